@@ -1,0 +1,7 @@
+//! Tables owned by auth, one per file.
+
+pub mod password_reset;
+pub mod person;
+pub mod person_role;
+pub mod session;
+pub mod sign_in_attempt;

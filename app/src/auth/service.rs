@@ -1,0 +1,9 @@
+//! Auth services: plain async functions over a database connection. Server only.
+
+pub mod accounts;
+pub mod passwords;
+pub mod resets;
+pub mod roles;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;

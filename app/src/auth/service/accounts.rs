@@ -1,0 +1,114 @@
+//! Creating accounts and checking who someone is.
+
+use super::{passwords, roles::list_roles_for_person, sessions, throttle};
+use crate::{
+    auth::{entity::person, model::PersonView},
+    error::{AppError, AppResult},
+    validate::{EmailAddress, NewPassword, PersonName, PostcodeUk},
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, SqlErr,
+};
+
+/// What it takes to open an account, already validated.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub name: PersonName,
+    pub email: EmailAddress,
+    pub password: NewPassword,
+    pub postcode: Option<PostcodeUk>,
+}
+
+impl NewAccount {
+    /// Validates raw form input, reporting the first bad field.
+    pub fn parse(name: &str, email: &str, password: &str, postcode: &str) -> AppResult<Self> {
+        let name = PersonName::parse("name", name)?;
+        let email = EmailAddress::parse("email", email)?;
+        let password = NewPassword::parse("password", password, Some(email.as_str()))?;
+        let postcode = PostcodeUk::parse_optional("postcode", postcode)?;
+        Ok(Self { name, email, password, postcode })
+    }
+}
+
+/// Creates a person. A taken email is a field error; the unique index decides, not a lookup.
+pub async fn create_person(db: &impl ConnectionTrait, new: NewAccount) -> AppResult<person::Model> {
+    let password_hash = passwords::hash_password(new.password.expose()).await?;
+    let now = Utc::now();
+    person::ActiveModel {
+        name: Set(new.name.as_str().to_string()),
+        email: Set(new.email.as_str().to_string()),
+        password_hash: Set(password_hash),
+        postcode: Set(new.postcode.map(|p| p.as_str().to_string())),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(|err| {
+        if is_unique_violation(&err) {
+            AppError::invalid("email", "An account with this email already exists. Try signing in.")
+        } else {
+            err.into()
+        }
+    })
+}
+
+/// Whether a database error is a unique-key violation.
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// Finds a person by email (any case).
+pub async fn get_person_by_email(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<person::Model>> {
+    Ok(person::Entity::find()
+        .filter(person::Column::Email.eq(email.trim().to_lowercase()))
+        .one(db)
+        .await?)
+}
+
+/// Checks an email and password under the rate limits. Unknown email and wrong password
+/// give the same error, and take the same time.
+pub async fn verify_credentials(
+    db: &impl ConnectionTrait,
+    email: &str,
+    password: &str,
+    address: &str,
+) -> AppResult<person::Model> {
+    let email = email.trim().to_lowercase();
+    throttle::check_sign_in_allowed(db, &email, address).await?;
+    let found = get_person_by_email(db, &email).await?;
+    let hash = found.as_ref().map(|p| p.password_hash.as_str()).unwrap_or(DUMMY_HASH);
+    let matches = passwords::verify_password(password, hash).await;
+    match found {
+        Some(person) if matches => Ok(person),
+        _ => {
+            throttle::record_failed_sign_in(db, &email, address).await?;
+            Err(AppError::WrongCredentials)
+        }
+    }
+}
+
+/// A valid argon2id hash of a random string, verified against when the email is unknown.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Vh5sdKfmXoAdqW4Ho5LSlwGsK5bmHkEz1g0vqD5w9L8";
+
+/// Signs a person in: a new session, and the old one (if any) ended, so a session id
+/// planted before sign-in is worthless after it.
+pub async fn start_session(db: &impl ConnectionTrait, person_id: i32, old_token: Option<&str>) -> AppResult<String> {
+    if let Some(old) = old_token {
+        sessions::delete_session(db, old).await?;
+    }
+    sessions::create_session(db, person_id).await
+}
+
+/// The browser's view of a person, with their roles.
+pub async fn get_person_view(db: &impl ConnectionTrait, person: &person::Model) -> AppResult<PersonView> {
+    Ok(PersonView {
+        id: person.id,
+        name: person.name.clone(),
+        email: person.email.clone(),
+        postcode: person.postcode.clone(),
+        roles: list_roles_for_person(db, person.id).await?,
+    })
+}

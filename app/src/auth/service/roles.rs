@@ -1,0 +1,35 @@
+//! Roles held by people, stored as rows so later work can add more.
+
+use crate::{
+    auth::{entity::person_role, model::Role},
+    error::AppResult,
+};
+use chrono::Utc;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+/// The roles a person holds (without the implied `Person`).
+pub async fn list_roles_for_person(db: &impl ConnectionTrait, person_id: i32) -> AppResult<Vec<Role>> {
+    let rows = person_role::Entity::find()
+        .filter(person_role::Column::PersonId.eq(person_id))
+        .order_by_asc(person_role::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows.iter().filter_map(|row| Role::parse(&row.role)).collect())
+}
+
+/// Grants a role; granting one already held changes nothing.
+pub async fn grant_role(db: &impl ConnectionTrait, person_id: i32, role: Role) -> AppResult<()> {
+    let row = person_role::ActiveModel {
+        person_id: Set(person_id),
+        role: Set(role.as_str().to_string()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    person_role::Entity::insert(row)
+        .on_conflict_do_nothing_on([person_role::Column::PersonId, person_role::Column::Role])
+        .exec(db)
+        .await?;
+    Ok(())
+}

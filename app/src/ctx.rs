@@ -1,0 +1,135 @@
+//! Who is asking: the request context every server function starts from.
+
+use crate::{
+    auth::{entity::person, model::{PersonView, Role}, service::{accounts, sessions}},
+    error::{AppError, AppResult},
+    state::AppState,
+};
+use axum::http::{header, request::Parts, HeaderValue, StatusCode};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use sea_orm::DatabaseConnection;
+use std::net::SocketAddr;
+
+/// The name of the session cookie.
+pub const SESSION_COOKIE: &str = "mn_session";
+
+/// The state, the caller's session and address, loaded once per server function.
+pub struct RequestCtx {
+    pub state: AppState,
+    pub db: DatabaseConnection,
+    pub session_token: Option<String>,
+    pub client_address: String,
+    person: Option<PersonView>,
+    model: Option<person::Model>,
+}
+
+impl RequestCtx {
+    /// Loads the context of the current request. A missing, forged or expired session
+    /// is simply "not signed in".
+    pub async fn load() -> AppResult<Self> {
+        let state = use_context::<AppState>().ok_or(AppError::Internal)?;
+        let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
+        let session_token = read_cookie(&parts, SESSION_COOKIE);
+        let client_address = client_address(&parts, state.settings.trust_forwarded_for);
+        let db = state.db.clone();
+        let model = match &session_token {
+            Some(token) => sessions::get_person_for_session(&db, token).await?,
+            None => None,
+        };
+        let person = match &model {
+            Some(m) => Some(accounts::get_person_view(&db, m).await?),
+            None => None,
+        };
+        Ok(Self { state, db, session_token, client_address, person, model })
+    }
+
+    /// The signed-in person, or `Unauthenticated`.
+    pub fn person(&self) -> AppResult<&PersonView> {
+        self.person.as_ref().ok_or(AppError::Unauthenticated)
+    }
+
+    /// The signed-in person's stored row (for checks such as their password).
+    pub fn person_model(&self) -> AppResult<&person::Model> {
+        self.model.as_ref().ok_or(AppError::Unauthenticated)
+    }
+
+    /// The signed-in person if they hold `role`; `Unauthenticated` or `Forbidden` otherwise.
+    pub fn require_role(&self, role: Role) -> AppResult<&PersonView> {
+        let person = self.person()?;
+        if person.has_role(role) { Ok(person) } else { Err(AppError::Forbidden) }
+    }
+
+    /// The signed-in person, if any.
+    pub fn maybe_person(&self) -> Option<&PersonView> {
+        self.person.as_ref()
+    }
+
+    /// Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind https.
+    pub fn set_session_cookie(&self, token: &str) {
+        let max_age = sessions::SESSION_DAYS * 24 * 3600;
+        self.set_cookie(&format!("{SESSION_COOKIE}={token}; Max-Age={max_age}"));
+    }
+
+    /// Removes the session cookie from the browser.
+    pub fn clear_session_cookie(&self) {
+        self.set_cookie(&format!("{SESSION_COOKIE}=; Max-Age=0"));
+    }
+
+    fn set_cookie(&self, value: &str) {
+        let secure = if self.state.settings.secure_cookies { "; Secure" } else { "" };
+        let cookie = format!("{value}; Path=/; HttpOnly; SameSite=Lax{secure}");
+        if let (Some(options), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie)) {
+            options.append_header(header::SET_COOKIE, value);
+        }
+    }
+}
+
+/// Passes a server function's result through, setting the HTTP status of an error for
+/// script callers. Plain form posts keep their redirect back to the form.
+pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
+    if let Err(err) = &result {
+        let from_form = use_context::<Parts>()
+            .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+            .unwrap_or(false);
+        if let (false, Some(options), Ok(status)) =
+            (from_form, use_context::<ResponseOptions>(), StatusCode::from_u16(err.status_code()))
+        {
+            options.set_status(status);
+        }
+    }
+    result
+}
+
+/// Sends the browser on to `path` after a server function succeeds (with or without JS).
+pub fn redirect_to(path: &str) {
+    leptos_axum::redirect(path);
+}
+
+fn read_cookie(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, value)| *key == name && !value.is_empty())
+        .map(|(_, value)| value.to_string())
+}
+
+fn client_address(parts: &Parts, trust_forwarded_for: bool) -> String {
+    let forwarded = trust_forwarded_for
+        .then(|| parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .flatten()
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().to_string());
+    forwarded
+        .or_else(|| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}

@@ -1,0 +1,26 @@
+//! The migration list. Never edit a merged migration: add a new one.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261126_000001_create_people;
+mod m20261126_000002_create_person_roles;
+mod m20261126_000003_create_sessions;
+mod m20261126_000004_create_password_resets;
+mod m20261126_000005_create_sign_in_attempts;
+mod m20261126_000006_create_outbox_emails;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261126_000001_create_people::Migration),
+            Box::new(m20261126_000002_create_person_roles::Migration),
+            Box::new(m20261126_000003_create_sessions::Migration),
+            Box::new(m20261126_000004_create_password_resets::Migration),
+            Box::new(m20261126_000005_create_sign_in_attempts::Migration),
+            Box::new(m20261126_000006_create_outbox_emails::Migration),
+        ]
+    }
+}

@@ -1,0 +1,63 @@
+//! The front page: what MembersNet is and where to start.
+
+use crate::{auth::session::use_session, ui::notice::QueryNotice};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Title text="MembersNet · Organise where you live" />
+        <Meta name="description" content="Find campaign events near you, join local groups and organise with friends." />
+        <div class="container">
+            <QueryNotice key="welcome" text="Welcome to MembersNet! Your account is ready." />
+            <QueryNotice key="signed_out" text="You have signed out." />
+            <QueryNotice key="deleted" text="Your account and everything about you has been deleted." />
+        </div>
+        <section class="hero">
+            <div class="container">
+                <p class="eyebrow">"Members and supporters, organising together"</p>
+                <h1>"Change starts on your street"</h1>
+                <p class="lede">
+                    "Find a campaign event near you and sign up in seconds. See where your friends are going, start a group, and make your area heard."
+                </p>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match session.person.await.ok().flatten() {
+                            Some(person) => view! {
+                                <p class="hero-greeting">"Good to see you, " {person.name} "."</p>
+                                <div class="hero-actions">
+                                    <a class="button button-large" href="/events">"Find an event"</a>
+                                    <a class="button button-ghost" href="/profile">"Your profile"</a>
+                                </div>
+                            }.into_any(),
+                            None => view! {
+                                <div class="hero-actions">
+                                    <a class="button button-large" href="/events">"Find an event"</a>
+                                    <a class="button button-ghost" href="/sign-up">"Join MembersNet"</a>
+                                </div>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </div>
+        </section>
+        <section class="container features" aria-label="What you can do">
+            <Feature title="Events near you" text="Canvassing, phone banks, meetings and socials: search by postcode and sign up without an account." />
+            <Feature title="Friends going" text="See which events your friends are going to, only if they choose to share it." />
+            <Feature title="Groups with forums" text="Start a campaigning group for your issue or your area and talk it through." />
+            <Feature title="Phone bank from home" text="Call supporters from your browser with a script, whenever you have an hour." />
+        </section>
+    }
+}
+
+#[component]
+fn Feature(title: &'static str, text: &'static str) -> impl IntoView {
+    view! {
+        <article class="feature card">
+            <h2>{title}</h2>
+            <p>{text}</p>
+        </article>
+    }
+}

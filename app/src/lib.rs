@@ -1,0 +1,106 @@
+//! MembersNet: the Leptos app, compiled for the server (`ssr`) and the browser (`hydrate`).
+
+pub mod auth;
+pub mod error;
+pub mod home_page;
+pub mod outreach;
+pub mod people;
+pub mod routes;
+pub mod sections;
+pub mod ui;
+pub mod validate;
+
+#[cfg(feature = "ssr")]
+pub mod ctx;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
+use leptos_router::components::Router;
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+                <script src="/register-sw.js" defer=true></script>
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The app: head tags, router, frame and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/membersnet.css" />
+        <Link rel="manifest" href="/manifest.webmanifest" />
+        <Link rel="icon" href="/icons/icon-192.png" type_="image/png" />
+        <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
+        <Meta name="theme-color" content="#c8102e" />
+        <Router>
+            <Frame />
+        </Router>
+    }
+}
+
+#[component]
+fn Frame() -> impl IntoView {
+    auth::session::provide_session();
+    view! {
+        <ui::layout::Layout>
+            <routes::AppRoutes />
+        </ui::layout::Layout>
+    }
+}
+
+/// Allows this page's own inline scripts (hydration data) by nonce, and nothing else inline.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use axum::http::{header, HeaderValue};
+    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
+        return;
+    };
+    let policy = content_security_policy(Some(&nonce));
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The Content-Security-Policy: own scripts and WASM only, plus inline scripts carrying
+/// this response's nonce.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{nonce}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'"
+    )
+}
+
+/// Starts the app in the browser over the server-rendered HTML.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // A marker for tests and styles: the page now responds to clicks without reloads.
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let _ = body.dataset().set("hydrated", "true");
+    }
+}

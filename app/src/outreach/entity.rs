@@ -1,0 +1,3 @@
+//! Tables owned by outreach.
+
+pub mod outbox_email;

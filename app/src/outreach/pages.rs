@@ -1,0 +1,5 @@
+//! Outreach pages.
+
+mod outbox_page;
+
+pub use outbox_page::OutboxPage;

@@ -1,0 +1,5 @@
+//! People pages.
+
+mod profile_page;
+
+pub use profile_page::ProfilePage;

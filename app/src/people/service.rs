@@ -1,0 +1,54 @@
+//! Profile changes and erasure.
+
+use crate::{
+    auth::{entity::person, service::passwords},
+    error::{AppError, AppResult},
+    outreach::service::delete_emails_to,
+    validate::{PersonName, PostcodeUk},
+};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait};
+
+/// A change to a profile, validated.
+#[derive(Debug, Clone)]
+pub struct ProfilePatch {
+    pub name: PersonName,
+    pub postcode: Option<PostcodeUk>,
+}
+
+impl ProfilePatch {
+    pub fn parse(name: &str, postcode: &str) -> AppResult<Self> {
+        Ok(Self {
+            name: PersonName::parse("name", name)?,
+            postcode: PostcodeUk::parse_optional("postcode", postcode)?,
+        })
+    }
+}
+
+/// Updates a person's name and postcode.
+pub async fn update_profile(db: &impl ConnectionTrait, person_id: i32, patch: ProfilePatch) -> AppResult<person::Model> {
+    let found = person::Entity::find_by_id(person_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let mut active: person::ActiveModel = found.into();
+    active.name = Set(patch.name.as_str().to_string());
+    active.postcode = Set(patch.postcode.map(|p| p.as_str().to_string()));
+    active.updated_at = Set(Utc::now());
+    Ok(active.update(db).await?)
+}
+
+/// Erases a person and everything about them, after checking their password. Rows that
+/// hang off the person go with it by foreign-key cascade; the rest is removed here, in one
+/// transaction.
+pub async fn delete_person<C>(db: &C, person_id: i32, password: &str) -> AppResult<()>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let found = person::Entity::find_by_id(person_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if !passwords::verify_password(password, &found.password_hash).await {
+        return Err(AppError::invalid("password", "That password is not right."));
+    }
+    let txn = db.begin().await?;
+    delete_emails_to(&txn, &found.email).await?;
+    person::Entity::delete_by_id(found.id).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! The route table, and nothing else.
+
+use crate::{
+    auth::pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
+    home_page::HomePage,
+    outreach::pages::OutboxPage,
+    people::pages::ProfilePage,
+    sections::{EventsLandingPage, FriendsLandingPage, GroupsLandingPage},
+    ui::not_found_page::NotFoundPage,
+};
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Routes},
+    path, SsrMode,
+};
+
+/// Every page. Async rendering sends each page complete, so it works without JavaScript.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFoundPage /> }>
+            <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+            <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+            <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />
+            <Route path=path!("/reset-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+            <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
+            <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
+            <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
+            <Route path=path!("/events") view=EventsLandingPage ssr=SsrMode::Async />
+            <Route path=path!("/groups") view=GroupsLandingPage ssr=SsrMode::Async />
+            <Route path=path!("/friends") view=FriendsLandingPage ssr=SsrMode::Async />
+        </Routes>
+    }
+}

@@ -1,0 +1,83 @@
+//! Form fields with their labels and errors, wired for screen readers.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A labelled input. Shows the error for its `name` beside it, and tells assistive
+/// technology the field is invalid.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = false)] required: bool,
+) -> impl IntoView {
+    let input_id = format!("field-{name}");
+    let error_id = format!("{name}-error");
+    let hint_id = format!("{name}-hint");
+    let message = move || error.get().and_then(|e| e.message_for(name));
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=input_id.clone()>{label}</label>
+            {hint.map(|text| view! { <p class="field-hint" id=hint_id.clone()>{text}</p> })}
+            {move || {
+                message().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })
+            }}
+            <input
+                id=input_id
+                type=kind
+                name=name
+                autocomplete=autocomplete
+                value=value
+                required=required
+                aria-invalid=move || if message().is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}
+
+/// The error of a whole form (not one field), shown above it.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().filter(|e| !e.is_field_error() || e.message_for("token").is_some()).map(|e| {
+            view! {
+                <div class="notice notice-error" role="alert">
+                    {e.to_string()}
+                </div>
+            }
+        })
+    }
+}
+
+/// The submit button of a form: says it is busy while the request runs.
+#[component]
+pub fn SubmitButton(
+    label: &'static str,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(default = "button")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <button type="submit" class=class aria-busy=move || pending.get().to_string()>
+            {label}
+        </button>
+    }
+}

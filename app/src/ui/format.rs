@@ -1,0 +1,41 @@
+//! Dates and times as people in the UK write them, in Europe/London time.
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono_tz::Europe::London;
+
+/// "Thu 7 Nov, 7pm" or "Thu 7 Nov, 7:30pm", in London time.
+pub fn format_when(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&London);
+    let (is_pm, hour12) = local.hour12();
+    let suffix = if is_pm { "pm" } else { "am" };
+    let time = if local.minute() == 0 {
+        format!("{hour12}{suffix}")
+    } else {
+        format!("{hour12}:{:02}{suffix}", local.minute())
+    };
+    format!("{} {} {}, {time}", local.format("%a"), local.day(), local.format("%b"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn winter_times_are_shown_as_gmt() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 19, 0, 0).unwrap();
+        assert_eq!(format_when(at), "Thu 26 Nov, 7pm");
+    }
+
+    #[test]
+    fn summer_times_are_shown_as_bst_with_minutes() {
+        let at = Utc.with_ymd_and_hms(2026, 7, 2, 17, 30, 0).unwrap();
+        assert_eq!(format_when(at), "Thu 2 Jul, 6:30pm");
+    }
+
+    #[test]
+    fn midnight_and_noon_read_naturally() {
+        assert_eq!(format_when(Utc.with_ymd_and_hms(2026, 1, 5, 0, 0, 0).unwrap()), "Mon 5 Jan, 12am");
+        assert_eq!(format_when(Utc.with_ymd_and_hms(2026, 1, 5, 12, 0, 0).unwrap()), "Mon 5 Jan, 12pm");
+    }
+}

@@ -1,0 +1,48 @@
+import { expect, Page, TestInfo } from '@playwright/test';
+
+/** True when this run has JavaScript turned off. */
+export function noJs(testInfo: TestInfo): boolean {
+  return testInfo.project.name === 'no-js';
+}
+
+/** Opens a page and, with JavaScript on, waits until the app has hydrated (clicks
+ *  before that would be lost). */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  const js = await page.evaluate(() => true).catch(() => false);
+  if (js) {
+    await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+  }
+}
+
+/** A fresh email address, so journeys never collide on the shared database. */
+export function uniqueEmail(prefix: string, testInfo: TestInfo): string {
+  return `${prefix}-${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+export const STAFF_EMAIL = 'staff@membersnet.example';
+export const STAFF_PASSWORD = 'staff-demo-2026';
+
+/** Creates an account through the sign-up form and waits until it is signed in. */
+export async function signUp(page: Page, name: string, email: string, password: string): Promise<void> {
+  await open(page, '/sign-up');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeVisible();
+}
+
+/** Signs in through the form. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await open(page, '/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs out with the header's button. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('status')).toContainText('You have signed out');
+}

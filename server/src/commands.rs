@@ -1,0 +1,115 @@
+//! The subcommands of the `membersnet` binary.
+
+use crate::{
+    app,
+    config::{Cli, Command, Config, CreateStaff},
+    demo, leptos_options, outbox_worker,
+};
+use ::app::{
+    auth::{model::Role, service::{accounts, roles}},
+    db::connect_and_migrate,
+    outreach::mailer::{LogMailer, Mailer, SmtpMailer},
+    state::{AppState, Settings},
+};
+use axum::serve::ListenerExt;
+use sea_orm::DatabaseConnection;
+use std::{net::SocketAddr, sync::Arc};
+use tokio::{net::TcpListener, sync::watch};
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Runs the chosen subcommand (serve when none is given).
+pub async fn run(cli: Cli) -> Result<(), BoxError> {
+    let config = cli.config;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            connect(&config).await?;
+            tracing::info!("database is up to date");
+            Ok(())
+        }
+        Command::Seed => {
+            let db = connect(&config).await?;
+            if !demo::load_if_empty(&db).await? {
+                tracing::info!("the database already has people: demo content not loaded");
+            }
+            Ok(())
+        }
+        Command::CreateStaff(args) => create_staff(&config, args).await,
+    }
+}
+
+async fn connect(config: &Config) -> Result<DatabaseConnection, BoxError> {
+    Ok(connect_and_migrate(&config.database_url).await?)
+}
+
+/// Serves the site until SIGTERM or Ctrl-C, then finishes in-flight requests and stops.
+pub async fn serve(config: Config) -> Result<(), BoxError> {
+    let db = connect(&config).await?;
+    if config.demo_content {
+        demo::load_if_empty(&db).await?;
+    }
+    let state = AppState {
+        db: db.clone(),
+        settings: Arc::new(Settings::new(&config.public_url, config.trust_forwarded_for)),
+    };
+    let mailer: Arc<dyn Mailer> = match config.smtp_url.as_deref().filter(|u| !u.is_empty()) {
+        Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
+        None => {
+            tracing::info!("SMTP_URL is unset: emails are logged and kept on /staff/outbox");
+            Arc::new(LogMailer)
+        }
+    };
+    let (stop_worker, worker_stopped) = watch::channel(false);
+    let worker = tokio::spawn(outbox_worker::run(db.clone(), mailer, worker_stopped));
+
+    let router = app(state, leptos_options(&config.site_root, &config.listen));
+    // Leptos streams pages in several writes: without TCP_NODELAY each waits ~40 ms for an ACK.
+    let listener = TcpListener::bind(&config.listen).await?.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    tracing::info!("MembersNet is listening on http://{}", config.listen);
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    let _ = stop_worker.send(true);
+    let _ = worker.await;
+    tracing::info!("MembersNet stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Makes an existing account staff, or creates a new staff account.
+async fn create_staff(config: &Config, args: CreateStaff) -> Result<(), BoxError> {
+    let db = connect(config).await?;
+    let person = match accounts::get_person_by_email(&db, &args.email).await? {
+        Some(existing) => existing,
+        None => {
+            let password = args.password.ok_or("a new account needs --password or STAFF_PASSWORD")?;
+            let new = accounts::NewAccount::parse(&args.name, &args.email, &password, "")
+                .map_err(|e| format!("{e}"))?;
+            accounts::create_person(&db, new).await.map_err(|e| format!("{e}"))?
+        }
+    };
+    roles::grant_role(&db, person.id, Role::Staff).await.map_err(|e| format!("{e}"))?;
+    println!("{} <{}> is staff.", person.name, person.email);
+    Ok(())
+}

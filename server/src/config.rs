@@ -1,0 +1,82 @@
+//! Settings, from flags or environment variables. Defaults run locally with nothing set.
+
+use clap::{Args, Parser, Subcommand};
+
+/// MembersNet: the grassroots organising platform.
+#[derive(Debug, Parser)]
+#[command(name = "membersnet", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (the default).
+    Serve,
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Load the demo content into the database (people, including a staff account).
+    Seed,
+    /// Create a staff account, or make an existing account staff.
+    CreateStaff(CreateStaff),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateStaff {
+    /// Their email address.
+    #[arg(long)]
+    pub email: String,
+    /// Their name (for a new account).
+    #[arg(long, default_value = "Staff")]
+    pub name: String,
+    /// Their password (for a new account); read from STAFF_PASSWORD if not given.
+    #[arg(long, env = "STAFF_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Database: a SQLite file (created on first run) or postgres://user@host/db.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://membersnet.db?mode=rwc", global = true)]
+    pub database_url: String,
+
+    /// Address and port to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    pub listen: String,
+
+    /// The address people reach the site at; used in emailed links. https:// makes cookies Secure.
+    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    pub public_url: String,
+
+    /// Folder with the built site (pkg/ and the public files), as cargo-leptos writes it.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: String,
+
+    /// Load demo content into an empty database at start-up. Turn off in production.
+    #[arg(long, env = "DEMO_CONTENT", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub demo_content: bool,
+
+    /// SMTP server for outgoing email, e.g. smtps://user:pass@smtp.example.org. Unset: emails
+    /// are logged and kept on the staff outbox page instead.
+    #[arg(long, env = "SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+
+    /// The From address of outgoing email.
+    #[arg(long, env = "MAIL_FROM", default_value = "MembersNet <no-reply@membersnet.example>", global = true)]
+    pub mail_from: String,
+
+    /// Trust the first X-Forwarded-For address as the client's (only behind a proxy that sets it).
+    #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false, action = clap::ArgAction::Set, global = true)]
+    pub trust_forwarded_for: bool,
+
+    /// Log filter, e.g. "info" or "membersnet=debug,info".
+    #[arg(long, env = "RUST_LOG", default_value = "info", global = true)]
+    pub log: String,
+
+    /// Log as JSON lines (for log collectors) instead of text.
+    #[arg(long, env = "LOG_JSON", default_value_t = false, action = clap::ArgAction::Set, global = true)]
+    pub log_json: bool,
+}

@@ -1,0 +1,63 @@
+//! The MembersNet server: configuration, state, the router, workers and commands.
+//! `app()` builds the whole router from state, so tests drive it in-process.
+
+pub mod commands;
+pub mod config;
+pub mod demo;
+pub mod outbox_worker;
+pub mod security;
+pub mod telemetry;
+
+use ::app::{shell, state::AppState, App};
+use axum::{extract::FromRef, http::HeaderName, middleware, Router};
+use leptos::prelude::*;
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::TraceLayer,
+};
+
+/// The router's state: the app's state plus Leptos's own options.
+#[derive(Clone, FromRef)]
+pub struct ServerState {
+    pub leptos_options: LeptosOptions,
+    pub app: AppState,
+}
+
+/// Leptos's options from our settings (we do not read Cargo.toml at run time).
+pub fn leptos_options(site_root: &str, listen: &str) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("membersnet")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(listen.parse::<std::net::SocketAddr>().unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into()))
+        .env(leptos::config::Env::PROD)
+        .build()
+}
+
+/// Builds the whole router: pages, server functions, static files, and the layers every
+/// request passes through (request id, tracing, origin check, security headers, compression).
+pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let server_state = ServerState { leptos_options: leptos_options.clone(), app: state.clone() };
+    let context = move || provide_context(state.clone());
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .leptos_routes_with_context(&server_state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .with_state(server_state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(middleware::from_fn(security::security_headers))
+                .layer(middleware::from_fn(security::check_origin))
+                .layer(CompressionLayer::new()),
+        )
+}

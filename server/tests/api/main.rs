@@ -1,0 +1,9 @@
+//! In-process tests of the router: every server function, pages and security layers.
+//! They run on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set.
+
+mod auth;
+mod outbox;
+mod pages;
+mod people;
+mod resets;
+mod support;
