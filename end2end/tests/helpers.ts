@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from '@playwright/test';
+import { expect, Page, test, TestInfo } from '@playwright/test';
 
 /** True when this run has JavaScript turned off. */
 export function noJs(testInfo: TestInfo): boolean {
@@ -9,8 +9,7 @@ export function noJs(testInfo: TestInfo): boolean {
  *  before that would be lost). */
 export async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  const js = await page.evaluate(() => true).catch(() => false);
-  if (js) {
+  if (!noJs(test.info())) {
     await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
   }
 }

@@ -45,7 +45,10 @@ pub fn TextField(
                 type=kind
                 name=name
                 autocomplete=autocomplete
-                value=value
+                value=value.clone()
+                // The attribute sets the first value; the property keeps it right after
+                // a save re-renders the form in place.
+                prop:value=value.unwrap_or_default()
                 required=required
                 aria-invalid=move || if message().is_some() { "true" } else { "false" }
                 aria-describedby=described_by
