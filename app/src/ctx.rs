@@ -1,7 +1,11 @@
 //! Who is asking: the request context every server function starts from.
 
 use crate::{
-    auth::{entity::person, model::{PersonView, Role}, service::{accounts, sessions}},
+    auth::{
+        entity::person,
+        model::{PersonView, Role},
+        service::{accounts, sessions},
+    },
     error::{AppError, AppResult},
     state::AppState,
 };
@@ -41,7 +45,14 @@ impl RequestCtx {
             Some(m) => Some(accounts::get_person_view(&db, m).await?),
             None => None,
         };
-        Ok(Self { state, db, session_token, client_address, person, model })
+        Ok(Self {
+            state,
+            db,
+            session_token,
+            client_address,
+            person,
+            model,
+        })
     }
 
     /// The signed-in person, or `Unauthenticated`.
@@ -57,7 +68,11 @@ impl RequestCtx {
     /// The signed-in person if they hold `role`; `Unauthenticated` or `Forbidden` otherwise.
     pub fn require_role(&self, role: Role) -> AppResult<&PersonView> {
         let person = self.person()?;
-        if person.has_role(role) { Ok(person) } else { Err(AppError::Forbidden) }
+        if person.has_role(role) {
+            Ok(person)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// The signed-in person, if any.
@@ -77,9 +92,16 @@ impl RequestCtx {
     }
 
     fn set_cookie(&self, value: &str) {
-        let secure = if self.state.settings.secure_cookies { "; Secure" } else { "" };
+        let secure = if self.state.settings.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
         let cookie = format!("{value}; Path=/; HttpOnly; SameSite=Lax{secure}");
-        if let (Some(options), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie)) {
+        if let (Some(options), Ok(value)) = (
+            use_context::<ResponseOptions>(),
+            HeaderValue::from_str(&cookie),
+        ) {
             options.append_header(header::SET_COOKIE, value);
         }
     }
@@ -90,11 +112,18 @@ impl RequestCtx {
 pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
     if let Err(err) = &result {
         let from_form = use_context::<Parts>()
-            .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+            .and_then(|p| {
+                p.headers
+                    .get(header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
             .unwrap_or(false);
-        if let (false, Some(options), Ok(status)) =
-            (from_form, use_context::<ResponseOptions>(), StatusCode::from_u16(err.status_code()))
-        {
+        if let (false, Some(options), Ok(status)) = (
+            from_form,
+            use_context::<ResponseOptions>(),
+            StatusCode::from_u16(err.status_code()),
+        ) {
             options.set_status(status);
         }
     }
@@ -120,7 +149,12 @@ fn read_cookie(parts: &Parts, name: &str) -> Option<String> {
 
 fn client_address(parts: &Parts, trust_forwarded_for: bool) -> String {
     let forwarded = trust_forwarded_for
-        .then(|| parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .then(|| {
+            parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+        })
         .flatten()
         .and_then(|v| v.split(',').next())
         .map(|v| v.trim().to_string());

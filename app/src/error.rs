@@ -110,13 +110,18 @@ mod tests {
     #[test]
     fn field_errors_belong_only_to_their_field() {
         let err = AppError::invalid("email", "Enter an email address");
-        assert_eq!(err.message_for("email").as_deref(), Some("Enter an email address"));
+        assert_eq!(
+            err.message_for("email").as_deref(),
+            Some("Enter an email address")
+        );
         assert_eq!(err.message_for("password"), None);
     }
 
     #[test]
     fn errors_round_trip_through_json_with_stable_codes() {
-        let err = AppError::RateLimited { retry_after_minutes: 15 };
+        let err = AppError::RateLimited {
+            retry_after_minutes: 15,
+        };
         let json = serde_json::to_string(&err).unwrap();
         assert_eq!(json, r#"{"code":"rate_limited","retry_after_minutes":15}"#);
         assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), err);

@@ -73,7 +73,10 @@ fn Frame() -> impl IntoView {
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
     use axum::http::{header, HeaderValue};
-    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
         return;
     };
     let policy = content_security_policy(Some(&nonce));
@@ -100,7 +103,10 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
     // A marker for tests and styles: the page now responds to clicks without reloads.
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         let _ = body.dataset().set("hydrated", "true");
     }
 }

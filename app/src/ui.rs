@@ -2,8 +2,8 @@
 
 pub mod form;
 pub mod layout;
-pub mod notice;
 pub mod not_found_page;
+pub mod notice;
 
 #[cfg(feature = "ssr")]
 pub mod format;

@@ -19,18 +19,28 @@ impl EmailAddress {
             return Err(AppError::invalid(field, "That email address is too long."));
         }
         let Some((local, domain)) = value.split_once('@') else {
-            return Err(AppError::invalid(field, "Enter an email address like name@example.org."));
+            return Err(AppError::invalid(
+                field,
+                "Enter an email address like name@example.org.",
+            ));
         };
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+            && domain
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && local.chars().all(|c| !c.is_whitespace() && !c.is_control() && c != '@');
+            && local
+                .chars()
+                .all(|c| !c.is_whitespace() && !c.is_control() && c != '@');
         if !domain_ok || !local_ok {
-            return Err(AppError::invalid(field, "Enter an email address like name@example.org."));
+            return Err(AppError::invalid(
+                field,
+                "Enter an email address like name@example.org.",
+            ));
         }
         Ok(Self(value))
     }
@@ -56,11 +66,17 @@ impl PostcodeUk {
             return Err(AppError::invalid(field, "Enter a postcode."));
         }
         if compact.len() < 5 || compact.len() > 7 {
-            return Err(AppError::invalid(field, "Enter a full UK postcode, like SW1A 1AA."));
+            return Err(AppError::invalid(
+                field,
+                "Enter a full UK postcode, like SW1A 1AA.",
+            ));
         }
         let (outward, inward) = compact.split_at(compact.len() - 3);
         if !(is_outward_code(outward) && is_inward_code(inward)) && compact != "GIR0AA" {
-            return Err(AppError::invalid(field, "Enter a full UK postcode, like SW1A 1AA."));
+            return Err(AppError::invalid(
+                field,
+                "Enter a full UK postcode, like SW1A 1AA.",
+            ));
         }
         Ok(Self(format!("{outward} {inward}")))
     }
@@ -88,9 +104,20 @@ impl PostcodeUk {
 fn is_outward_code(s: &str) -> bool {
     let shape: String = s
         .chars()
-        .map(|c| if c.is_ascii_digit() { '9' } else if c.is_ascii_uppercase() { 'A' } else { '?' })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '9'
+            } else if c.is_ascii_uppercase() {
+                'A'
+            } else {
+                '?'
+            }
+        })
         .collect();
-    matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A")
+    matches!(
+        shape.as_str(),
+        "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A"
+    )
 }
 
 /// Inward codes: a digit then two letters.
@@ -113,8 +140,17 @@ impl std::fmt::Debug for NewPassword {
 pub const PASSWORD_MIN_CHARS: usize = 10;
 const PASSWORD_MAX_CHARS: usize = 128;
 const COMMON_PASSWORDS: &[&str] = &[
-    "password", "password1", "password123", "1234567890", "123456789", "qwertyuiop",
-    "iloveyou123", "letmein123", "welcome123", "passw0rd123", "abcdefghij",
+    "password",
+    "password1",
+    "password123",
+    "1234567890",
+    "123456789",
+    "qwertyuiop",
+    "iloveyou123",
+    "letmein123",
+    "welcome123",
+    "passw0rd123",
+    "abcdefghij",
 ];
 
 impl NewPassword {
@@ -125,7 +161,9 @@ impl NewPassword {
         if chars < PASSWORD_MIN_CHARS {
             return Err(AppError::invalid(
                 field,
-                format!("Use at least {PASSWORD_MIN_CHARS} characters. A few words together work well."),
+                format!(
+                    "Use at least {PASSWORD_MIN_CHARS} characters. A few words together work well."
+                ),
             ));
         }
         if chars > PASSWORD_MAX_CHARS {
@@ -134,10 +172,16 @@ impl NewPassword {
         let lower = raw.to_lowercase();
         let first = lower.chars().next();
         if COMMON_PASSWORDS.contains(&lower.as_str()) || lower.chars().all(|c| Some(c) == first) {
-            return Err(AppError::invalid(field, "That password is too easy to guess."));
+            return Err(AppError::invalid(
+                field,
+                "That password is too easy to guess.",
+            ));
         }
         if email.is_some_and(|e| e.eq_ignore_ascii_case(raw.trim())) {
-            return Err(AppError::invalid(field, "Your password cannot be your email address."));
+            return Err(AppError::invalid(
+                field,
+                "Your password cannot be your email address.",
+            ));
         }
         Ok(Self(raw.to_string()))
     }
@@ -162,7 +206,10 @@ impl PersonName {
             return Err(AppError::invalid(field, "Use at most 100 characters."));
         }
         if value.chars().any(char::is_control) {
-            return Err(AppError::invalid(field, "Use letters, spaces and punctuation only."));
+            return Err(AppError::invalid(
+                field,
+                "Use letters, spaces and punctuation only.",
+            ));
         }
         Ok(Self(value.to_string()))
     }
@@ -184,17 +231,35 @@ mod tests {
 
     #[test]
     fn malformed_emails_are_field_errors() {
-        for bad in ["", "sam", "sam@", "@example.org", "sam@example", "sam@@example.org", "s m@example.org", "sam@exa mple.org", "sam@.org"] {
+        for bad in [
+            "",
+            "sam",
+            "sam@",
+            "@example.org",
+            "sam@example",
+            "sam@@example.org",
+            "s m@example.org",
+            "sam@exa mple.org",
+            "sam@.org",
+        ] {
             let err = EmailAddress::parse("email", bad).unwrap_err();
-            assert!(err.message_for("email").is_some(), "{bad:?} should be rejected");
+            assert!(
+                err.message_for("email").is_some(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 
     #[test]
     fn postcodes_of_every_shape_are_normalised() {
         for (raw, want) in [
-            ("sw1a1aa", "SW1A 1AA"), ("M1 1AE", "M1 1AE"), ("b338th", "B33 8TH"),
-            ("CR2 6XH", "CR2 6XH"), ("dn55 1pt", "DN55 1PT"), ("W1A 0AX", "W1A 0AX"), ("EC1A 1BB", "EC1A 1BB"),
+            ("sw1a1aa", "SW1A 1AA"),
+            ("M1 1AE", "M1 1AE"),
+            ("b338th", "B33 8TH"),
+            ("CR2 6XH", "CR2 6XH"),
+            ("dn55 1pt", "DN55 1PT"),
+            ("W1A 0AX", "W1A 0AX"),
+            ("EC1A 1BB", "EC1A 1BB"),
         ] {
             assert_eq!(PostcodeUk::parse("postcode", raw).unwrap().as_str(), want);
         }
@@ -202,15 +267,23 @@ mod tests {
 
     #[test]
     fn malformed_postcodes_are_rejected() {
-        for bad in ["", "SW1A", "12345", "SW1A 1A", "SWA1 1AA", "SW1A 11A", "ABCDEFGH", "M1 1A!"] {
-            assert!(PostcodeUk::parse("postcode", bad).is_err(), "{bad:?} should be rejected");
+        for bad in [
+            "", "SW1A", "12345", "SW1A 1A", "SWA1 1AA", "SW1A 11A", "ABCDEFGH", "M1 1A!",
+        ] {
+            assert!(
+                PostcodeUk::parse("postcode", bad).is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 
     #[test]
     fn blank_optional_postcode_is_none() {
         assert_eq!(PostcodeUk::parse_optional("postcode", "  ").unwrap(), None);
-        assert_eq!(PostcodeUk::parse("postcode", "SW1A 1AA").unwrap().outward(), "SW1A");
+        assert_eq!(
+            PostcodeUk::parse("postcode", "SW1A 1AA").unwrap().outward(),
+            "SW1A"
+        );
     }
 
     #[test]
@@ -218,18 +291,26 @@ mod tests {
         assert!(NewPassword::parse("password", "short", None).is_err());
         assert!(NewPassword::parse("password", "Password123", None).is_err());
         assert!(NewPassword::parse("password", "aaaaaaaaaaaa", None).is_err());
-        assert!(NewPassword::parse("password", "sam@example.org", Some("sam@example.org")).is_err());
+        assert!(
+            NewPassword::parse("password", "sam@example.org", Some("sam@example.org")).is_err()
+        );
         assert!(NewPassword::parse("password", &"x".repeat(129), None).is_err());
     }
 
     #[test]
     fn a_long_passphrase_is_accepted() {
-        assert!(NewPassword::parse("password", "correct horse battery", Some("sam@example.org")).is_ok());
+        assert!(
+            NewPassword::parse("password", "correct horse battery", Some("sam@example.org"))
+                .is_ok()
+        );
     }
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(PersonName::parse("name", "  Sam Patel ").unwrap().as_str(), "Sam Patel");
+        assert_eq!(
+            PersonName::parse("name", "  Sam Patel ").unwrap().as_str(),
+            "Sam Patel"
+        );
         assert!(PersonName::parse("name", "   ").is_err());
         assert!(PersonName::parse("name", &"a".repeat(101)).is_err());
     }

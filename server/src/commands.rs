@@ -6,7 +6,10 @@ use crate::{
     demo, leptos_options, outbox_worker,
 };
 use ::app::{
-    auth::{model::Role, service::{accounts, roles}},
+    auth::{
+        model::Role,
+        service::{accounts, roles},
+    },
     db::connect_and_migrate,
     outreach::mailer::{LogMailer, Mailer, SmtpMailer},
     state::{AppState, Settings},
@@ -51,7 +54,10 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     }
     let state = AppState {
         db: db.clone(),
-        settings: Arc::new(Settings::new(&config.public_url, config.trust_forwarded_for)),
+        settings: Arc::new(Settings::new(
+            &config.public_url,
+            config.trust_forwarded_for,
+        )),
     };
     let mailer: Arc<dyn Mailer> = match config.smtp_url.as_deref().filter(|u| !u.is_empty()) {
         Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
@@ -69,9 +75,12 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         let _ = tcp.set_nodelay(true);
     });
     tracing::info!("MembersNet is listening on http://{}", config.listen);
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     let _ = stop_worker.send(true);
     let _ = worker.await;
     tracing::info!("MembersNet stopped");
@@ -103,13 +112,19 @@ async fn create_staff(config: &Config, args: CreateStaff) -> Result<(), BoxError
     let person = match accounts::get_person_by_email(&db, &args.email).await? {
         Some(existing) => existing,
         None => {
-            let password = args.password.ok_or("a new account needs --password or STAFF_PASSWORD")?;
+            let password = args
+                .password
+                .ok_or("a new account needs --password or STAFF_PASSWORD")?;
             let new = accounts::NewAccount::parse(&args.name, &args.email, &password, "")
                 .map_err(|e| format!("{e}"))?;
-            accounts::create_person(&db, new).await.map_err(|e| format!("{e}"))?
+            accounts::create_person(&db, new)
+                .await
+                .map_err(|e| format!("{e}"))?
         }
     };
-    roles::grant_role(&db, person.id, Role::Staff).await.map_err(|e| format!("{e}"))?;
+    roles::grant_role(&db, person.id, Role::Staff)
+        .await
+        .map_err(|e| format!("{e}"))?;
     println!("{} <{}> is staff.", person.name, person.email);
     Ok(())
 }

@@ -40,19 +40,39 @@ pub struct CreateStaff {
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Database: a SQLite file (created on first run) or postgres://user@host/db.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://membersnet.db?mode=rwc", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://membersnet.db?mode=rwc",
+        global = true
+    )]
     pub database_url: String,
 
     /// Address and port to listen on.
-    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub listen: String,
 
     /// The address people reach the site at; used in emailed links. https:// makes cookies Secure.
-    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
     pub public_url: String,
 
     /// Folder with the built site (pkg/ and the public files), as cargo-leptos writes it.
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: String,
 
     /// Load demo content into an empty database at start-up. Turn off in production.
@@ -65,7 +85,12 @@ pub struct Config {
     pub smtp_url: Option<String>,
 
     /// The From address of outgoing email.
-    #[arg(long, env = "MAIL_FROM", default_value = "MembersNet <no-reply@membersnet.example>", global = true)]
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "MembersNet <no-reply@membersnet.example>",
+        global = true
+    )]
     pub mail_from: String,
 
     /// Trust the first X-Forwarded-For address as the client's (only behind a proxy that sets it).

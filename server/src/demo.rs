@@ -18,11 +18,36 @@ pub const PEOPLE_PASSWORD: &str = "demo-password-2026";
 
 /// (name, email, postcode, roles) of each demo person.
 const PEOPLE: &[(&str, &str, Option<&str>, &[Role])] = &[
-    ("Morgan Staff", STAFF_EMAIL, Some("SW1A 1AA"), &[Role::Staff, Role::Member]),
-    ("Sam Patel", "sam@membersnet.example", Some("M1 1AE"), &[Role::Member, Role::Host]),
-    ("Priya Shah", "priya@membersnet.example", Some("LS1 4AP"), &[Role::Member, Role::Organiser]),
-    ("Alex Morgan", "alex@membersnet.example", Some("CF10 1EP"), &[]),
-    ("Jo Evans MP", "jo@membersnet.example", Some("B1 1BB"), &[Role::Member, Role::Politician]),
+    (
+        "Morgan Staff",
+        STAFF_EMAIL,
+        Some("SW1A 1AA"),
+        &[Role::Staff, Role::Member],
+    ),
+    (
+        "Sam Patel",
+        "sam@membersnet.example",
+        Some("M1 1AE"),
+        &[Role::Member, Role::Host],
+    ),
+    (
+        "Priya Shah",
+        "priya@membersnet.example",
+        Some("LS1 4AP"),
+        &[Role::Member, Role::Organiser],
+    ),
+    (
+        "Alex Morgan",
+        "alex@membersnet.example",
+        Some("CF10 1EP"),
+        &[],
+    ),
+    (
+        "Jo Evans MP",
+        "jo@membersnet.example",
+        Some("B1 1BB"),
+        &[Role::Member, Role::Politician],
+    ),
 ];
 
 /// Loads the demo people when the database has nobody in it. Returns whether it did.
@@ -32,7 +57,11 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
         return Ok(false);
     }
     for (name, email, postcode, granted) in PEOPLE {
-        let password = if *email == STAFF_EMAIL { STAFF_PASSWORD } else { PEOPLE_PASSWORD };
+        let password = if *email == STAFF_EMAIL {
+            STAFF_PASSWORD
+        } else {
+            PEOPLE_PASSWORD
+        };
         let new = accounts::NewAccount::parse(name, email, password, postcode.unwrap_or(""))?;
         let person = accounts::create_person(db, new).await?;
         for role in *granted {

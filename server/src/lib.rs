@@ -32,7 +32,11 @@ pub fn leptos_options(site_root: &str, listen: &str) -> LeptosOptions {
         .output_name("membersnet")
         .site_root(site_root)
         .site_pkg_dir("pkg")
-        .site_addr(listen.parse::<std::net::SocketAddr>().unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into()))
+        .site_addr(
+            listen
+                .parse::<std::net::SocketAddr>()
+                .unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into()),
+        )
         .env(leptos::config::Env::PROD)
         .build()
 }
@@ -41,7 +45,10 @@ pub fn leptos_options(site_root: &str, listen: &str) -> LeptosOptions {
 /// request passes through (request id, tracing, origin check, security headers, compression).
 pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
-    let server_state = ServerState { leptos_options: leptos_options.clone(), app: state.clone() };
+    let server_state = ServerState {
+        leptos_options: leptos_options.clone(),
+        app: state.clone(),
+    };
     let context = move || provide_context(state.clone());
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
@@ -49,7 +56,9 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .fallback(file_and_error_handler_with_context::<ServerState, _>(
+            context, shell,
+        ))
         .with_state(server_state)
         .layer(
             ServiceBuilder::new()

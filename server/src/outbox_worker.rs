@@ -9,7 +9,11 @@ use tokio::sync::watch;
 const POLL_EVERY: Duration = Duration::from_millis(500);
 
 /// Delivers queued email until `shutdown` turns true.
-pub async fn run(db: DatabaseConnection, mailer: Arc<dyn Mailer>, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(
+    db: DatabaseConnection,
+    mailer: Arc<dyn Mailer>,
+    mut shutdown: watch::Receiver<bool>,
+) {
     loop {
         match deliver_pending(&db, mailer.as_ref(), 50).await {
             Ok(0) => {}

@@ -15,7 +15,11 @@ pub async fn check_origin(request: Request, next: Next) -> Response {
         next.run(request).await
     } else {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "refused a cross-origin request");
-        (StatusCode::FORBIDDEN, "This request did not come from this site.").into_response()
+        (
+            StatusCode::FORBIDDEN,
+            "This request did not come from this site.",
+        )
+            .into_response()
     }
 }
 
@@ -33,7 +37,9 @@ pub fn is_same_origin(headers: &HeaderMap) -> bool {
         .or_else(|| headers.get(header::REFERER))
         .and_then(|v| v.to_str().ok());
     match source {
-        Some(url) => authority_of(url).is_some_and(|authority| authority.eq_ignore_ascii_case(host)),
+        Some(url) => {
+            authority_of(url).is_some_and(|authority| authority.eq_ignore_ascii_case(host))
+        }
         None => false,
     }
 }
@@ -53,10 +59,19 @@ pub async fn security_headers(request: Request<Body>, next: Next) -> Response {
             headers.insert(header::CONTENT_SECURITY_POLICY, value);
         }
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert("permissions-policy", HeaderValue::from_static("geolocation=(self), camera=(), microphone=(self)"));
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("geolocation=(self), camera=(), microphone=(self)"),
+    );
     response
 }
 
@@ -78,14 +93,30 @@ mod tests {
 
     #[test]
     fn same_origin_is_allowed() {
-        assert!(is_same_origin(&headers("127.0.0.1:3000", Some("http://127.0.0.1:3000"), None)));
-        assert!(is_same_origin(&headers("example.org", None, Some("https://example.org/sign-in?x=1"))));
+        assert!(is_same_origin(&headers(
+            "127.0.0.1:3000",
+            Some("http://127.0.0.1:3000"),
+            None
+        )));
+        assert!(is_same_origin(&headers(
+            "example.org",
+            None,
+            Some("https://example.org/sign-in?x=1")
+        )));
     }
 
     #[test]
     fn other_origins_and_missing_origins_are_refused() {
-        assert!(!is_same_origin(&headers("example.org", Some("https://evil.example"), None)));
-        assert!(!is_same_origin(&headers("example.org", Some("https://example.org.evil.example"), None)));
+        assert!(!is_same_origin(&headers(
+            "example.org",
+            Some("https://evil.example"),
+            None
+        )));
+        assert!(!is_same_origin(&headers(
+            "example.org",
+            Some("https://example.org.evil.example"),
+            None
+        )));
         assert!(!is_same_origin(&headers("example.org", None, None)));
         assert!(!is_same_origin(&headers("example.org", Some("null"), None)));
     }

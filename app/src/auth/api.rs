@@ -19,74 +19,99 @@ pub async fn current_person() -> Result<Option<PersonView>, AppError> {
 
 /// Opens an account and signs the new person in.
 #[server(endpoint = "auth/sign-up")]
-pub async fn sign_up(name: String, email: String, password: String, postcode: String) -> Result<(), AppError> {
-    respond(async {
-        let ctx = RequestCtx::load().await?;
-        let new = accounts::NewAccount::parse(&name, &email, &password, &postcode)?;
-        let person = accounts::create_person(&ctx.db, new).await?;
-        let token = accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
-        ctx.set_session_cookie(&token);
-        tracing::info!(person_id = person.id, "account created");
-        redirect_to("/?welcome=1");
-        Ok(())
-    }.await)
+pub async fn sign_up(
+    name: String,
+    email: String,
+    password: String,
+    postcode: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let new = accounts::NewAccount::parse(&name, &email, &password, &postcode)?;
+            let person = accounts::create_person(&ctx.db, new).await?;
+            let token =
+                accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
+            ctx.set_session_cookie(&token);
+            tracing::info!(person_id = person.id, "account created");
+            redirect_to("/?welcome=1");
+            Ok(())
+        }
+        .await,
+    )
 }
 
 /// Signs in with email and password. The session id is new at every sign-in.
 #[server(endpoint = "auth/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    respond(async {
-        let ctx = RequestCtx::load().await?;
-        if email.trim().is_empty() {
-            return Err(AppError::invalid("email", "Enter your email address."));
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            if email.trim().is_empty() {
+                return Err(AppError::invalid("email", "Enter your email address."));
+            }
+            if password.is_empty() {
+                return Err(AppError::invalid("password", "Enter your password."));
+            }
+            let person =
+                accounts::verify_credentials(&ctx.db, &email, &password, &ctx.client_address)
+                    .await?;
+            let token =
+                accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
+            ctx.set_session_cookie(&token);
+            redirect_to("/");
+            Ok(())
         }
-        if password.is_empty() {
-            return Err(AppError::invalid("password", "Enter your password."));
-        }
-        let person = accounts::verify_credentials(&ctx.db, &email, &password, &ctx.client_address).await?;
-        let token = accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
-        ctx.set_session_cookie(&token);
-        redirect_to("/");
-        Ok(())
-    }.await)
+        .await,
+    )
 }
 
 /// Signs out of this browser.
 #[server(endpoint = "auth/sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    respond(async {
-        let ctx = RequestCtx::load().await?;
-        if let Some(token) = &ctx.session_token {
-            sessions::delete_session(&ctx.db, token).await?;
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            if let Some(token) = &ctx.session_token {
+                sessions::delete_session(&ctx.db, token).await?;
+            }
+            ctx.clear_session_cookie();
+            redirect_to("/?signed_out=1");
+            Ok(())
         }
-        ctx.clear_session_cookie();
-        redirect_to("/?signed_out=1");
-        Ok(())
-    }.await)
+        .await,
+    )
 }
 
 /// Emails a password reset link, if the address has an account (the answer is the same
 /// either way).
 #[server(endpoint = "auth/request-password-reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    respond(async {
-        let ctx = RequestCtx::load().await?;
-        let email = EmailAddress::parse("email", &email)?;
-        resets::request_password_reset(&ctx.db, email.as_str(), &ctx.state.settings.public_url).await?;
-        redirect_to("/reset-password?sent=1");
-        Ok(())
-    }.await)
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let email = EmailAddress::parse("email", &email)?;
+            resets::request_password_reset(&ctx.db, email.as_str(), &ctx.state.settings.public_url)
+                .await?;
+            redirect_to("/reset-password?sent=1");
+            Ok(())
+        }
+        .await,
+    )
 }
 
 /// Sets a new password from an emailed link, then asks the person to sign in with it.
 #[server(endpoint = "auth/reset-password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
-    respond(async {
-        let ctx = RequestCtx::load().await?;
-        let person = resets::reset_password(&ctx.db, &token, &password).await?;
-        ctx.clear_session_cookie();
-        tracing::info!(person_id = person.id, "password reset");
-        redirect_to("/sign-in?reset=1");
-        Ok(())
-    }.await)
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let person = resets::reset_password(&ctx.db, &token, &password).await?;
+            ctx.clear_session_cookie();
+            tracing::info!(person_id = person.id, "password reset");
+            redirect_to("/sign-in?reset=1");
+            Ok(())
+        }
+        .await,
+    )
 }

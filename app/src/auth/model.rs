@@ -85,7 +85,13 @@ mod tests {
 
     #[test]
     fn everyone_is_a_person_but_only_granted_roles_count() {
-        let view = PersonView { id: 1, name: "Sam".into(), email: "s@example.org".into(), postcode: None, roles: vec![Role::Staff] };
+        let view = PersonView {
+            id: 1,
+            name: "Sam".into(),
+            email: "s@example.org".into(),
+            postcode: None,
+            roles: vec![Role::Staff],
+        };
         assert!(view.has_role(Role::Person));
         assert!(view.has_role(Role::Staff));
         assert!(!view.has_role(Role::Member));

@@ -41,8 +41,15 @@ impl Session {
 pub fn provide_session() {
     let sign_out = ServerAction::<SignOut>::new();
     let changed = RwSignal::new(0);
-    let person = Resource::new(move || (changed.get(), sign_out.version().get()), |_| current_person());
-    provide_context(Session { person, sign_out, changed });
+    let person = Resource::new(
+        move || (changed.get(), sign_out.version().get()),
+        |_| current_person(),
+    );
+    provide_context(Session {
+        person,
+        sign_out,
+        changed,
+    });
 }
 
 /// The session context.

@@ -1,8 +1,6 @@
 //! Where email goes: SMTP through lettre in production, the log in development.
 
-use lettre::{
-    message::Mailbox, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-};
+use lettre::{message::Mailbox, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// One email ready to hand to a provider.
 #[derive(Debug, Clone)]
@@ -38,7 +36,9 @@ impl SmtpMailer {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .map_err(|e| format!("SMTP_URL is not usable: {e}"))?
             .build();
-        let from = from.parse().map_err(|e| format!("MAIL_FROM is not an address: {e}"))?;
+        let from = from
+            .parse()
+            .map_err(|e| format!("MAIL_FROM is not an address: {e}"))?;
         Ok(Self { transport, from })
     }
 }
@@ -46,14 +46,20 @@ impl SmtpMailer {
 #[async_trait::async_trait]
 impl Mailer for SmtpMailer {
     async fn deliver(&self, email: &OutgoingEmail) -> Result<Delivery, String> {
-        let to: Mailbox = email.to.parse().map_err(|e| format!("bad recipient: {e}"))?;
+        let to: Mailbox = email
+            .to
+            .parse()
+            .map_err(|e| format!("bad recipient: {e}"))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(email.subject.clone())
             .body(email.body.clone())
             .map_err(|e| e.to_string())?;
-        self.transport.send(message).await.map_err(|e| e.to_string())?;
+        self.transport
+            .send(message)
+            .await
+            .map_err(|e| e.to_string())?;
         Ok(Delivery::Sent)
     }
 }

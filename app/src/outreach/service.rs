@@ -21,7 +21,12 @@ const STATUS_FAILED: &str = "failed";
 const MAX_ATTEMPTS: i32 = 5;
 
 /// Queues an email. Call it inside the transaction of the change that causes it.
-pub async fn queue_email(db: &impl ConnectionTrait, to: &str, subject: &str, body: &str) -> AppResult<()> {
+pub async fn queue_email(
+    db: &impl ConnectionTrait,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> AppResult<()> {
     outbox_email::ActiveModel {
         to_email: Set(to.to_string()),
         subject: Set(subject.to_string()),
@@ -39,7 +44,10 @@ pub async fn queue_email(db: &impl ConnectionTrait, to: &str, subject: &str, bod
 }
 
 /// The newest emails first, for the staff outbox page.
-pub async fn list_outbox_emails(db: &impl ConnectionTrait, limit: u64) -> AppResult<Vec<OutboxEmailView>> {
+pub async fn list_outbox_emails(
+    db: &impl ConnectionTrait,
+    limit: u64,
+) -> AppResult<Vec<OutboxEmailView>> {
     let rows = outbox_email::Entity::find()
         .order_by_desc(outbox_email::Column::Id)
         .limit(limit)
@@ -77,7 +85,11 @@ pub async fn delete_emails_to(db: &impl ConnectionTrait, email: &str) -> AppResu
 /// Delivers waiting emails, up to `batch`. Each is claimed with a conditional UPDATE
 /// first, so any number of nodes running this deliver each email once. Returns how
 /// many were handed over.
-pub async fn deliver_pending(db: &impl ConnectionTrait, mailer: &dyn Mailer, batch: u64) -> AppResult<usize> {
+pub async fn deliver_pending(
+    db: &impl ConnectionTrait,
+    mailer: &dyn Mailer,
+    batch: u64,
+) -> AppResult<usize> {
     let waiting = outbox_email::Entity::find()
         .filter(outbox_email::Column::Status.eq(STATUS_PENDING))
         .order_by_asc(outbox_email::Column::Id)
@@ -96,12 +108,21 @@ pub async fn deliver_pending(db: &impl ConnectionTrait, mailer: &dyn Mailer, bat
         if claimed.rows_affected != 1 {
             continue; // another node has it
         }
-        let outgoing = OutgoingEmail { to: email.to_email.clone(), subject: email.subject.clone(), body: email.body.clone() };
+        let outgoing = OutgoingEmail {
+            to: email.to_email.clone(),
+            subject: email.subject.clone(),
+            body: email.body.clone(),
+        };
         let mut row: outbox_email::ActiveModel = email.clone().into();
         row.attempts = Set(email.attempts + 1);
         match mailer.deliver(&outgoing).await {
             Ok(outcome) => {
-                row.status = Set(if outcome == Delivery::Sent { STATUS_SENT } else { STATUS_LOGGED }.to_string());
+                row.status = Set(if outcome == Delivery::Sent {
+                    STATUS_SENT
+                } else {
+                    STATUS_LOGGED
+                }
+                .to_string());
                 row.sent_at = Set(Some(Utc::now()));
                 row.last_error = Set(None);
                 delivered += 1;
@@ -109,7 +130,12 @@ pub async fn deliver_pending(db: &impl ConnectionTrait, mailer: &dyn Mailer, bat
             Err(err) => {
                 tracing::warn!(email_id = email.id, error = %err, "email delivery failed");
                 let given_up = email.attempts + 1 >= MAX_ATTEMPTS;
-                row.status = Set(if given_up { STATUS_FAILED } else { STATUS_PENDING }.to_string());
+                row.status = Set(if given_up {
+                    STATUS_FAILED
+                } else {
+                    STATUS_PENDING
+                }
+                .to_string());
                 row.last_error = Set(Some(err));
             }
         }

@@ -7,7 +7,9 @@ use crate::{
     validate::{PersonName, PostcodeUk},
 };
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait,
+};
 
 /// A change to a profile, validated.
 #[derive(Debug, Clone)]
@@ -26,8 +28,15 @@ impl ProfilePatch {
 }
 
 /// Updates a person's name and postcode.
-pub async fn update_profile(db: &impl ConnectionTrait, person_id: i32, patch: ProfilePatch) -> AppResult<person::Model> {
-    let found = person::Entity::find_by_id(person_id).one(db).await?.ok_or(AppError::NotFound)?;
+pub async fn update_profile(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    patch: ProfilePatch,
+) -> AppResult<person::Model> {
+    let found = person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut active: person::ActiveModel = found.into();
     active.name = Set(patch.name.as_str().to_string());
     active.postcode = Set(patch.postcode.map(|p| p.as_str().to_string()));
@@ -42,7 +51,10 @@ pub async fn delete_person<C>(db: &C, person_id: i32, password: &str) -> AppResu
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let found = person::Entity::find_by_id(person_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let found = person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if !passwords::verify_password(password, &found.password_hash).await {
         return Err(AppError::invalid("password", "That password is not right."));
     }

@@ -61,13 +61,16 @@ pub fn TextField(
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     move || {
-        error.get().filter(|e| !e.is_field_error() || e.message_for("token").is_some()).map(|e| {
-            view! {
-                <div class="notice notice-error" role="alert">
-                    {e.to_string()}
-                </div>
-            }
-        })
+        error
+            .get()
+            .filter(|e| !e.is_field_error() || e.message_for("token").is_some())
+            .map(|e| {
+                view! {
+                    <div class="notice notice-error" role="alert">
+                        {e.to_string()}
+                    </div>
+                }
+            })
     }
 }
 

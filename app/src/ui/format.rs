@@ -13,7 +13,12 @@ pub fn format_when(at: DateTime<Utc>) -> String {
     } else {
         format!("{hour12}:{:02}{suffix}", local.minute())
     };
-    format!("{} {} {}, {time}", local.format("%a"), local.day(), local.format("%b"))
+    format!(
+        "{} {} {}, {time}",
+        local.format("%a"),
+        local.day(),
+        local.format("%b")
+    )
 }
 
 #[cfg(test)]
@@ -35,7 +40,13 @@ mod tests {
 
     #[test]
     fn midnight_and_noon_read_naturally() {
-        assert_eq!(format_when(Utc.with_ymd_and_hms(2026, 1, 5, 0, 0, 0).unwrap()), "Mon 5 Jan, 12am");
-        assert_eq!(format_when(Utc.with_ymd_and_hms(2026, 1, 5, 12, 0, 0).unwrap()), "Mon 5 Jan, 12pm");
+        assert_eq!(
+            format_when(Utc.with_ymd_and_hms(2026, 1, 5, 0, 0, 0).unwrap()),
+            "Mon 5 Jan, 12am"
+        );
+        assert_eq!(
+            format_when(Utc.with_ymd_and_hms(2026, 1, 5, 12, 0, 0).unwrap()),
+            "Mon 5 Jan, 12pm"
+        );
     }
 }

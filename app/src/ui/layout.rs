@@ -1,8 +1,8 @@
 //! The frame around every page: skip link, header with navigation, footer.
 
 use crate::auth::{model::Role, session::use_session};
-use leptos::prelude::*;
 use leptos::form::ActionForm;
+use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Header, main content and footer.

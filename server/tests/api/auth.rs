@@ -2,18 +2,30 @@ use crate::support::{TestApp, PASSWORD};
 use app::auth::entity::session;
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
-use sea_orm::{EntityTrait, QueryFilter, ColumnTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 #[tokio::test]
 async fn sign_up_creates_an_account_and_signs_in() {
     let app = TestApp::spawn().await;
     let reply = app
-        .call("/api/auth/sign-up", &[("name", "Sam Patel"), ("email", "Sam@Example.org"), ("password", PASSWORD), ("postcode", "m1 1ae")], None)
+        .call(
+            "/api/auth/sign-up",
+            &[
+                ("name", "Sam Patel"),
+                ("email", "Sam@Example.org"),
+                ("password", PASSWORD),
+                ("postcode", "m1 1ae"),
+            ],
+            None,
+        )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let cookie = reply.session_cookie().expect("a session cookie");
     let header = reply.set_cookie_header();
-    assert!(header.contains("HttpOnly") && header.contains("SameSite=Lax"), "{header}");
+    assert!(
+        header.contains("HttpOnly") && header.contains("SameSite=Lax"),
+        "{header}"
+    );
     let me = app.me(Some(&cookie)).await;
     assert_eq!(me["email"], "sam@example.org");
     assert_eq!(me["postcode"], "M1 1AE");
@@ -26,13 +38,30 @@ async fn sign_up_with_bad_input_names_the_field_and_saves_nothing() {
         (("", "sam@example.org", PASSWORD, ""), "name"),
         (("Sam", "not-an-email", PASSWORD, ""), "email"),
         (("Sam", "sam@example.org", "short", ""), "password"),
-        (("Sam", "sam@example.org", PASSWORD, "NOT A CODE"), "postcode"),
+        (
+            ("Sam", "sam@example.org", PASSWORD, "NOT A CODE"),
+            "postcode",
+        ),
     ];
     for ((name, email, password, postcode), field) in cases {
         let reply = app
-            .call("/api/auth/sign-up", &[("name", name), ("email", email), ("password", password), ("postcode", postcode)], None)
+            .call(
+                "/api/auth/sign-up",
+                &[
+                    ("name", name),
+                    ("email", email),
+                    ("password", password),
+                    ("postcode", postcode),
+                ],
+                None,
+            )
             .await;
-        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            reply.body
+        );
         assert_eq!(reply.error_code(), "invalid");
         assert_eq!(reply.error_field(), field);
     }
@@ -44,7 +73,16 @@ async fn sign_up_with_a_taken_email_is_an_email_error() {
     let app = TestApp::spawn().await;
     app.create_person("Sam", "sam@example.org").await;
     let reply = app
-        .call("/api/auth/sign-up", &[("name", "Other Sam"), ("email", "SAM@example.org"), ("password", PASSWORD), ("postcode", "")], None)
+        .call(
+            "/api/auth/sign-up",
+            &[
+                ("name", "Other Sam"),
+                ("email", "SAM@example.org"),
+                ("password", PASSWORD),
+                ("postcode", ""),
+            ],
+            None,
+        )
         .await;
     assert_eq!(reply.error_field(), "email");
     assert_eq!(app.count("people").await, 1);
@@ -67,11 +105,18 @@ async fn signing_in_rotates_the_session_id() {
     let app = TestApp::spawn().await;
     let first = app.signed_in("Sam", "sam@example.org").await;
     let reply = app
-        .call("/api/auth/sign-in", &[("email", "sam@example.org"), ("password", PASSWORD)], Some(&first))
+        .call(
+            "/api/auth/sign-in",
+            &[("email", "sam@example.org"), ("password", PASSWORD)],
+            Some(&first),
+        )
         .await;
     let second = reply.session_cookie().expect("new session");
     assert_ne!(first, second);
-    assert!(app.me(Some(&first)).await.is_null(), "the old session must be ended");
+    assert!(
+        app.me(Some(&first)).await.is_null(),
+        "the old session must be ended"
+    );
     assert_eq!(app.me(Some(&second)).await["email"], "sam@example.org");
 }
 
@@ -80,7 +125,12 @@ async fn sign_in_is_limited_per_account() {
     let app = TestApp::spawn().await;
     app.create_person("Sam", "sam@example.org").await;
     for _ in 0..5 {
-        assert_eq!(app.sign_in("sam@example.org", "guess guess guess").await.error_code(), "wrong_credentials");
+        assert_eq!(
+            app.sign_in("sam@example.org", "guess guess guess")
+                .await
+                .error_code(),
+            "wrong_credentials"
+        );
     }
     let limited = app.sign_in("sam@example.org", PASSWORD).await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
@@ -93,14 +143,30 @@ async fn sign_in_is_limited_per_address() {
     app.create_person("Sam", "sam@example.org").await;
     for n in 0..30 {
         let email = format!("guess{n}@example.org");
-        app.call_from("/api/auth/sign-in", &[("email", &email), ("password", "guess guess")], None, "198.51.100.9").await;
+        app.call_from(
+            "/api/auth/sign-in",
+            &[("email", &email), ("password", "guess guess")],
+            None,
+            "198.51.100.9",
+        )
+        .await;
     }
     let from_same = app
-        .call_from("/api/auth/sign-in", &[("email", "sam@example.org"), ("password", PASSWORD)], None, "198.51.100.9")
+        .call_from(
+            "/api/auth/sign-in",
+            &[("email", "sam@example.org"), ("password", PASSWORD)],
+            None,
+            "198.51.100.9",
+        )
         .await;
     assert_eq!(from_same.error_code(), "rate_limited");
     let from_elsewhere = app.sign_in("sam@example.org", PASSWORD).await;
-    assert_eq!(from_elsewhere.status, StatusCode::OK, "{}", from_elsewhere.body);
+    assert_eq!(
+        from_elsewhere.status,
+        StatusCode::OK,
+        "{}",
+        from_elsewhere.body
+    );
 }
 
 #[tokio::test]
@@ -109,7 +175,13 @@ async fn a_forged_session_is_not_signed_in() {
     app.signed_in("Sam", "sam@example.org").await;
     let forged = "f".repeat(64);
     assert!(app.me(Some(&forged)).await.is_null());
-    let reply = app.call("/api/people/update-profile", &[("name", "Mallory"), ("postcode", "")], Some(&forged)).await;
+    let reply = app
+        .call(
+            "/api/people/update-profile",
+            &[("name", "Mallory"), ("postcode", "")],
+            Some(&forged),
+        )
+        .await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(reply.error_code(), "unauthenticated");
 }
@@ -119,13 +191,22 @@ async fn an_expired_session_is_refused() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("Sam", "sam@example.org").await;
     session::Entity::update_many()
-        .col_expr(session::Column::ExpiresAt, (Utc::now() - Duration::minutes(1)).into())
+        .col_expr(
+            session::Column::ExpiresAt,
+            (Utc::now() - Duration::minutes(1)).into(),
+        )
         .filter(session::Column::Id.gt(0))
         .exec(&app.db)
         .await
         .unwrap();
     assert!(app.me(Some(&token)).await.is_null());
-    let reply = app.call("/api/people/update-profile", &[("name", "Sam"), ("postcode", "")], Some(&token)).await;
+    let reply = app
+        .call(
+            "/api/people/update-profile",
+            &[("name", "Sam"), ("postcode", "")],
+            Some(&token),
+        )
+        .await;
     assert_eq!(reply.error_code(), "unauthenticated");
 }
 

@@ -17,7 +17,9 @@ use tokio::{
 #[tokio::test]
 async fn only_staff_may_read_the_outbox() {
     let app = TestApp::spawn().await;
-    queue_email(&app.db, "sam@example.org", "Hello", "A reset link").await.unwrap();
+    queue_email(&app.db, "sam@example.org", "Hello", "A reset link")
+        .await
+        .unwrap();
     let anonymous = app.call("/api/outreach/outbox", &[], None).await;
     assert_eq!(anonymous.error_code(), "unauthenticated");
     let person = app.signed_in("Sam", "sam@example.org").await;
@@ -45,7 +47,9 @@ impl Mailer for CountingMailer {
 async fn two_workers_deliver_each_email_exactly_once() {
     let app = TestApp::spawn().await;
     for n in 0..20 {
-        queue_email(&app.db, &format!("p{n}@example.org"), "Hi", "Body").await.unwrap();
+        queue_email(&app.db, &format!("p{n}@example.org"), "Hi", "Body")
+            .await
+            .unwrap();
     }
     let mailer = Arc::new(CountingMailer(AtomicUsize::new(0)));
     let (a, b) = tokio::join!(
@@ -54,7 +58,10 @@ async fn two_workers_deliver_each_email_exactly_once() {
     );
     assert_eq!(a.unwrap() + b.unwrap(), 20);
     assert_eq!(mailer.0.load(Ordering::SeqCst), 20);
-    assert_eq!(deliver_pending(&app.db, mailer.as_ref(), 50).await.unwrap(), 0);
+    assert_eq!(
+        deliver_pending(&app.db, mailer.as_ref(), 50).await.unwrap(),
+        0
+    );
 }
 
 /// A minimal SMTP server that accepts one message and keeps its text.
@@ -79,7 +86,11 @@ async fn smtp_sink() -> (u16, Arc<Mutex<String>>) {
                 }
                 continue;
             }
-            let verb = line.split_whitespace().next().unwrap_or_default().to_uppercase();
+            let verb = line
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_uppercase();
             let answer: &[u8] = match verb.as_str() {
                 "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
                 "DATA" => {
@@ -102,8 +113,19 @@ async fn smtp_sink() -> (u16, Arc<Mutex<String>>) {
 async fn with_smtp_configured_email_goes_out_through_the_server() {
     let app = TestApp::spawn().await;
     let (port, received) = smtp_sink().await;
-    let mailer = SmtpMailer::new(&format!("smtp://127.0.0.1:{port}"), "MembersNet <no-reply@membersnet.example>").unwrap();
-    queue_email(&app.db, "sam@example.org", "Reset your password", "Your link: https://example.org/r/abc").await.unwrap();
+    let mailer = SmtpMailer::new(
+        &format!("smtp://127.0.0.1:{port}"),
+        "MembersNet <no-reply@membersnet.example>",
+    )
+    .unwrap();
+    queue_email(
+        &app.db,
+        "sam@example.org",
+        "Reset your password",
+        "Your link: https://example.org/r/abc",
+    )
+    .await
+    .unwrap();
     assert_eq!(deliver_pending(&app.db, &mailer, 10).await.unwrap(), 1);
     let text = received.lock().await.clone();
     assert!(text.contains("To: sam@example.org"), "{text}");

@@ -9,7 +9,14 @@ async fn the_home_page_is_rendered_on_the_server_with_navigation() {
     let app = TestApp::spawn().await;
     let page = app.get("/", None).await;
     assert_eq!(page.status, StatusCode::OK);
-    for text in ["Events", "Groups", "Friends", "Sign in", "Change starts on your street", "Crown copyright"] {
+    for text in [
+        "Events",
+        "Groups",
+        "Friends",
+        "Sign in",
+        "Change starts on your street",
+        "Crown copyright",
+    ] {
         assert!(page.body.contains(text), "home page lacks {text:?}");
     }
     assert!(page.body.contains(r#"rel="manifest""#));
@@ -19,11 +26,30 @@ async fn the_home_page_is_rendered_on_the_server_with_navigation() {
 async fn pages_carry_security_headers_and_a_nonce_for_their_own_scripts() {
     let app = TestApp::spawn().await;
     let page = app.get("/sign-in", None).await;
-    let csp = page.headers.get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap().to_string();
-    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"), "{csp}");
-    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("a nonce");
-    assert!(page.body.contains(&format!(r#"nonce="{nonce}""#)), "scripts must carry the nonce");
-    assert_eq!(page.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+    let csp = page
+        .headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .expect("a nonce");
+    assert!(
+        page.body.contains(&format!(r#"nonce="{nonce}""#)),
+        "scripts must carry the nonce"
+    );
+    assert_eq!(
+        page.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
     assert!(page.headers.contains_key(header::REFERRER_POLICY));
     assert!(page.headers.contains_key("x-request-id"));
 }
@@ -63,13 +89,25 @@ async fn without_javascript_a_form_error_comes_back_beside_its_field() {
         .header(header::REFERER, "http://127.0.0.1:3000/sign-up")
         .header(header::ACCEPT, "text/html")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from("name=Sam&email=sam%40example.org&password=short&postcode="))
+        .body(Body::from(
+            "name=Sam&email=sam%40example.org&password=short&postcode=",
+        ))
         .unwrap();
     let reply = app.send(request).await;
     assert_eq!(reply.status, StatusCode::FOUND);
-    let location = reply.headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    let location = reply
+        .headers
+        .get(header::LOCATION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     let path = location.trim_start_matches(crate::support::ORIGIN);
     let page = app.get(path, None).await;
-    assert!(page.body.contains("Use at least 10 characters"), "{}", page.body);
+    assert!(
+        page.body.contains("Use at least 10 characters"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains(r#"aria-invalid="true""#));
 }

@@ -1,11 +1,18 @@
 //! TestApp: the real router on a fresh database, called in-process.
 
 use app::{
-    auth::{model::Role, service::{accounts, roles}},
+    auth::{
+        model::Role,
+        service::{accounts, roles},
+    },
     db::connect_and_migrate,
     state::{AppState, Settings},
 };
-use axum::{body::Body, http::{header, HeaderMap, Request, StatusCode}, Router};
+use axum::{
+    body::Body,
+    http::{header, HeaderMap, Request, StatusCode},
+    Router,
+};
 use http_body_util::BodyExt;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::Value;
@@ -39,7 +46,10 @@ impl Reply {
 
     /// The field a field error names.
     pub fn error_field(&self) -> String {
-        self.json()["field"].as_str().unwrap_or_default().to_string()
+        self.json()["field"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// The session token this reply set, if any.
@@ -54,7 +64,11 @@ impl Reply {
     }
 
     pub fn set_cookie_header(&self) -> String {
-        self.headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+        self.headers
+            .get(header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
@@ -64,22 +78,45 @@ impl TestApp {
     pub async fn spawn() -> Self {
         let url = fresh_database_url().await;
         let db = connect_and_migrate(&url).await.expect("database");
-        let state = AppState { db: db.clone(), settings: std::sync::Arc::new(Settings::new(ORIGIN, true)) };
+        let state = AppState {
+            db: db.clone(),
+            settings: std::sync::Arc::new(Settings::new(ORIGIN, true)),
+        };
         let router = server::app(state, server::leptos_options("target/site", HOST));
         Self { router, db }
     }
 
     /// Sends a request through the router.
     pub async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self.router.clone().oneshot(request).await.expect("response");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("response");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).to_string() }
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).to_string(),
+        }
     }
 
     /// Calls a server function as the browser's script does, from `address`.
-    pub async fn call_from(&self, path: &str, form: &[(&str, &str)], session: Option<&str>, address: &str) -> Reply {
+    pub async fn call_from(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        session: Option<&str>,
+        address: &str,
+    ) -> Reply {
         let body = form_body(form);
         let mut request = Request::post(path)
             .header(header::HOST, HOST)
@@ -100,7 +137,9 @@ impl TestApp {
 
     /// Fetches a page as a browser would.
     pub async fn get(&self, path: &str, session: Option<&str>) -> Reply {
-        let mut request = Request::get(path).header(header::HOST, HOST).header(header::ACCEPT, "text/html");
+        let mut request = Request::get(path)
+            .header(header::HOST, HOST)
+            .header(header::ACCEPT, "text/html");
         if let Some(token) = session {
             request = request.header(header::COOKIE, format!("mn_session={token}"));
         }
@@ -116,18 +155,31 @@ impl TestApp {
     /// Creates an account and signs it in through the server function; returns the token.
     pub async fn signed_in(&self, name: &str, email: &str) -> String {
         self.create_person(name, email).await;
-        self.sign_in(email, PASSWORD).await.session_cookie().expect("signed in")
+        self.sign_in(email, PASSWORD)
+            .await
+            .session_cookie()
+            .expect("signed in")
     }
 
     /// A signed-in staff member's session token.
     pub async fn signed_in_staff(&self) -> String {
-        let id = self.create_person("Stella Staff", "stella@example.org").await;
+        let id = self
+            .create_person("Stella Staff", "stella@example.org")
+            .await;
         roles::grant_role(&self.db, id, Role::Staff).await.unwrap();
-        self.sign_in("stella@example.org", PASSWORD).await.session_cookie().expect("signed in")
+        self.sign_in("stella@example.org", PASSWORD)
+            .await
+            .session_cookie()
+            .expect("signed in")
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Reply {
-        self.call("/api/auth/sign-in", &[("email", email), ("password", password)], None).await
+        self.call(
+            "/api/auth/sign-in",
+            &[("email", email), ("password", password)],
+            None,
+        )
+        .await
     }
 
     /// Who the session belongs to, by the server function the page uses.
@@ -139,7 +191,10 @@ impl TestApp {
         let backend = self.db.get_database_backend();
         let row = self
             .db
-            .query_one_raw(sea_orm::Statement::from_string(backend, format!("SELECT COUNT(*) AS n FROM {table}")))
+            .query_one_raw(sea_orm::Statement::from_string(
+                backend,
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
             .await
             .unwrap()
             .unwrap();
@@ -157,7 +212,9 @@ fn form_body(form: &[(&str, &str)]) -> String {
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             b' ' => "+".to_string(),
             _ => format!("%{b:02X}"),
         })
@@ -169,10 +226,18 @@ async fn fresh_database_url() -> String {
     match std::env::var("TEST_POSTGRES_URL") {
         Ok(base) if !base.is_empty() => {
             let admin = Database::connect(&base).await.expect("TEST_POSTGRES_URL");
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
-            let (prefix, _) = base.rsplit_once('/').expect("postgres URL with a database name");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            let (prefix, _) = base
+                .rsplit_once('/')
+                .expect("postgres URL with a database name");
             format!("{prefix}/{name}")
         }
-        _ => format!("sqlite://{}/{name}.db?mode=rwc", std::env::temp_dir().display()),
+        _ => format!(
+            "sqlite://{}/{name}.db?mode=rwc",
+            std::env::temp_dir().display()
+        ),
     }
 }

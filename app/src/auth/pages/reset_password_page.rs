@@ -2,9 +2,9 @@ use crate::{
     auth::api::ResetPassword,
     ui::form::{FormError, SubmitButton, TextField},
 };
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos::form::ActionForm;
 use leptos_router::hooks::use_params_map;
 
 /// Choose a new password from an emailed link.

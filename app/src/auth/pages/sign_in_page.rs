@@ -5,9 +5,9 @@ use crate::{
         notice::QueryNotice,
     },
 };
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos::form::ActionForm;
 
 /// Sign in with email and password.
 #[component]

@@ -2,9 +2,9 @@ use crate::{
     auth::{api::SignUp, session::use_session},
     ui::form::{FormError, SubmitButton, TextField},
 };
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos::form::ActionForm;
 
 /// Create an account: name, email, password, and optionally a postcode.
 #[component]

@@ -27,7 +27,12 @@ impl NewAccount {
         let email = EmailAddress::parse("email", email)?;
         let password = NewPassword::parse("password", password, Some(email.as_str()))?;
         let postcode = PostcodeUk::parse_optional("postcode", postcode)?;
-        Ok(Self { name, email, password, postcode })
+        Ok(Self {
+            name,
+            email,
+            password,
+            postcode,
+        })
     }
 }
 
@@ -48,7 +53,10 @@ pub async fn create_person(db: &impl ConnectionTrait, new: NewAccount) -> AppRes
     .await
     .map_err(|err| {
         if is_unique_violation(&err) {
-            AppError::invalid("email", "An account with this email already exists. Try signing in.")
+            AppError::invalid(
+                "email",
+                "An account with this email already exists. Try signing in.",
+            )
         } else {
             err.into()
         }
@@ -61,7 +69,10 @@ pub fn is_unique_violation(err: &DbErr) -> bool {
 }
 
 /// Finds a person by email (any case).
-pub async fn get_person_by_email(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<person::Model>> {
+pub async fn get_person_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> AppResult<Option<person::Model>> {
     Ok(person::Entity::find()
         .filter(person::Column::Email.eq(email.trim().to_lowercase()))
         .one(db)
@@ -79,7 +90,10 @@ pub async fn verify_credentials(
     let email = email.trim().to_lowercase();
     throttle::check_sign_in_allowed(db, &email, address).await?;
     let found = get_person_by_email(db, &email).await?;
-    let hash = found.as_ref().map(|p| p.password_hash.as_str()).unwrap_or(DUMMY_HASH);
+    let hash = found
+        .as_ref()
+        .map(|p| p.password_hash.as_str())
+        .unwrap_or(DUMMY_HASH);
     let matches = passwords::verify_password(password, hash).await;
     match found {
         Some(person) if matches => Ok(person),
@@ -95,7 +109,11 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 
 /// Signs a person in: a new session, and the old one (if any) ended, so a session id
 /// planted before sign-in is worthless after it.
-pub async fn start_session(db: &impl ConnectionTrait, person_id: i32, old_token: Option<&str>) -> AppResult<String> {
+pub async fn start_session(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    old_token: Option<&str>,
+) -> AppResult<String> {
     if let Some(old) = old_token {
         sessions::delete_session(db, old).await?;
     }
@@ -103,7 +121,10 @@ pub async fn start_session(db: &impl ConnectionTrait, person_id: i32, old_token:
 }
 
 /// The browser's view of a person, with their roles.
-pub async fn get_person_view(db: &impl ConnectionTrait, person: &person::Model) -> AppResult<PersonView> {
+pub async fn get_person_view(
+    db: &impl ConnectionTrait,
+    person: &person::Model,
+) -> AppResult<PersonView> {
     Ok(PersonView {
         id: person.id,
         name: person.name.clone(),

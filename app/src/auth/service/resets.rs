@@ -9,8 +9,8 @@ use crate::{
 };
 use chrono::{Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionSession,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
 };
 
 /// How long a reset link works.
@@ -18,7 +18,11 @@ pub const RESET_LINK_MINUTES: i64 = 60;
 
 /// Emails a reset link if the address has an account. Says nothing either way, so the
 /// form cannot be used to find out who has an account.
-pub async fn request_password_reset(db: &impl ConnectionTrait, email: &str, public_url: &str) -> AppResult<()> {
+pub async fn request_password_reset(
+    db: &impl ConnectionTrait,
+    email: &str,
+    public_url: &str,
+) -> AppResult<()> {
     let Some(found) = get_person_by_email(db, email).await? else {
         return Ok(());
     };
@@ -34,7 +38,10 @@ pub async fn request_password_reset(db: &impl ConnectionTrait, email: &str, publ
     }
     .insert(db)
     .await?;
-    let link = format!("{}/reset-password/{token}", public_url.trim_end_matches('/'));
+    let link = format!(
+        "{}/reset-password/{token}",
+        public_url.trim_end_matches('/')
+    );
     let body = format!(
         "Hello {},\n\nSomeone asked to reset the password for your MembersNet account. \
          If it was you, choose a new password here (the link works once, for an hour):\n\n{link}\n\n\
@@ -50,7 +57,12 @@ pub async fn reset_password<C>(db: &C, token: &str, new_password: &str) -> AppRe
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let expired = || AppError::invalid("token", "This reset link has expired or was already used. Ask for a new one.");
+    let expired = || {
+        AppError::invalid(
+            "token",
+            "This reset link has expired or was already used. Ask for a new one.",
+        )
+    };
     let reset = password_reset::Entity::find()
         .filter(password_reset::Column::TokenHash.eq(tokens::hash_token(token)))
         .one(db)
@@ -59,7 +71,10 @@ where
     if reset.used_at.is_some() || reset.expires_at < Utc::now() {
         return Err(expired());
     }
-    let found = person::Entity::find_by_id(reset.person_id).one(db).await?.ok_or_else(expired)?;
+    let found = person::Entity::find_by_id(reset.person_id)
+        .one(db)
+        .await?
+        .ok_or_else(expired)?;
     let password = NewPassword::parse("password", new_password, Some(&found.email))?;
     let hash = passwords::hash_password(password.expose()).await?;
 

@@ -5,18 +5,22 @@ use crate::{
     error::AppResult,
 };
 use chrono::Utc;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// The roles a person holds (without the implied `Person`).
-pub async fn list_roles_for_person(db: &impl ConnectionTrait, person_id: i32) -> AppResult<Vec<Role>> {
+pub async fn list_roles_for_person(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> AppResult<Vec<Role>> {
     let rows = person_role::Entity::find()
         .filter(person_role::Column::PersonId.eq(person_id))
         .order_by_asc(person_role::Column::Id)
         .all(db)
         .await?;
-    Ok(rows.iter().filter_map(|row| Role::parse(&row.role)).collect())
+    Ok(rows
+        .iter()
+        .filter_map(|row| Role::parse(&row.role))
+        .collect())
 }
 
 /// Grants a role; granting one already held changes nothing.

@@ -53,7 +53,10 @@ pub async fn delete_session(db: &impl ConnectionTrait, token: &str) -> AppResult
 }
 
 /// Ends every session of a person, e.g. after a password reset.
-pub async fn delete_sessions_for_person(db: &impl ConnectionTrait, person_id: i32) -> AppResult<()> {
+pub async fn delete_sessions_for_person(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> AppResult<()> {
     session::Entity::delete_many()
         .filter(session::Column::PersonId.eq(person_id))
         .exec(db)

@@ -26,7 +26,11 @@ pub fn attempt_keys(email: &str, address: &str) -> [(String, u64); 2] {
 }
 
 /// Refuses with `RateLimited` when any key has used up its failures in the window.
-pub async fn check_sign_in_allowed(db: &impl ConnectionTrait, email: &str, address: &str) -> AppResult<()> {
+pub async fn check_sign_in_allowed(
+    db: &impl ConnectionTrait,
+    email: &str,
+    address: &str,
+) -> AppResult<()> {
     let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
     for (key, limit) in attempt_keys(email, address) {
         let failures = sign_in_attempt::Entity::find()
@@ -35,19 +39,29 @@ pub async fn check_sign_in_allowed(db: &impl ConnectionTrait, email: &str, addre
             .count(db)
             .await?;
         if failures >= limit {
-            return Err(AppError::RateLimited { retry_after_minutes: WINDOW_MINUTES as u32 });
+            return Err(AppError::RateLimited {
+                retry_after_minutes: WINDOW_MINUTES as u32,
+            });
         }
     }
     Ok(())
 }
 
 /// Records a failed sign-in under every key, and forgets failures older than the window.
-pub async fn record_failed_sign_in(db: &impl ConnectionTrait, email: &str, address: &str) -> AppResult<()> {
+pub async fn record_failed_sign_in(
+    db: &impl ConnectionTrait,
+    email: &str,
+    address: &str,
+) -> AppResult<()> {
     let now = Utc::now();
     for (key, _) in attempt_keys(email, address) {
-        sign_in_attempt::ActiveModel { key: Set(key), created_at: Set(now), ..Default::default() }
-            .insert(db)
-            .await?;
+        sign_in_attempt::ActiveModel {
+            key: Set(key),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
     }
     sign_in_attempt::Entity::delete_many()
         .filter(sign_in_attempt::Column::CreatedAt.lt(now - Duration::minutes(WINDOW_MINUTES)))

@@ -31,7 +31,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(PasswordResets::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(PasswordResets::Table).to_owned())
+            .await
     }
 }
 

@@ -37,7 +37,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(OutboxEmails::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(OutboxEmails::Table).to_owned())
+            .await
     }
 }
 

@@ -1,4 +1,7 @@
-use crate::{error::AppError, outreach::{api::list_outbox, model::OutboxEmailView}};
+use crate::{
+    error::AppError,
+    outreach::{api::list_outbox, model::OutboxEmailView},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -6,9 +6,9 @@ use crate::{
         notice::QueryNotice,
     },
 };
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos::form::ActionForm;
 
 /// The signed-in person's profile: edit it, or delete the account.
 #[component]
@@ -36,7 +36,12 @@ fn ProfileForms(person: PersonView) -> impl IntoView {
     let delete = ServerAction::<DeleteAccount>::new();
     session.refresh_after(delete);
     let delete_error = Signal::derive(move || delete.value().get().and_then(Result::err));
-    let roles = person.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+    let roles = person
+        .roles
+        .iter()
+        .map(|r| r.label())
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <section class="card narrow">
             <h1>"Your profile"</h1>
