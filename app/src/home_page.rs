@@ -29,13 +29,13 @@ pub fn HomePage() -> impl IntoView {
                                 <p class="hero-greeting">"Good to see you, " {person.name} "."</p>
                                 <div class="hero-actions">
                                     <a class="button button-large" href="/events">"Find an event"</a>
-                                    <a class="button button-ghost" href="/profile">"Your profile"</a>
+                                    <a class="button button-large button-ghost" href="/profile">"Your profile"</a>
                                 </div>
                             }.into_any(),
                             None => view! {
                                 <div class="hero-actions">
                                     <a class="button button-large" href="/events">"Find an event"</a>
-                                    <a class="button button-ghost" href="/sign-up">"Join MembersNet"</a>
+                                    <a class="button button-large button-ghost" href="/sign-up">"Join MembersNet"</a>
                                 </div>
                             }.into_any(),
                         }

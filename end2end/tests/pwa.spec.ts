@@ -47,10 +47,19 @@ test('with the network gone, the offline page is shown', async ({ page, context 
   await context.setOffline(false);
 });
 
-test('pages work without JavaScript and hydrate with it', async ({ page }, testInfo) => {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Change starts on your street' })).toBeVisible();
-  if (!noJs(testInfo)) {
-    await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+test('pages work without JavaScript and hydrate with it, with no errors', async ({ page }, testInfo) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  for (const path of ['/', '/sign-in', '/sign-up', '/reset-password', '/events']) {
+    await page.goto(path);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    if (!noJs(testInfo)) {
+      await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+    }
   }
+  // A Content-Security-Policy refusal or a hydration mismatch shows up as a console error.
+  expect(problems).toEqual([]);
 });
