@@ -51,6 +51,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let db = connect(&config).await?;
     if config.demo_content {
         demo::load_if_empty(&db).await?;
+        demo::log_demo_sign_in();
     }
     let state = AppState {
         db: db.clone(),

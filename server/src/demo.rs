@@ -56,6 +56,18 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
     if existing > 0 {
         return Ok(false);
     }
+    load(db).await?;
+    Ok(true)
+}
+
+/// Says how to sign in to the demo, at every start-up with demo content on.
+pub fn log_demo_sign_in() {
+    tracing::info!(
+        "demo content is on: sign in as {STAFF_EMAIL} / {STAFF_PASSWORD} (staff), or sam@membersnet.example / {PEOPLE_PASSWORD}"
+    );
+}
+
+async fn load(db: &DatabaseConnection) -> AppResult<()> {
     for (name, email, postcode, granted) in PEOPLE {
         let password = if *email == STAFF_EMAIL {
             STAFF_PASSWORD
@@ -68,8 +80,6 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
             roles::grant_role(db, person.id, *role).await?;
         }
     }
-    tracing::info!(
-        "demo content loaded: sign in as {STAFF_EMAIL} / {STAFF_PASSWORD} (staff), or sam@membersnet.example / {PEOPLE_PASSWORD}"
-    );
-    Ok(true)
+    tracing::info!("demo content loaded");
+    Ok(())
 }

@@ -232,3 +232,25 @@ async fn a_cross_site_post_is_refused() {
         .unwrap();
     assert_eq!(app.send(request).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn behind_https_the_session_cookie_is_secure() {
+    let app = TestApp::spawn_with_public_url("https://members.example.org").await;
+    let reply = app
+        .call(
+            "/api/auth/sign-up",
+            &[
+                ("name", "Sam"),
+                ("email", "sam@example.org"),
+                ("password", PASSWORD),
+                ("postcode", ""),
+            ],
+            None,
+        )
+        .await;
+    assert!(
+        reply.set_cookie_header().contains("; Secure"),
+        "{}",
+        reply.set_cookie_header()
+    );
+}

@@ -2,6 +2,7 @@
 //! They run on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set.
 
 mod auth;
+mod cli;
 mod outbox;
 mod pages;
 mod people;

@@ -4,6 +4,16 @@ use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+/// Submits the new-password form of a reset link.
+async fn choose_password(app: &TestApp, token: &str, password: &str) -> crate::support::Reply {
+    app.call(
+        "/api/auth/reset-password",
+        &[("token", token), ("password", password)],
+        None,
+    )
+    .await
+}
+
 /// Asks for a reset and reads the token from the queued email, as a person reads their inbox.
 async fn reset_token_for(app: &TestApp, email: &str) -> String {
     let reply = app
@@ -27,13 +37,7 @@ async fn a_reset_link_sets_a_new_password_and_ends_sessions() {
     let app = TestApp::spawn().await;
     let old_session = app.signed_in("Sam", "sam@example.org").await;
     let token = reset_token_for(&app, "sam@example.org").await;
-    let reply = app
-        .call(
-            "/api/auth/reset-password",
-            &[("token", &token), ("password", "a brand new passphrase")],
-            None,
-        )
-        .await;
+    let reply = choose_password(&app, &token, "a brand new passphrase").await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     assert!(app.me(Some(&old_session)).await.is_null());
     assert_eq!(
@@ -80,19 +84,8 @@ async fn a_reset_link_works_only_once() {
     let app = TestApp::spawn().await;
     app.create_person("Sam", "sam@example.org").await;
     let token = reset_token_for(&app, "sam@example.org").await;
-    app.call(
-        "/api/auth/reset-password",
-        &[("token", &token), ("password", "a brand new passphrase")],
-        None,
-    )
-    .await;
-    let again = app
-        .call(
-            "/api/auth/reset-password",
-            &[("token", &token), ("password", "another new passphrase")],
-            None,
-        )
-        .await;
+    choose_password(&app, &token, "a brand new passphrase").await;
+    let again = choose_password(&app, &token, "another new passphrase").await;
     assert_eq!(again.error_field(), "token");
     assert_eq!(
         app.sign_in("sam@example.org", "a brand new passphrase")
@@ -116,24 +109,9 @@ async fn an_expired_or_forged_reset_link_is_refused() {
         .exec(&app.db)
         .await
         .unwrap();
-    let expired = app
-        .call(
-            "/api/auth/reset-password",
-            &[("token", &token), ("password", "a brand new passphrase")],
-            None,
-        )
-        .await;
+    let expired = choose_password(&app, &token, "a brand new passphrase").await;
     assert_eq!(expired.error_field(), "token");
-    let forged = app
-        .call(
-            "/api/auth/reset-password",
-            &[
-                ("token", &"0".repeat(64)),
-                ("password", "a brand new passphrase"),
-            ],
-            None,
-        )
-        .await;
+    let forged = choose_password(&app, &"0".repeat(64), "a brand new passphrase").await;
     assert_eq!(forged.error_field(), "token");
     assert_eq!(
         app.sign_in("sam@example.org", PASSWORD).await.status,
@@ -146,20 +124,8 @@ async fn a_weak_new_password_is_a_field_error_and_keeps_the_link() {
     let app = TestApp::spawn().await;
     app.create_person("Sam", "sam@example.org").await;
     let token = reset_token_for(&app, "sam@example.org").await;
-    let weak = app
-        .call(
-            "/api/auth/reset-password",
-            &[("token", &token), ("password", "short")],
-            None,
-        )
-        .await;
+    let weak = choose_password(&app, &token, "short").await;
     assert_eq!(weak.error_field(), "password");
-    let retry = app
-        .call(
-            "/api/auth/reset-password",
-            &[("token", &token), ("password", "a brand new passphrase")],
-            None,
-        )
-        .await;
+    let retry = choose_password(&app, &token, "a brand new passphrase").await;
     assert_eq!(retry.status, StatusCode::OK, "{}", retry.body);
 }

@@ -76,11 +76,16 @@ impl TestApp {
     /// The router on a fresh database: SQLite file, or a new PostgreSQL database when
     /// TEST_POSTGRES_URL is set.
     pub async fn spawn() -> Self {
+        Self::spawn_with_public_url(ORIGIN).await
+    }
+
+    /// As `spawn`, with the site's public address set (https makes cookies Secure).
+    pub async fn spawn_with_public_url(public_url: &str) -> Self {
         let url = fresh_database_url().await;
         let db = connect_and_migrate(&url).await.expect("database");
         let state = AppState {
             db: db.clone(),
-            settings: std::sync::Arc::new(Settings::new(ORIGIN, true)),
+            settings: std::sync::Arc::new(Settings::new(public_url, true)),
         };
         let router = server::app(state, server::leptos_options("target/site", HOST));
         Self { router, db }

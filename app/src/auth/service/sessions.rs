@@ -28,19 +28,18 @@ pub async fn create_session(db: &impl ConnectionTrait, person_id: i32) -> AppRes
 }
 
 /// The person a session token belongs to, if the session exists and has not expired.
+/// One query: this runs on every signed-in request.
 pub async fn get_person_for_session(
     db: &impl ConnectionTrait,
     token: &str,
 ) -> AppResult<Option<person::Model>> {
-    let Some(found) = session::Entity::find()
+    let found = session::Entity::find()
+        .find_also_related(person::Entity)
         .filter(session::Column::TokenHash.eq(hash_token(token)))
         .filter(session::Column::ExpiresAt.gt(Utc::now()))
         .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    Ok(person::Entity::find_by_id(found.person_id).one(db).await?)
+        .await?;
+    Ok(found.and_then(|(_, person)| person))
 }
 
 /// Ends one session (signing out, or rotating at sign-in).
