@@ -3,18 +3,46 @@
 pub mod migrations;
 
 pub use migrations::Migrator;
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
+    ConnectOptions, Database, DatabaseConnection, DbErr,
+};
 use sea_orm_migration::MigratorTrait;
+use std::time::Duration;
+
+/// Connections to a SQLite file: enough for concurrent readers on two cores; writers
+/// take turns inside SQLite anyway.
+const SQLITE_POOL_SIZE: u32 = 4;
 
 /// Connects to `url` (sqlite://… or postgres://…) and brings the schema up to date.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_string());
     options.sqlx_logging(false);
-    let db = Database::connect(options).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        // WAL lets readers carry on while one writer writes; it is a property of the file.
-        db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
+    if url.starts_with("sqlite:") {
+        configure_sqlite(
+            &mut options,
+            url.contains(":memory:") || url.contains("mode=memory"),
+        );
     }
+    let db = Database::connect(options).await?;
     Migrator::up(&db, None).await?;
     Ok(db)
+}
+
+/// SQLite settings. sea-orm's default is one connection, which queues every request
+/// behind the last; WAL lets readers carry on while one writer writes, synchronous=NORMAL
+/// is safe with WAL, and a ping before each query only doubles the round trips to
+/// SQLite's worker thread. An in-memory database exists per connection, so it keeps one.
+fn configure_sqlite(options: &mut ConnectOptions, in_memory: bool) {
+    options
+        .max_connections(if in_memory { 1 } else { SQLITE_POOL_SIZE })
+        .test_before_acquire(false);
+    if !in_memory {
+        options.map_sqlx_sqlite_opts(|sqlite| {
+            sqlite
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    }
 }
