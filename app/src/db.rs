@@ -46,3 +46,14 @@ fn configure_sqlite(options: &mut ConnectOptions, in_memory: bool) {
         });
     }
 }
+
+/// Starts a transaction that will write. On SQLite it takes the write lock at once
+/// (BEGIN IMMEDIATE): a deferred transaction that reads first and writes later fails with
+/// "database is locked" when another writer got there in between, instead of waiting.
+pub async fn begin_write<C: sea_orm::TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(sea_orm::TransactionOptions {
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

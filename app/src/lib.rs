@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod events;
 pub mod home_page;
 pub mod outreach;
 pub mod people;

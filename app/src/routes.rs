@@ -2,10 +2,13 @@
 
 use crate::{
     auth::pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
+    events::pages::{
+        CancelSignupPage, EventListPage, EventPage, MyEventsPage, NewEventPage, SignedUpPage,
+    },
     home_page::HomePage,
     outreach::pages::OutboxPage,
     people::pages::ProfilePage,
-    sections::{EventsLandingPage, FriendsLandingPage, GroupsLandingPage},
+    sections::{FriendsLandingPage, GroupsLandingPage},
     ui::not_found_page::NotFoundPage,
 };
 use leptos::prelude::*;
@@ -26,7 +29,12 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
             <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
             <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
-            <Route path=path!("/events") view=EventsLandingPage ssr=SsrMode::Async />
+            <Route path=path!("/events") view=EventListPage ssr=SsrMode::Async />
+            <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
+            <Route path=path!("/events/cancel/:token") view=CancelSignupPage ssr=SsrMode::Async />
+            <Route path=path!("/events/:id/signed-up") view=SignedUpPage ssr=SsrMode::Async />
+            <Route path=path!("/events/:event") view=EventPage ssr=SsrMode::Async />
+            <Route path=path!("/my-events") view=MyEventsPage ssr=SsrMode::Async />
             <Route path=path!("/groups") view=GroupsLandingPage ssr=SsrMode::Async />
             <Route path=path!("/friends") view=FriendsLandingPage ssr=SsrMode::Async />
         </Routes>

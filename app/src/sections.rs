@@ -19,11 +19,6 @@ fn SectionLanding(title: &'static str, text: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn EventsLandingPage() -> impl IntoView {
-    view! { <SectionLanding title="Events" text="No events are listed yet. Events near you will appear here as soon as hosts publish them." /> }
-}
-
-#[component]
 pub fn GroupsLandingPage() -> impl IntoView {
     view! { <SectionLanding title="Groups" text="No groups yet. Campaigning groups and their forums will appear here." /> }
 }

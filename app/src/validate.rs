@@ -219,8 +219,93 @@ impl PersonName {
     }
 }
 
+/// A UK mobile number, stored as +447…
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MobileUk(String);
+
+impl MobileUk {
+    /// Accepts 07… (11 digits) or +447… with spaces, dashes or brackets anywhere.
+    pub fn parse(field: &str, raw: &str) -> AppResult<Self> {
+        let digits: String = raw
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        let national = if let Some(rest) = digits.strip_prefix("+44") {
+            format!("0{rest}")
+        } else if let Some(rest) = digits.strip_prefix("0044") {
+            format!("0{rest}")
+        } else {
+            digits
+        };
+        if national.len() != 11 || !national.starts_with("07") || national.contains('+') {
+            return Err(AppError::invalid(
+                field,
+                "Enter a UK mobile number, like 07700 900123.",
+            ));
+        }
+        Ok(Self(format!("+44{}", &national[1..])))
+    }
+
+    /// Parses an optional number: blank means none.
+    pub fn parse_optional(field: &str, raw: &str) -> AppResult<Option<Self>> {
+        if raw.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(field, raw).map(Some)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Free text with a length limit, trimmed; `required` refuses blank.
+pub fn bounded_text(field: &str, raw: &str, max_chars: usize, required: bool) -> AppResult<String> {
+    let value = raw.trim();
+    if required && value.is_empty() {
+        return Err(AppError::invalid(field, "This cannot be blank."));
+    }
+    if value.chars().count() > max_chars {
+        return Err(AppError::invalid(
+            field,
+            format!("Use at most {max_chars} characters."),
+        ));
+    }
+    Ok(value.to_string())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn mobiles_in_any_common_shape_are_accepted() {
+        for raw in [
+            "07700 900123",
+            "+44 7700 900123",
+            "(07700) 900-123",
+            "0044 7700900123",
+        ] {
+            assert_eq!(
+                MobileUk::parse("phone", raw).unwrap().as_str(),
+                "+447700900123"
+            );
+        }
+        for bad in ["01632 960123", "0770090012", "077009001234", "+1 555 0100"] {
+            assert!(
+                MobileUk::parse("phone", bad).is_err(),
+                "{bad:?} should be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn bounded_text_enforces_blank_and_length() {
+        assert_eq!(bounded_text("title", "  Hi ", 10, true).unwrap(), "Hi");
+        assert!(bounded_text("title", " ", 10, true).is_err());
+        assert_eq!(bounded_text("venue", "", 10, false).unwrap(), "");
+        assert!(bounded_text("title", &"x".repeat(11), 10, true).is_err());
+    }
+
     use super::*;
 
     #[test]

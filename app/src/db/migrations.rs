@@ -8,6 +8,10 @@ mod m20261126_000003_create_sessions;
 mod m20261126_000004_create_password_resets;
 mod m20261126_000005_create_sign_in_attempts;
 mod m20261126_000006_create_outbox_emails;
+mod m20261126_000007_create_events;
+mod m20261126_000008_create_event_slots;
+mod m20261126_000009_create_signups;
+mod m20261126_000010_create_consent_records;
 
 pub struct Migrator;
 
@@ -21,6 +25,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_create_password_resets::Migration),
             Box::new(m20261126_000005_create_sign_in_attempts::Migration),
             Box::new(m20261126_000006_create_outbox_emails::Migration),
+            Box::new(m20261126_000007_create_events::Migration),
+            Box::new(m20261126_000008_create_event_slots::Migration),
+            Box::new(m20261126_000009_create_signups::Migration),
+            Box::new(m20261126_000010_create_consent_records::Migration),
         ]
     }
 }

@@ -1,3 +1,4 @@
 //! Tables owned by outreach.
 
+pub mod consent_record;
 pub mod outbox_email;

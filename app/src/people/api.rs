@@ -32,7 +32,13 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
         async {
             let ctx = RequestCtx::load().await?;
             let person = ctx.person()?;
-            service::delete_person(&ctx.db, person.id, &password).await?;
+            service::delete_person(
+                &ctx.db,
+                person.id,
+                &password,
+                &ctx.state.settings.public_url,
+            )
+            .await?;
             ctx.clear_session_cookie();
             tracing::info!(person_id = person.id, "account deleted");
             redirect_to("/?deleted=1");

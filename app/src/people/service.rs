@@ -2,8 +2,10 @@
 
 use crate::{
     auth::{entity::person, service::passwords},
+    db::begin_write,
     error::{AppError, AppResult},
-    outreach::service::delete_emails_to,
+    events::service::signups::cancel_signups_of_person,
+    outreach::service::{consent::delete_consents_of, delete_emails_to},
     validate::{PersonName, PostcodeUk},
 };
 use chrono::Utc;
@@ -47,7 +49,12 @@ pub async fn update_profile(
 /// Erases a person and everything about them, after checking their password. Rows that
 /// hang off the person go with it by foreign-key cascade; the rest is removed here, in one
 /// transaction.
-pub async fn delete_person<C>(db: &C, person_id: i32, password: &str) -> AppResult<()>
+pub async fn delete_person<C>(
+    db: &C,
+    person_id: i32,
+    password: &str,
+    public_url: &str,
+) -> AppResult<()>
 where
     C: ConnectionTrait + TransactionTrait,
 {
@@ -58,7 +65,10 @@ where
     if !passwords::verify_password(password, &found.password_hash).await {
         return Err(AppError::invalid("password", "That password is not right."));
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
+    // Cancelling first gives their places to the waitlist and keeps the counts right.
+    cancel_signups_of_person(&txn, found.id, &found.email, public_url).await?;
+    delete_consents_of(&txn, &found.email).await?;
     delete_emails_to(&txn, &found.email).await?;
     person::Entity::delete_by_id(found.id).exec(&txn).await?;
     txn.commit().await?;

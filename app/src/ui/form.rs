@@ -87,3 +87,65 @@ pub fn SubmitButton(
         </button>
     }
 }
+
+/// A labelled multi-line text box, with its error beside it.
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let message = move || error.get().and_then(|e| e.message_for(name));
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=format!("field-{name}")>{label}</label>
+            {hint.map(|text| view! { <p class="field-hint">{text}</p> })}
+            {move || message().map(|text| view! { <p class="field-error" id=format!("{name}-error")>{text}</p> })}
+            <textarea
+                id=format!("field-{name}")
+                name=name
+                rows="5"
+                aria-invalid=move || if message().is_some() { "true" } else { "false" }
+            ></textarea>
+        </div>
+    }
+}
+
+/// A labelled drop-down of (value, label) options, with its error beside it.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    name: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional, into)] selected: Option<String>,
+) -> impl IntoView {
+    let message = move || error.get().and_then(|e| e.message_for(name));
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=format!("field-{name}")>{label}</label>
+            {move || message().map(|text| view! { <p class="field-error" id=format!("{name}-error")>{text}</p> })}
+            <select id=format!("field-{name}") name=name aria-invalid=move || if message().is_some() { "true" } else { "false" }>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = selected.as_deref() == Some(value);
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled tick box, unticked unless told otherwise.
+#[component]
+pub fn CheckboxField(label: &'static str, name: &'static str) -> impl IntoView {
+    view! {
+        <div class="field field-checkbox">
+            <input id=format!("field-{name}") type="checkbox" name=name value="yes" />
+            <label for=format!("field-{name}")>{label}</label>
+        </div>
+    }
+}

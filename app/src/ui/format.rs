@@ -21,8 +21,33 @@ pub fn format_when(at: DateTime<Utc>) -> String {
     )
 }
 
+/// "Thu 7 Nov, 7pm – 9pm", or with both dates when it ends on another day.
+pub fn format_time_range(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let same_day =
+        start.with_timezone(&London).date_naive() == end.with_timezone(&London).date_naive();
+    let end_text = format_when(end);
+    let end_part = if same_day {
+        end_text.rsplit(", ").next().unwrap_or_default().to_string()
+    } else {
+        end_text
+    };
+    format!("{} – {end_part}", format_when(start))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_range_on_one_day_names_the_day_once() {
+        let start = Utc.with_ymd_and_hms(2026, 11, 26, 19, 0, 0).unwrap();
+        let end = Utc.with_ymd_and_hms(2026, 11, 26, 21, 30, 0).unwrap();
+        assert_eq!(format_time_range(start, end), "Thu 26 Nov, 7pm – 9:30pm");
+        let next_day = Utc.with_ymd_and_hms(2026, 11, 27, 1, 0, 0).unwrap();
+        assert_eq!(
+            format_time_range(start, next_day),
+            "Thu 26 Nov, 7pm – Fri 27 Nov, 1am"
+        );
+    }
+
     use super::*;
     use chrono::TimeZone;
 

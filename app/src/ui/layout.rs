@@ -62,6 +62,9 @@ fn AccountLinks() -> impl IntoView {
                         let is_staff = person.has_role(Role::Staff);
                         view! {
                             <li>
+                                <A href="/my-events">"My events"</A>
+                            </li>
+                            <li>
                                 <A href="/profile">{person.name}</A>
                             </li>
                             {is_staff.then(|| view! {

@@ -1,0 +1,166 @@
+//! Event server functions.
+
+// A server function's arguments are its form's fields; an event form has many.
+#![allow(clippy::too_many_arguments)]
+
+use crate::{
+    error::AppError,
+    events::model::{EventDetail, EventListView, MyEventView, SignUpStatus},
+};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    ctx::{redirect_to, respond, RequestCtx},
+    events::{
+        model::{event_path, EventKind},
+        service::{catalogue, new_event, signups},
+    },
+};
+
+/// Upcoming events, filtered by kind and words, one page at a time.
+#[server(endpoint = "events/list")]
+pub async fn list_events(
+    kind: Option<String>,
+    q: Option<String>,
+    page: Option<u32>,
+) -> Result<EventListView, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let filter = catalogue::EventFilter {
+                kind: kind.as_deref().and_then(EventKind::parse),
+                text: q,
+            };
+            catalogue::list_upcoming_events(&ctx.db, &filter, page.unwrap_or(1)).await
+        }
+        .await,
+    )
+}
+
+/// One event's page, as the person asking sees it.
+#[server(endpoint = "events/get")]
+pub async fn get_event(id: i32) -> Result<EventDetail, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            catalogue::get_event_detail(&ctx.db, id, ctx.maybe_person().map(|p| p.id)).await
+        }
+        .await,
+    )
+}
+
+/// Creates an event hosted by the signed-in person, then opens its page.
+#[server(endpoint = "events/create")]
+pub async fn create_event(
+    title: String,
+    description: String,
+    kind: String,
+    date: String,
+    start_time: String,
+    end_time: String,
+    venue: String,
+    postcode: String,
+    online_url: String,
+    capacity: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let host = ctx.person()?;
+            let form = new_event::NewEventForm {
+                title,
+                description,
+                kind,
+                date,
+                start_time,
+                end_time,
+                venue,
+                postcode,
+                online_url,
+                capacity,
+            };
+            let event = new_event::NewEvent::parse(&form, chrono::Utc::now())?;
+            let saved = new_event::create_event(&ctx.db, host.id, event).await?;
+            redirect_to(&event_path(saved.id, &saved.slug));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Signs up to one slot of an event: a guest with their details, or the signed-in person
+/// with one click (their account's name and email).
+#[server(endpoint = "events/sign-up")]
+pub async fn sign_up_for_event(
+    slot_id: i32,
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    postcode: Option<String>,
+    consent_email: Option<String>,
+    consent_sms: Option<String>,
+) -> Result<SignUpStatus, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let me = ctx.maybe_person();
+            let or_mine = |given: Option<String>, mine: Option<&str>| {
+                given
+                    .filter(|v| !v.trim().is_empty())
+                    .or(mine.map(str::to_string))
+                    .unwrap_or_default()
+            };
+            let mut details = signups::SignUpDetails::parse(
+                &or_mine(name, me.map(|p| p.name.as_str())),
+                &or_mine(email, me.map(|p| p.email.as_str())),
+                phone.as_deref().unwrap_or_default(),
+                &or_mine(postcode, me.and_then(|p| p.postcode.as_deref())),
+                consent_email.is_some(),
+                consent_sms.is_some(),
+            )?;
+            details.person_id = me
+                .filter(|p| p.email == details.email.as_str())
+                .map(|p| p.id);
+            let outcome =
+                signups::sign_up(&ctx.db, slot_id, &details, &ctx.state.settings.public_url)
+                    .await?;
+            redirect_to(&format!(
+                "/events/{}/signed-up?status={}",
+                outcome.event_id,
+                outcome.status.as_str()
+            ));
+            Ok(outcome.status)
+        }
+        .await,
+    )
+}
+
+/// Cancels a sign-up from the emailed link; no account needed.
+#[server(endpoint = "events/cancel")]
+pub async fn cancel_signup(token: String) -> Result<String, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let title =
+                signups::cancel_signup_by_token(&ctx.db, &token, &ctx.state.settings.public_url)
+                    .await?;
+            redirect_to(&format!("/events/cancel/{token}?done=1"));
+            Ok(title)
+        }
+        .await,
+    )
+}
+
+/// The signed-in person's events: upcoming, then past.
+#[server(endpoint = "events/mine")]
+pub async fn my_events() -> Result<Vec<MyEventView>, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let person = ctx.person()?;
+            signups::list_events_for_person(&ctx.db, person.id).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,5 @@
+//! Tables owned by events.
+
+pub mod event;
+pub mod event_slot;
+pub mod signup;

@@ -1,0 +1,41 @@
+use sea_orm::entity::prelude::*;
+
+/// An event people can sign up to. Times and capacity live on its slots.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub host_id: i32,
+    pub title: String,
+    pub slug: String,
+    pub description: String,
+    pub kind: String,
+    pub venue: Option<String>,
+    pub postcode: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub online_url: Option<String>,
+    pub status: String,
+    pub starts_at: DateTimeUtc,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "crate::auth::entity::person::Entity",
+        from = "Column::HostId",
+        to = "crate::auth::entity::person::Column::Id"
+    )]
+    Host,
+}
+
+impl Related<crate::auth::entity::person::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Host.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,38 @@
+use sea_orm::entity::prelude::*;
+
+/// A person's place (or waitlist place) in one slot. One per email per slot.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "signups")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub slot_id: i32,
+    pub person_id: Option<i32>,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub postcode: Option<String>,
+    pub status: String,
+    #[sea_orm(unique)]
+    pub cancel_token_hash: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::event_slot::Entity",
+        from = "Column::SlotId",
+        to = "super::event_slot::Column::Id"
+    )]
+    Slot,
+}
+
+impl Related<super::event_slot::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Slot.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

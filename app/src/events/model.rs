@@ -1,0 +1,223 @@
+//! Event view types and pure rules. Compiles for server and browser.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of event it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Canvassing,
+    PhoneBank,
+    Meeting,
+    Social,
+    Fundraiser,
+    Online,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 6] = [
+        EventKind::Canvassing,
+        EventKind::PhoneBank,
+        EventKind::Meeting,
+        EventKind::Social,
+        EventKind::Fundraiser,
+        EventKind::Online,
+    ];
+
+    /// The name stored and used in links (`?kind=phone_bank`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Canvassing => "canvassing",
+            EventKind::PhoneBank => "phone_bank",
+            EventKind::Meeting => "meeting",
+            EventKind::Social => "social",
+            EventKind::Fundraiser => "fundraiser",
+            EventKind::Online => "online",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The label people see.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Canvassing => "Canvassing",
+            EventKind::PhoneBank => "Phone bank",
+            EventKind::Meeting => "Meeting",
+            EventKind::Social => "Social",
+            EventKind::Fundraiser => "Fundraiser",
+            EventKind::Online => "Online",
+        }
+    }
+}
+
+/// The words shown beside the email tick box, stored with each choice.
+pub const CONSENT_EMAIL_WORDING: &str =
+    "Email me about this event and other campaign events and news. You can unsubscribe at any time.";
+/// The words shown beside the text message tick box, stored with each choice.
+pub const CONSENT_SMS_WORDING: &str =
+    "Text me reminders about this event and other campaign activity. Reply STOP to opt out.";
+
+/// An event as a card in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventCard {
+    pub id: i32,
+    pub path: String,
+    pub title: String,
+    pub kind: EventKind,
+    /// "Thu 7 Nov, 7pm", London time.
+    pub when: String,
+    /// The venue and postcode, or "Online".
+    pub place: String,
+    pub host_name: String,
+    /// None when there is no limit.
+    pub places_left: Option<i32>,
+}
+
+/// One page of the event list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventListView {
+    pub events: Vec<EventCard>,
+    pub page: u32,
+    pub has_more: bool,
+}
+
+/// A date or shift of an event, as a sign-up option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotView {
+    pub id: i32,
+    pub label: Option<String>,
+    /// "Thu 7 Nov, 7pm – 9pm"
+    pub when: String,
+    pub places_left: Option<i32>,
+}
+
+/// The viewer's own sign-up to an event, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySignUp {
+    pub slot_id: i32,
+    pub status: SignUpStatus,
+}
+
+/// Everything the event page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventDetail {
+    pub card: EventCard,
+    pub description: String,
+    pub postcode: Option<String>,
+    /// A link to the place on an online map, for in-person events.
+    pub map_url: Option<String>,
+    pub online_url: Option<String>,
+    pub cancelled: bool,
+    pub slots: Vec<SlotView>,
+    pub my_signup: Option<MySignUp>,
+    pub is_host: bool,
+}
+
+/// Where a sign-up stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignUpStatus {
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+impl SignUpStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignUpStatus::Confirmed => "confirmed",
+            SignUpStatus::Waitlisted => "waitlisted",
+            SignUpStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<SignUpStatus> {
+        [
+            SignUpStatus::Confirmed,
+            SignUpStatus::Waitlisted,
+            SignUpStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == name)
+    }
+}
+
+/// An event the signed-in person signed up to, for "My events".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyEventView {
+    pub path: String,
+    pub title: String,
+    pub when: String,
+    pub status: SignUpStatus,
+    pub upcoming: bool,
+}
+
+/// The address of an event's page: `/events/12-phone-bank-for-the-by-election`.
+pub fn event_path(id: i32, slug: &str) -> String {
+    format!("/events/{id}-{slug}")
+}
+
+/// Reads the event id from the `{id}-{slug}` part of an event's address.
+pub fn event_id_from_path_segment(segment: &str) -> Option<i32> {
+    segment.split('-').next()?.parse().ok()
+}
+
+/// A short, readable address part from a title: lower case, words joined by hyphens.
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::new();
+    for word in title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if slug.len() + word.len() > 60 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    if slug.is_empty() {
+        "event".to_string()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_short_lowercase_words() {
+        assert_eq!(
+            slugify("Phone bank for the By-Election!"),
+            "phone-bank-for-the-by-election"
+        );
+        assert_eq!(slugify("£££"), "event");
+        assert!(slugify(&"word ".repeat(40)).len() <= 60);
+    }
+
+    #[test]
+    fn the_event_id_is_read_back_from_its_path() {
+        let path = event_path(42, "door-knocking");
+        assert_eq!(path, "/events/42-door-knocking");
+        assert_eq!(event_id_from_path_segment("42-door-knocking"), Some(42));
+        assert_eq!(event_id_from_path_segment("door-knocking"), None);
+    }
+
+    #[test]
+    fn kinds_and_statuses_round_trip() {
+        for kind in EventKind::ALL {
+            assert_eq!(EventKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(
+            SignUpStatus::parse("waitlisted"),
+            Some(SignUpStatus::Waitlisted)
+        );
+        assert_eq!(EventKind::parse("rave"), None);
+    }
+}

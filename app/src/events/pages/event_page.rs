@@ -1,0 +1,100 @@
+use crate::{
+    error::AppError,
+    events::{
+        api::get_event,
+        components::{event_card::places_text, sign_up_form::SignUpForm},
+        model::{event_id_from_path_segment, EventDetail, SignUpStatus},
+    },
+    ui::not_found_page::NotFoundPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// One event: details, where, host, places left and the sign-up form.
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("event")
+            .as_deref()
+            .and_then(event_id_from_path_segment)
+    };
+    let event = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_event(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match event.await {
+                    Ok(detail) => view! { <EventDetailView detail /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                    Err(err) => view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EventDetailView(detail: EventDetail) -> impl IntoView {
+    let card = detail.card.clone();
+    let summary: String = detail.description.chars().take(160).collect();
+    let places = places_text(card.places_left);
+    view! {
+        <Title text=format!("{} · MembersNet", card.title) />
+        <Meta name="description" content=summary.clone() />
+        <Meta property="og:title" content=card.title.clone() />
+        <Meta property="og:description" content=summary />
+        <Meta property="og:type" content="website" />
+        <article class="container event-page">
+            <p class="event-kind">{card.kind.label()}</p>
+            <h1>{card.title.clone()}</h1>
+            {detail.cancelled.then(|| view! { <p class="notice notice-error" role="status">"This event has been cancelled."</p> })}
+            <dl class="event-facts">
+                <dt>"When"</dt>
+                <dd>{detail.slots.iter().map(|s| s.when.clone()).collect::<Vec<_>>().join("; ")}</dd>
+                <dt>"Where"</dt>
+                <dd>
+                    {card.place.clone()}
+                    {detail.map_url.clone().map(|url| view! { " · " <a href=url rel="noopener" target="_blank">"Map"</a> })}
+                </dd>
+                <dt>"Host"</dt>
+                <dd>{card.host_name.clone()}</dd>
+                {places.map(|text| view! { <dt>"Places"</dt> <dd>{text}</dd> })}
+            </dl>
+            <div class="event-description">{detail.description.clone()}</div>
+            <MySignUpOrForm detail />
+        </article>
+    }
+}
+
+#[component]
+fn MySignUpOrForm(detail: EventDetail) -> impl IntoView {
+    if detail.cancelled {
+        return ().into_any();
+    }
+    match detail.my_signup {
+        Some(mine) => {
+            let text = match mine.status {
+                SignUpStatus::Confirmed => {
+                    "You're going. The confirmation email has a link to cancel."
+                }
+                _ => "You're on the waitlist. We'll email you if a place comes up.",
+            };
+            view! {
+                <section class="card sign-up">
+                    <p class="notice notice-success" role="status">{text}</p>
+                    <p><a href="/my-events">"See all your events"</a></p>
+                </section>
+            }
+            .into_any()
+        }
+        None => view! { <SignUpForm slots=detail.slots /> }.into_any(),
+    }
+}

@@ -1,0 +1,5 @@
+//! Event services. Server only.
+
+pub mod catalogue;
+pub mod new_event;
+pub mod signups;

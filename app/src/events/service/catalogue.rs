@@ -1,0 +1,198 @@
+//! Finding events: the upcoming list and one event's page.
+
+use crate::{
+    auth::entity::person,
+    error::{AppError, AppResult},
+    events::{
+        entity::{event, event_slot, signup},
+        model::{
+            event_path, EventCard, EventDetail, EventKind, EventListView, MySignUp, SignUpStatus,
+            SlotView,
+        },
+    },
+    ui::format::{format_time_range, format_when},
+};
+use chrono::Utc;
+use sea_orm::{
+    sea_query::{Expr, ExprTrait, Func},
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
+
+/// Events on one page of the list.
+pub const PAGE_SIZE: u64 = 20;
+
+/// What the list is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub kind: Option<EventKind>,
+    pub text: Option<String>,
+}
+
+/// Upcoming published events, soonest first, one page (counted from 1) at a time.
+pub async fn list_upcoming_events(
+    db: &impl ConnectionTrait,
+    filter: &EventFilter,
+    page: u32,
+) -> AppResult<EventListView> {
+    let page = Ord::max(page, 1);
+    let mut query = event::Entity::find()
+        .filter(event::Column::Status.eq("published"))
+        .filter(event::Column::StartsAt.gt(Utc::now()));
+    if let Some(kind) = filter.kind {
+        query = query.filter(event::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        query = query.filter(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col(event::Column::Title))).like(pattern.clone()))
+                .add(Expr::expr(Func::lower(Expr::col(event::Column::Description))).like(pattern)),
+        );
+    }
+    let mut rows = query
+        .order_by_asc(event::Column::StartsAt)
+        .order_by_asc(event::Column::Id)
+        .offset(u64::from(page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE + 1)
+        .all(db)
+        .await?;
+    let has_more = rows.len() as u64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let events = to_cards(db, rows).await?;
+    Ok(EventListView {
+        events,
+        page,
+        has_more,
+    })
+}
+
+/// Cards for events, with their hosts and places left (two queries for the whole page).
+async fn to_cards(db: &impl ConnectionTrait, rows: Vec<event::Model>) -> AppResult<Vec<EventCard>> {
+    let ids: Vec<i32> = rows.iter().map(|e| e.id).collect();
+    let host_ids: Vec<i32> = rows.iter().map(|e| e.host_id).collect();
+    let hosts: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(host_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut slots: HashMap<i32, Vec<event_slot::Model>> = HashMap::new();
+    for slot in event_slot::Entity::find()
+        .filter(event_slot::Column::EventId.is_in(ids))
+        .order_by_asc(event_slot::Column::StartsAt)
+        .all(db)
+        .await?
+    {
+        slots.entry(slot.event_id).or_default().push(slot);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|e| {
+            let host = hosts.get(&e.host_id).cloned().unwrap_or_default();
+            let event_slots = slots.remove(&e.id).unwrap_or_default();
+            card(&e, host, &event_slots)
+        })
+        .collect())
+}
+
+fn card(e: &event::Model, host_name: String, slots: &[event_slot::Model]) -> EventCard {
+    let kind = EventKind::parse(&e.kind).unwrap_or(EventKind::Meeting);
+    let place = if kind == EventKind::Online {
+        "Online".to_string()
+    } else {
+        [e.venue.as_deref(), e.postcode.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    EventCard {
+        id: e.id,
+        path: event_path(e.id, &e.slug),
+        title: e.title.clone(),
+        kind,
+        when: format_when(e.starts_at),
+        place,
+        host_name,
+        places_left: total_places_left(slots),
+    }
+}
+
+/// Places left over all slots; None when any slot has no limit.
+fn total_places_left(slots: &[event_slot::Model]) -> Option<i32> {
+    slots.iter().map(places_left).sum()
+}
+
+fn places_left(slot: &event_slot::Model) -> Option<i32> {
+    slot.capacity
+        .map(|cap| Ord::max(cap - slot.confirmed_count, 0))
+}
+
+/// One event's page as `viewer` sees it. Cancelled events still show, marked.
+pub async fn get_event_detail(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: Option<i32>,
+) -> AppResult<EventDetail> {
+    let (e, host) = event::Entity::find_by_id(event_id)
+        .find_also_related(person::Entity)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let slots = event_slot::Entity::find()
+        .filter(event_slot::Column::EventId.eq(event_id))
+        .order_by_asc(event_slot::Column::StartsAt)
+        .all(db)
+        .await?;
+    let my_signup = match viewer {
+        Some(person_id) => signup::Entity::find()
+            .filter(signup::Column::PersonId.eq(person_id))
+            .filter(signup::Column::SlotId.is_in(slots.iter().map(|s| s.id)))
+            .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+            .one(db)
+            .await?
+            .and_then(|s| {
+                Some(MySignUp {
+                    slot_id: s.slot_id,
+                    status: SignUpStatus::parse(&s.status)?,
+                })
+            }),
+        None => None,
+    };
+    let map_url = e
+        .postcode
+        .as_ref()
+        .filter(|_| e.online_url.is_none())
+        .map(|pc| {
+            format!(
+                "https://www.openstreetmap.org/search?query={}",
+                pc.replace(' ', "+")
+            )
+        });
+    Ok(EventDetail {
+        card: card(&e, host.map(|h| h.name).unwrap_or_default(), &slots),
+        description: e.description.clone(),
+        postcode: e.postcode.clone(),
+        map_url,
+        online_url: e.online_url.clone(),
+        cancelled: e.status == "cancelled",
+        slots: slots
+            .iter()
+            .map(|s| SlotView {
+                id: s.id,
+                label: s.label.clone(),
+                when: format_time_range(s.starts_at, s.ends_at),
+                places_left: places_left(s),
+            })
+            .collect(),
+        my_signup,
+        is_host: viewer == Some(e.host_id),
+    })
+}

@@ -1,0 +1,449 @@
+//! Signing up, the waitlist and cancelling. Every change to a slot's confirmed places
+//! happens in one transaction with the guard in SQL, so a slot is never oversold.
+
+use crate::{
+    auth::service::{accounts::is_unique_violation, tokens},
+    db::begin_write,
+    error::{AppError, AppResult},
+    events::{
+        entity::{event, event_slot, signup},
+        model::{
+            event_path, MyEventView, SignUpStatus, CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING,
+        },
+    },
+    outreach::service::{
+        consent::{record_consent, Channel, ConsentChoice},
+        queue_email,
+    },
+    ui::format::format_time_range,
+    validate::{EmailAddress, MobileUk, PersonName, PostcodeUk},
+};
+use chrono::Utc;
+use sea_orm::{
+    sea_query::{Expr, ExprTrait},
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionSession, TransactionTrait,
+};
+
+/// Who is signing up, validated.
+#[derive(Debug, Clone)]
+pub struct SignUpDetails {
+    pub name: PersonName,
+    pub email: EmailAddress,
+    pub phone: Option<MobileUk>,
+    pub postcode: Option<PostcodeUk>,
+    /// Set when the person has an account and is signed in.
+    pub person_id: Option<i32>,
+    pub consent_email: bool,
+    pub consent_sms: bool,
+}
+
+impl SignUpDetails {
+    /// Validates a guest's form.
+    pub fn parse(
+        name: &str,
+        email: &str,
+        phone: &str,
+        postcode: &str,
+        consent_email: bool,
+        consent_sms: bool,
+    ) -> AppResult<Self> {
+        let phone = MobileUk::parse_optional("phone", phone)?;
+        if consent_sms && phone.is_none() {
+            return Err(AppError::invalid(
+                "phone",
+                "Give a mobile number to get texts, or untick the box.",
+            ));
+        }
+        Ok(Self {
+            name: PersonName::parse("name", name)?,
+            email: EmailAddress::parse("email", email)?,
+            phone,
+            postcode: PostcodeUk::parse_optional("postcode", postcode)?,
+            person_id: None,
+            consent_email,
+            consent_sms,
+        })
+    }
+}
+
+/// What a sign-up came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignUpOutcome {
+    pub event_id: i32,
+    pub status: SignUpStatus,
+}
+
+/// Signs someone up to a slot: a confirmed place while there is one, else the waitlist.
+/// Signing up again with the same email updates the details and keeps the place.
+pub async fn sign_up<C>(
+    db: &C,
+    slot_id: i32,
+    details: &SignUpDetails,
+    public_url: &str,
+) -> AppResult<SignUpOutcome>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    match try_sign_up(db, slot_id, details, public_url).await {
+        // Two sign-ups with one email raced; the loser's transaction rolled back and the
+        // row now exists, so a second go updates it.
+        Err(Retry) => try_sign_up(db, slot_id, details, public_url)
+            .await
+            .map_err(|_| AppError::Internal)?,
+        Ok(result) => result,
+    }
+}
+
+/// A unique-key race: run again.
+struct Retry;
+
+async fn try_sign_up<C>(
+    db: &C,
+    slot_id: i32,
+    details: &SignUpDetails,
+    public_url: &str,
+) -> Result<AppResult<SignUpOutcome>, Retry>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = match begin_write(db).await {
+        Ok(txn) => txn,
+        Err(err) => return Ok(Err(err.into())),
+    };
+    let result = sign_up_in(&txn, slot_id, details, public_url).await;
+    match result {
+        Ok(outcome) => Ok(txn.commit().await.map(|_| outcome).map_err(AppError::from)),
+        Err(SignUpError::App(err)) => Ok(Err(err)),
+        Err(SignUpError::Duplicate) => Err(Retry),
+    }
+}
+
+enum SignUpError {
+    App(AppError),
+    Duplicate,
+}
+
+impl From<AppError> for SignUpError {
+    fn from(err: AppError) -> Self {
+        SignUpError::App(err)
+    }
+}
+
+impl From<sea_orm::DbErr> for SignUpError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        if is_unique_violation(&err) {
+            SignUpError::Duplicate
+        } else {
+            SignUpError::App(err.into())
+        }
+    }
+}
+
+async fn sign_up_in(
+    txn: &impl ConnectionTrait,
+    slot_id: i32,
+    details: &SignUpDetails,
+    public_url: &str,
+) -> Result<SignUpOutcome, SignUpError> {
+    let (slot, event) = event_slot::Entity::find_by_id(slot_id)
+        .find_also_related(event::Entity)
+        .one(txn)
+        .await?
+        .and_then(|(slot, event)| Some((slot, event?)))
+        .ok_or(AppError::NotFound)?;
+    if event.status == "cancelled" {
+        return Err(AppError::Conflict("This event has been cancelled.".into()).into());
+    }
+    if slot.ends_at < Utc::now() {
+        return Err(AppError::Conflict("This event has already happened.".into()).into());
+    }
+    let existing = signup::Entity::find()
+        .filter(signup::Column::SlotId.eq(slot_id))
+        .filter(signup::Column::Email.eq(details.email.as_str()))
+        .one(txn)
+        .await?;
+    let now = Utc::now();
+    if let Some(row) = existing
+        .as_ref()
+        .filter(|r| r.status != SignUpStatus::Cancelled.as_str())
+    {
+        let mut active: signup::ActiveModel = row.clone().into();
+        set_details(&mut active, details);
+        active.updated_at = Set(now);
+        active.update(txn).await?;
+        record_consents(txn, details, event.id).await?;
+        let status = SignUpStatus::parse(&row.status).unwrap_or(SignUpStatus::Confirmed);
+        return Ok(SignUpOutcome {
+            event_id: event.id,
+            status,
+        });
+    }
+
+    let status = if claim_place(txn, slot_id).await? {
+        SignUpStatus::Confirmed
+    } else {
+        SignUpStatus::Waitlisted
+    };
+    let token = tokens::new_token();
+    let mut active = match existing {
+        Some(row) => row.into(),
+        None => signup::ActiveModel {
+            slot_id: Set(slot_id),
+            created_at: Set(now),
+            ..Default::default()
+        },
+    };
+    set_details(&mut active, details);
+    active.status = Set(status.as_str().to_string());
+    active.cancel_token_hash = Set(tokens::hash_token(&token));
+    active.updated_at = Set(now);
+    active.save(txn).await?;
+    record_consents(txn, details, event.id).await?;
+
+    let cancel_link = format!("{}/events/cancel/{token}", public_url.trim_end_matches('/'));
+    let when = format_time_range(slot.starts_at, slot.ends_at);
+    let (subject, opening) = match status {
+        SignUpStatus::Confirmed => (
+            format!("You're going: {}", event.title),
+            "Your place is confirmed.",
+        ),
+        _ => (
+            format!("You're on the waitlist: {}", event.title),
+            "The event is full, so you are on the waitlist. We will email you if a place comes up.",
+        ),
+    };
+    let body = format!(
+        "Hello {},\n\n{opening}\n\n{}\n{when}\n{}{}\n\nCan't make it? Cancel here, no account needed:\n{cancel_link}\n",
+        details.name.as_str(),
+        event.title,
+        public_url.trim_end_matches('/'),
+        event_path(event.id, &event.slug),
+    );
+    queue_email(txn, details.email.as_str(), &subject, &body).await?;
+    Ok(SignUpOutcome {
+        event_id: event.id,
+        status,
+    })
+}
+
+fn set_details(active: &mut signup::ActiveModel, details: &SignUpDetails) {
+    active.name = Set(details.name.as_str().to_string());
+    active.email = Set(details.email.as_str().to_string());
+    active.phone = Set(details.phone.as_ref().map(|p| p.as_str().to_string()));
+    active.postcode = Set(details.postcode.as_ref().map(|p| p.as_str().to_string()));
+    if details.person_id.is_some() {
+        active.person_id = Set(details.person_id);
+    }
+}
+
+/// Takes one confirmed place if the slot has one left: the check and the take are one
+/// UPDATE, so concurrent sign-ups cannot both take the last place.
+async fn claim_place(txn: &impl ConnectionTrait, slot_id: i32) -> AppResult<bool> {
+    let claimed = event_slot::Entity::update_many()
+        .col_expr(
+            event_slot::Column::ConfirmedCount,
+            Expr::col(event_slot::Column::ConfirmedCount).add(1),
+        )
+        .filter(event_slot::Column::Id.eq(slot_id))
+        .filter(
+            Condition::any()
+                .add(event_slot::Column::Capacity.is_null())
+                .add(
+                    Expr::col(event_slot::Column::ConfirmedCount)
+                        .lt(Expr::col(event_slot::Column::Capacity)),
+                ),
+        )
+        .exec(txn)
+        .await?;
+    Ok(claimed.rows_affected == 1)
+}
+
+async fn record_consents(
+    txn: &impl ConnectionTrait,
+    details: &SignUpDetails,
+    event_id: i32,
+) -> AppResult<()> {
+    let source = format!("event-signup:{event_id}");
+    for (channel, granted, wording) in [
+        (Channel::Email, details.consent_email, CONSENT_EMAIL_WORDING),
+        (Channel::Sms, details.consent_sms, CONSENT_SMS_WORDING),
+    ] {
+        record_consent(
+            txn,
+            ConsentChoice {
+                email: details.email.as_str(),
+                person_id: details.person_id,
+                channel,
+                scope: "party",
+                granted,
+                wording,
+                source: &source,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Cancels the sign-up an emailed link names. If it held a place, the first on the
+/// waitlist gets it and is emailed. Returns the event's title.
+pub async fn cancel_signup_by_token<C>(db: &C, token: &str, public_url: &str) -> AppResult<String>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = begin_write(db).await?;
+    let row = signup::Entity::find()
+        .filter(signup::Column::CancelTokenHash.eq(tokens::hash_token(token)))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| {
+            AppError::invalid(
+                "token",
+                "This cancel link is not valid. It may be from an older sign-up.",
+            )
+        })?;
+    let title = cancel_in(&txn, row, public_url).await?;
+    txn.commit().await?;
+    Ok(title)
+}
+
+/// Cancels every sign-up of a person (before their account is erased), freeing places.
+pub async fn cancel_signups_of_person(
+    txn: &impl ConnectionTrait,
+    person_id: i32,
+    email: &str,
+    public_url: &str,
+) -> AppResult<()> {
+    let rows = signup::Entity::find()
+        .filter(
+            Condition::any()
+                .add(signup::Column::PersonId.eq(person_id))
+                .add(signup::Column::Email.eq(email)),
+        )
+        .all(txn)
+        .await?;
+    for row in rows {
+        let id = row.id;
+        cancel_in(txn, row, public_url).await?;
+        signup::Entity::delete_by_id(id).exec(txn).await?;
+    }
+    Ok(())
+}
+
+async fn cancel_in(
+    txn: &impl ConnectionTrait,
+    row: signup::Model,
+    public_url: &str,
+) -> AppResult<String> {
+    let slot = event_slot::Entity::find_by_id(row.slot_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let event = event::Entity::find_by_id(slot.event_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let was_confirmed = row.status == SignUpStatus::Confirmed.as_str();
+    if row.status == SignUpStatus::Cancelled.as_str() {
+        return Ok(event.title);
+    }
+    let mut active: signup::ActiveModel = row.into();
+    active.status = Set(SignUpStatus::Cancelled.as_str().to_string());
+    active.updated_at = Set(Utc::now());
+    active.update(txn).await?;
+    if was_confirmed {
+        event_slot::Entity::update_many()
+            .col_expr(
+                event_slot::Column::ConfirmedCount,
+                Expr::col(event_slot::Column::ConfirmedCount).sub(1),
+            )
+            .filter(event_slot::Column::Id.eq(slot.id))
+            .exec(txn)
+            .await?;
+        promote_from_waitlist(txn, &slot, &event, public_url).await?;
+    }
+    Ok(event.title)
+}
+
+/// Gives a freed place to the longest-waiting person, if a place is free, and emails them.
+async fn promote_from_waitlist(
+    txn: &impl ConnectionTrait,
+    slot: &event_slot::Model,
+    event: &event::Model,
+    public_url: &str,
+) -> AppResult<()> {
+    let Some(next) = signup::Entity::find()
+        .filter(signup::Column::SlotId.eq(slot.id))
+        .filter(signup::Column::Status.eq(SignUpStatus::Waitlisted.as_str()))
+        .order_by_asc(signup::Column::Id)
+        .one(txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    if !claim_place(txn, slot.id).await? {
+        return Ok(());
+    }
+    let (name, email) = (next.name.clone(), next.email.clone());
+    let mut active: signup::ActiveModel = next.into();
+    active.status = Set(SignUpStatus::Confirmed.as_str().to_string());
+    active.updated_at = Set(Utc::now());
+    active.update(txn).await?;
+    let body = format!(
+        "Hello {name},\n\nGood news: a place has come up and it is yours.\n\n{}\n{}\n{}{}\n",
+        event.title,
+        format_time_range(slot.starts_at, slot.ends_at),
+        public_url.trim_end_matches('/'),
+        event_path(event.id, &event.slug),
+    );
+    queue_email(
+        txn,
+        &email,
+        &format!("A place came up: {}", event.title),
+        &body,
+    )
+    .await
+}
+
+/// The person's sign-ups that are not cancelled, upcoming first then past.
+pub async fn list_events_for_person(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> AppResult<Vec<MyEventView>> {
+    let rows = signup::Entity::find()
+        .filter(signup::Column::PersonId.eq(person_id))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .find_also_related(event_slot::Entity)
+        .all(db)
+        .await?;
+    let now = Utc::now();
+    let mut views = Vec::new();
+    for (row, slot) in rows {
+        let Some(slot) = slot else { continue };
+        let Some(event) = event::Entity::find_by_id(slot.event_id).one(db).await? else {
+            continue;
+        };
+        views.push((
+            slot.starts_at,
+            MyEventView {
+                path: event_path(event.id, &event.slug),
+                title: event.title,
+                when: format_time_range(slot.starts_at, slot.ends_at),
+                status: SignUpStatus::parse(&row.status).unwrap_or(SignUpStatus::Confirmed),
+                upcoming: slot.ends_at >= now,
+            },
+        ));
+    }
+    // Upcoming soonest first, then past most recent first.
+    views.sort_by(|(a_start, a), (b_start, b)| {
+        b.upcoming.cmp(&a.upcoming).then_with(|| {
+            if a.upcoming {
+                a_start.cmp(b_start)
+            } else {
+                b_start.cmp(a_start)
+            }
+        })
+    });
+    Ok(views.into_iter().map(|(_, v)| v).collect())
+}

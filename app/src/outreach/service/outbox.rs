@@ -1,0 +1,145 @@
+//! The outbox: queue an email, list them for staff, and deliver them exactly once.
+
+use crate::outreach::{
+    entity::outbox_email,
+    mailer::{Delivery, Mailer, OutgoingEmail},
+    model::OutboxEmailView,
+};
+use crate::{error::AppResult, ui::format::format_when};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+
+pub const STATUS_PENDING: &str = "pending";
+const STATUS_SENDING: &str = "sending";
+const STATUS_SENT: &str = "sent";
+const STATUS_LOGGED: &str = "logged";
+const STATUS_FAILED: &str = "failed";
+/// Tries before an email is given up on.
+const MAX_ATTEMPTS: i32 = 5;
+
+/// Queues an email. Call it inside the transaction of the change that causes it.
+pub async fn queue_email(
+    db: &impl ConnectionTrait,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> AppResult<()> {
+    outbox_email::ActiveModel {
+        to_email: Set(to.to_string()),
+        subject: Set(subject.to_string()),
+        body: Set(body.to_string()),
+        status: Set(STATUS_PENDING.to_string()),
+        attempts: Set(0),
+        last_error: Set(None),
+        created_at: Set(Utc::now()),
+        sent_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The newest emails first, for the staff outbox page.
+pub async fn list_outbox_emails(
+    db: &impl ConnectionTrait,
+    limit: u64,
+) -> AppResult<Vec<OutboxEmailView>> {
+    let rows = outbox_email::Entity::find()
+        .order_by_desc(outbox_email::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(to_view).collect())
+}
+
+fn to_view(row: outbox_email::Model) -> OutboxEmailView {
+    let status = match row.status.as_str() {
+        STATUS_SENT => "Sent".to_string(),
+        STATUS_LOGGED => "Not sent: no mail server is set up (SMTP_URL)".to_string(),
+        STATUS_FAILED => format!("Failed: {}", row.last_error.unwrap_or_default()),
+        _ => "Waiting to send".to_string(),
+    };
+    OutboxEmailView {
+        id: row.id,
+        to_email: row.to_email,
+        subject: row.subject,
+        body: row.body,
+        status,
+        queued_at: format_when(row.created_at),
+    }
+}
+
+/// Removes every email addressed to `email` (part of erasing a person).
+pub async fn delete_emails_to(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
+    outbox_email::Entity::delete_many()
+        .filter(outbox_email::Column::ToEmail.eq(email))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Delivers waiting emails, up to `batch`. Each is claimed with a conditional UPDATE
+/// first, so any number of nodes running this deliver each email once. Returns how
+/// many were handed over.
+pub async fn deliver_pending(
+    db: &impl ConnectionTrait,
+    mailer: &dyn Mailer,
+    batch: u64,
+) -> AppResult<usize> {
+    let waiting = outbox_email::Entity::find()
+        .filter(outbox_email::Column::Status.eq(STATUS_PENDING))
+        .order_by_asc(outbox_email::Column::Id)
+        .limit(batch)
+        .all(db)
+        .await?;
+    let mut delivered = 0;
+    for email in waiting {
+        let claimed = outbox_email::Entity::update_many()
+            .col_expr(outbox_email::Column::Status, STATUS_SENDING.into())
+            .col_expr(outbox_email::Column::Attempts, (email.attempts + 1).into())
+            .filter(outbox_email::Column::Id.eq(email.id))
+            .filter(outbox_email::Column::Status.eq(STATUS_PENDING))
+            .exec(db)
+            .await?;
+        if claimed.rows_affected != 1 {
+            continue; // another node has it
+        }
+        let outgoing = OutgoingEmail {
+            to: email.to_email.clone(),
+            subject: email.subject.clone(),
+            body: email.body.clone(),
+        };
+        let mut row: outbox_email::ActiveModel = email.clone().into();
+        row.attempts = Set(email.attempts + 1);
+        match mailer.deliver(&outgoing).await {
+            Ok(outcome) => {
+                row.status = Set(if outcome == Delivery::Sent {
+                    STATUS_SENT
+                } else {
+                    STATUS_LOGGED
+                }
+                .to_string());
+                row.sent_at = Set(Some(Utc::now()));
+                row.last_error = Set(None);
+                delivered += 1;
+            }
+            Err(err) => {
+                tracing::warn!(email_id = email.id, error = %err, "email delivery failed");
+                let given_up = email.attempts + 1 >= MAX_ATTEMPTS;
+                row.status = Set(if given_up {
+                    STATUS_FAILED
+                } else {
+                    STATUS_PENDING
+                }
+                .to_string());
+                row.last_error = Set(Some(err));
+            }
+        }
+        row.update(db).await?;
+    }
+    Ok(delivered)
+}
