@@ -1,4 +1,4 @@
-import { expect, Page, test, TestInfo } from '@playwright/test';
+import { Browser, expect, Page, test, TestInfo } from '@playwright/test';
 
 /** True when this run has JavaScript turned off. */
 export function noJs(testInfo: TestInfo): boolean {
@@ -44,4 +44,19 @@ export async function signIn(page: Page, email: string, password: string): Promi
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('status')).toContainText('You have signed out');
+}
+
+/** Reads a link out of the newest email to `to`, as staff see it on the outbox page
+ *  (no mail server is set up in the tests). */
+export async function linkFromOutbox(browser: Browser, to: string, pattern: RegExp): Promise<string> {
+  const context = await browser.newContext({ javaScriptEnabled: !noJs(test.info()) });
+  const staff = await context.newPage();
+  await signIn(staff, STAFF_EMAIL, STAFF_PASSWORD);
+  await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
+  const message = staff.getByRole('article', { name: `Email to ${to}` }).first();
+  await expect(message).toBeVisible();
+  const link = (await message.textContent())?.match(pattern)?.[0];
+  await context.close();
+  expect(link, `a link in the email to ${to}`).toBeTruthy();
+  return new URL(link!).pathname;
 }

@@ -53,7 +53,7 @@ test('pages work without JavaScript and hydrate with it, with no errors', async 
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  for (const path of ['/', '/sign-in', '/sign-up', '/reset-password', '/events']) {
+  for (const path of ['/', '/sign-in', '/sign-up', '/reset-password', '/events', '/events/1-door-knocking-in-ancoats', '/events/new']) {
     await page.goto(path);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     if (!noJs(testInfo)) {

@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { linkFromOutbox, open, signUp, uniqueEmail } from './helpers';
+
+test('a guest finds an event and signs up without an account', async ({ page }, testInfo) => {
+  await open(page, '/events');
+  await page.getByRole('search', { name: 'Find events' }).getByLabel('Words').fill('Ancoats');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'Door knocking in Ancoats' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Door knocking in Ancoats' })).toBeVisible();
+
+  await page.getByLabel('Your name').fill('Gita Guest');
+  await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('gita', testInfo));
+  await page.getByLabel(/Email me about this event/).check();
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByRole('heading', { name: "You're going!" })).toBeVisible();
+});
+
+test('a full event offers its waitlist', async ({ page }, testInfo) => {
+  await open(page, '/events?q=by-election');
+  await page.getByRole('link', { name: 'Phone bank for the by-election' }).click();
+  await expect(page.getByText('Full: join the waitlist')).toBeVisible();
+  await page.getByLabel('Your name').fill('Wendy Waiting');
+  await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('wendy', testInfo));
+  await page.getByRole('button', { name: 'Join the waitlist' }).click();
+  await expect(page.getByRole('heading', { name: "You're on the waitlist" })).toBeVisible();
+});
+
+test('a member signs up with one click, sees it in My events, and cancels by the emailed link', async ({ page, browser }, testInfo) => {
+  const email = uniqueEmail('mo', testInfo);
+  await signUp(page, 'Mo Member', email, 'correct horse battery');
+  await open(page, '/events?q=Leeds');
+  await page.getByRole('link', { name: "Leeds members' meeting" }).click();
+  await expect(page.getByText('Signing up as Mo Member')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByRole('heading', { name: "You're going!" })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My events' }).click();
+  await expect(page.getByRole('link', { name: "Leeds members' meeting" })).toBeVisible();
+
+  const cancel = await linkFromOutbox(browser, email, /http:\/\/127\.0\.0\.1:\d+\/events\/cancel\/[0-9a-f]{64}/);
+  await open(page, cancel);
+  await page.getByRole('button', { name: 'Cancel my place' }).click();
+  await expect(page.getByRole('status')).toContainText('Your place is cancelled');
+  await open(page, '/my-events');
+  await expect(page.getByText('You have not signed up to anything yet.')).toBeVisible();
+});
+
+test('a host creates an event and people can find it', async ({ page }, testInfo) => {
+  await signUp(page, 'Hana Host', uniqueEmail('hana', testInfo), 'correct horse battery');
+  await open(page, '/events/new');
+  const title = `Street stall ${testInfo.project.name} ${Date.now()}`;
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Kind').selectOption('canvassing');
+  const date = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByLabel('Date').fill(date);
+  await page.getByLabel('Starts (UK time)').fill('10:00');
+  await page.getByLabel('Ends (UK time)').fill('09:00');
+  await page.getByLabel('Venue (for events in person)').fill('Market square');
+  await page.getByLabel('Places (blank for no limit)').fill('8');
+  await page.getByRole('button', { name: 'Publish event' }).click();
+  await expect(page.getByText('The end must be after the start.')).toBeVisible();
+  await expect(page.getByLabel('Ends (UK time)')).toHaveAttribute('aria-invalid', 'true');
+
+  // Without JavaScript the form comes back empty after an error; fill what is missing.
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Kind').selectOption('canvassing');
+  await page.getByLabel('Date').fill(date);
+  await page.getByLabel('Starts (UK time)').fill('10:00');
+  await page.getByLabel('Ends (UK time)').fill('12:00');
+  await page.getByLabel('Venue (for events in person)').fill('Market square');
+  await page.getByLabel('Places (blank for no limit)').fill('8');
+  await page.getByRole('button', { name: 'Publish event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('8 places left')).toBeVisible();
+});
