@@ -6,6 +6,7 @@ pub mod events;
 pub mod home_page;
 pub mod outreach;
 pub mod people;
+pub mod places;
 pub mod routes;
 pub mod sections;
 pub mod ui;

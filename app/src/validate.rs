@@ -101,7 +101,7 @@ impl PostcodeUk {
 }
 
 /// Outward codes: A9, A99, AA9, AA99, A9A, AA9A (A a letter, 9 a digit).
-fn is_outward_code(s: &str) -> bool {
+pub fn is_outward_code(s: &str) -> bool {
     let shape: String = s
         .chars()
         .map(|c| {

@@ -12,6 +12,7 @@ use ::app::{
     },
     db::connect_and_migrate,
     outreach::mailer::{LogMailer, Mailer, SmtpMailer},
+    places::service::codepoint::{import_postcodes as import_codepoint, outward_centroids},
     state::{AppState, Settings},
 };
 use axum::serve::ListenerExt;
@@ -39,6 +40,13 @@ pub async fn run(cli: Cli) -> Result<(), BoxError> {
             Ok(())
         }
         Command::CreateStaff(args) => create_staff(&config, args).await,
+        Command::ImportPostcodes { path } => import_postcodes(&config, &path).await,
+        Command::OutwardCentroids { path } => {
+            for (code, at) in outward_centroids(&path)? {
+                println!("{code},{:.5},{:.5}", at.latitude, at.longitude);
+            }
+            Ok(())
+        }
     }
 }
 
@@ -127,5 +135,28 @@ async fn create_staff(config: &Config, args: CreateStaff) -> Result<(), BoxError
         .await
         .map_err(|e| format!("{e}"))?;
     println!("{} <{}> is staff.", person.name, person.email);
+    Ok(())
+}
+
+/// Loads Code-Point Open postcodes, saying how far it has got after each file.
+async fn import_postcodes(config: &Config, path: &std::path::Path) -> Result<(), BoxError> {
+    let db = connect(config).await?;
+    let started = std::time::Instant::now();
+    let total = import_codepoint(&db, path, |file, rows| {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        eprintln!(
+            "{name:>12}  {rows:>9} postcodes  {:>5.0} s",
+            started.elapsed().as_secs_f64()
+        );
+    })
+    .await
+    .map_err(|e| e.to_string())?;
+    println!(
+        "Imported {total} postcodes in {:.0} s.",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -22,6 +22,17 @@ pub enum Command {
     Seed,
     /// Create a staff account, or make an existing account staff.
     CreateStaff(CreateStaff),
+    /// Load Ordnance Survey Code-Point Open postcodes (a folder of .csv.gz files, or one file).
+    ImportPostcodes {
+        /// The folder or file.
+        path: std::path::PathBuf,
+    },
+    /// Print outward-code centres from Code-Point Open as CSV (how app/data/outward_codes.csv is made).
+    #[command(hide = true)]
+    OutwardCentroids {
+        /// The folder or file.
+        path: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,8 @@ mod m20261126_000007_create_events;
 mod m20261126_000008_create_event_slots;
 mod m20261126_000009_create_signups;
 mod m20261126_000010_create_consent_records;
+mod m20261126_000011_create_postcodes;
+mod m20261126_000012_index_events_location;
 
 pub struct Migrator;
 
@@ -29,6 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000008_create_event_slots::Migration),
             Box::new(m20261126_000009_create_signups::Migration),
             Box::new(m20261126_000010_create_consent_records::Migration),
+            Box::new(m20261126_000011_create_postcodes::Migration),
+            Box::new(m20261126_000012_index_events_location::Migration),
         ]
     }
 }

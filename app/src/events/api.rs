@@ -16,21 +16,34 @@ use crate::{
         model::{event_path, EventKind},
         service::{catalogue, new_event, signups},
     },
+    places::service::lookup::locate_place,
 };
 
-/// Upcoming events, filtered by kind and words, one page at a time.
+/// The search radius when none is chosen.
+pub const DEFAULT_WITHIN_MILES: u32 = 10;
+
+/// Upcoming events, filtered by kind, words and distance from a postcode (or its first
+/// half, like "M1"), one page at a time.
 #[server(endpoint = "events/list")]
 pub async fn list_events(
     kind: Option<String>,
     q: Option<String>,
+    near: Option<String>,
+    within: Option<u32>,
     page: Option<u32>,
 ) -> Result<EventListView, AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
+            let near = match near.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                Some(place) => Some(locate_place(&ctx.db, "near", place).await?),
+                None => None,
+            };
             let filter = catalogue::EventFilter {
                 kind: kind.as_deref().and_then(EventKind::parse),
                 text: q,
+                near,
+                within_miles: f64::from(within.unwrap_or(DEFAULT_WITHIN_MILES).clamp(1, 200)),
             };
             catalogue::list_upcoming_events(&ctx.db, &filter, page.unwrap_or(1)).await
         }

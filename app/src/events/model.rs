@@ -74,6 +74,8 @@ pub struct EventCard {
     pub host_name: String,
     /// None when there is no limit.
     pub places_left: Option<i32>,
+    /// "1.2 miles away", when the list was searched near a place.
+    pub distance: Option<String>,
 }
 
 /// One page of the event list.

@@ -20,7 +20,10 @@ pub fn EventCardView(card: EventCard) -> impl IntoView {
                 <a href=card.path>{card.title}</a>
             </h2>
             <p class="event-when">{card.when}</p>
-            <p class="event-place">{card.place}</p>
+            <p class="event-place">
+                {card.place}
+                {card.distance.map(|d| view! { " · " <span class="event-distance">{d}</span> })}
+            </p>
             <p class="muted">"Hosted by " {card.host_name}</p>
             {places_text(card.places_left).map(|text| view! { <p class="event-places">{text}</p> })}
         </article>

@@ -1,21 +1,33 @@
-use crate::events::{api::list_events, components::event_card::EventCardView, model::EventKind};
+use crate::{
+    error::AppError,
+    events::{
+        api::{list_events, DEFAULT_WITHIN_MILES},
+        components::event_card::EventCardView,
+        model::{EventKind, EventListView},
+    },
+};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-/// Upcoming events, with filters that work as a plain GET form.
+/// Upcoming events, with filters (near a postcode, kind, words) that work as a plain GET form.
 #[component]
 pub fn EventListPage() -> impl IntoView {
     let query = use_query_map();
     let params = move || {
         let q = query.read();
+        let number = |key: &str| q.get(key).and_then(|v| v.parse::<u32>().ok());
         (
             q.get("kind"),
             q.get("q"),
-            q.get("page").and_then(|p| p.parse::<u32>().ok()),
+            q.get("near"),
+            number("within"),
+            number("page"),
         )
     };
-    let events = Resource::new(params, |(kind, q, page)| list_events(kind, q, page));
+    let events = Resource::new(params, |(kind, q, near, within, page)| {
+        list_events(kind, q, near, within, page)
+    });
     view! {
         <Title text="Events · MembersNet" />
         <Meta name="description" content="Campaign events near you: canvassing, phone banks, meetings and socials." />
@@ -24,23 +36,13 @@ pub fn EventListPage() -> impl IntoView {
                 <h1>"Events"</h1>
                 <a class="button" href="/events/new">"Create an event"</a>
             </div>
-            <EventFilters />
             <Suspense fallback=|| view! { <p>"Loading events…"</p> }>
                 {move || Suspend::new(async move {
-                    match events.await {
-                        Ok(list) if list.events.is_empty() => view! {
-                            <p class="empty">"No upcoming events match. Try fewer words, another kind, or " <a href="/events/new">"host one yourself"</a> "."</p>
-                        }.into_any(),
-                        Ok(list) => {
-                            let next = list.has_more.then(|| list.page + 1);
-                            view! {
-                                <div class="event-grid">
-                                    {list.events.into_iter().map(|card| view! { <EventCardView card /> }).collect_view()}
-                                </div>
-                                {next.map(|page| view! { <p><a class="button button-ghost" href=format!("/events?page={page}")>"More events"</a></p> })}
-                            }.into_any()
-                        }
-                        Err(err) => view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    let result = events.await;
+                    let near_error = result.as_ref().err().and_then(|e| e.message_for("near"));
+                    view! {
+                        <EventFilters near_error=near_error.clone() />
+                        {near_error.is_none().then(|| view! { <EventResults result /> })}
                     }
                 })}
             </Suspense>
@@ -49,15 +51,84 @@ pub fn EventListPage() -> impl IntoView {
 }
 
 #[component]
-fn EventFilters() -> impl IntoView {
+fn EventResults(result: Result<EventListView, AppError>) -> impl IntoView {
     let query = use_query_map();
-    let current_kind = move || query.read().get("kind").unwrap_or_default();
-    let current_text = move || query.read().get("q").unwrap_or_default();
+    let next_page_link = move |page: u32| {
+        let q = query.read();
+        let mut parts: Vec<String> = ["kind", "q", "near", "within"]
+            .into_iter()
+            .filter_map(|key| q.get(key).map(|v| format!("{key}={}", v.replace(' ', "+"))))
+            .collect();
+        parts.push(format!("page={page}"));
+        format!("/events?{}", parts.join("&"))
+    };
+    match result {
+        Ok(list) if list.events.is_empty() => view! {
+            <p class="empty">
+                "No upcoming events match. Try a wider distance, fewer words, or "
+                <a href="/events/new">"host one yourself"</a>
+                "."
+            </p>
+        }
+        .into_any(),
+        Ok(list) => {
+            let next = list.has_more.then(|| list.page + 1);
+            view! {
+                <div class="event-grid">
+                    {list.events.into_iter().map(|card| view! { <EventCardView card /> }).collect_view()}
+                </div>
+                {next.map(|page| view! {
+                    <p>
+                        <a class="button button-ghost" href=next_page_link(page)>"More events"</a>
+                    </p>
+                })}
+            }
+            .into_any()
+        }
+        Err(err) => {
+            view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn EventFilters(near_error: Option<String>) -> impl IntoView {
+    let query = use_query_map();
+    let current = move |key: &str| query.read().get(key).unwrap_or_default();
+    let current_within = move || {
+        query
+            .read()
+            .get("within")
+            .unwrap_or_else(|| DEFAULT_WITHIN_MILES.to_string())
+    };
+    let invalid = near_error.is_some();
     view! {
         <form class="filters" method="get" action="/events" role="search" aria-label="Find events">
+            <div class="field" class:field-invalid=invalid>
+                <label for="filter-near">"Near (postcode)"</label>
+                {near_error.map(|text| view! { <p class="field-error" id="near-error">{text}</p> })}
+                <input
+                    id="filter-near"
+                    type="text"
+                    name="near"
+                    autocomplete="postal-code"
+                    value=move || current("near")
+                    aria-invalid=if invalid { "true" } else { "false" }
+                    aria-describedby=invalid.then_some("near-error")
+                />
+            </div>
             <div class="field">
-                <label for="filter-q">"Words"</label>
-                <input id="filter-q" type="search" name="q" value=current_text />
+                <label for="filter-within">"Within"</label>
+                <select id="filter-within" name="within">
+                    {[1u32, 3, 5, 10, 25, 50]
+                        .into_iter()
+                        .map(|miles| {
+                            let value = miles.to_string();
+                            let is_current = value == current_within();
+                            view! { <option value=value selected=is_current>{format!("{miles} miles")}</option> }
+                        })
+                        .collect_view()}
+                </select>
             </div>
             <div class="field">
                 <label for="filter-kind">"Kind"</label>
@@ -65,9 +136,16 @@ fn EventFilters() -> impl IntoView {
                     <option value="">"Any kind"</option>
                     {EventKind::ALL
                         .into_iter()
-                        .map(|kind| view! { <option value=kind.as_str() selected=move || current_kind() == kind.as_str()>{kind.label()}</option> })
+                        .map(|kind| {
+                            let is_current = current("kind") == kind.as_str();
+                            view! { <option value=kind.as_str() selected=is_current>{kind.label()}</option> }
+                        })
                         .collect_view()}
                 </select>
+            </div>
+            <div class="field">
+                <label for="filter-q">"Words"</label>
+                <input id="filter-q" type="search" name="q" value=move || current("q") />
             </div>
             <button type="submit" class="button">"Search"</button>
         </form>

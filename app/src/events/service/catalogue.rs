@@ -10,6 +10,7 @@ use crate::{
             SlotView,
         },
     },
+    places::model::{distance_text, Coordinates},
     ui::format::{format_time_range, format_when},
 };
 use chrono::Utc;
@@ -27,7 +28,13 @@ pub const PAGE_SIZE: u64 = 20;
 pub struct EventFilter {
     pub kind: Option<EventKind>,
     pub text: Option<String>,
+    /// Only events within `within_miles` of here (online events are never "near").
+    pub near: Option<Coordinates>,
+    pub within_miles: f64,
 }
+
+/// Candidates read from the box around a place before the exact distance is checked.
+const NEAR_CANDIDATES: u64 = 2000;
 
 /// Upcoming published events, soonest first, one page (counted from 1) at a time.
 pub async fn list_upcoming_events(
@@ -55,16 +62,53 @@ pub async fn list_upcoming_events(
                 .add(Expr::expr(Func::lower(Expr::col(event::Column::Description))).like(pattern)),
         );
     }
-    let mut rows = query
+    let query = query
         .order_by_asc(event::Column::StartsAt)
-        .order_by_asc(event::Column::Id)
-        .offset(u64::from(page - 1) * PAGE_SIZE)
-        .limit(PAGE_SIZE + 1)
-        .all(db)
-        .await?;
+        .order_by_asc(event::Column::Id);
+    let offset = u64::from(page - 1) * PAGE_SIZE;
+    let (mut rows, distances) = match filter.near {
+        None => (
+            query.offset(offset).limit(PAGE_SIZE + 1).all(db).await?,
+            None,
+        ),
+        Some(centre) => {
+            // The box uses the location index; the exact distance is checked here.
+            let bbox = centre.bounding_box(filter.within_miles);
+            let candidates = query
+                .filter(event::Column::Latitude.between(bbox.min_latitude, bbox.max_latitude))
+                .filter(event::Column::Longitude.between(bbox.min_longitude, bbox.max_longitude))
+                .limit(NEAR_CANDIDATES)
+                .all(db)
+                .await?;
+            let within: Vec<(event::Model, f64)> = candidates
+                .into_iter()
+                .filter_map(|e| {
+                    let at = Coordinates {
+                        latitude: e.latitude?,
+                        longitude: e.longitude?,
+                    };
+                    let miles = centre.miles_to(&at);
+                    (miles <= filter.within_miles).then_some((e, miles))
+                })
+                .skip(offset as usize)
+                .take(PAGE_SIZE as usize + 1)
+                .collect();
+            let distances: HashMap<i32, f64> =
+                within.iter().map(|(e, miles)| (e.id, *miles)).collect();
+            (
+                within.into_iter().map(|(e, _)| e).collect(),
+                Some(distances),
+            )
+        }
+    };
     let has_more = rows.len() as u64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    let events = to_cards(db, rows).await?;
+    let mut events = to_cards(db, rows).await?;
+    if let Some(distances) = distances {
+        for card in &mut events {
+            card.distance = distances.get(&card.id).map(|miles| distance_text(*miles));
+        }
+    }
     Ok(EventListView {
         events,
         page,
@@ -122,6 +166,7 @@ fn card(e: &event::Model, host_name: String, slots: &[event_slot::Model]) -> Eve
         place,
         host_name,
         places_left: total_places_left(slots),
+        distance: None,
     }
 }
 

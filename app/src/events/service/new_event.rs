@@ -7,6 +7,7 @@ use crate::{
         entity::{event, event_slot},
         model::{slugify, EventKind},
     },
+    places::{model::Coordinates, service::lookup::locate_postcode},
     validate::{bounded_text, PostcodeUk},
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -136,11 +137,20 @@ fn parse_capacity(raw: &str) -> AppResult<Option<i32>> {
     }
 }
 
-/// Saves an event with its one slot, hosted by `host_id`.
+/// Saves an event with its one slot, hosted by `host_id`. A postcode must be one we can
+/// place, so the event can be found by distance.
 pub async fn create_event<C>(db: &C, host_id: i32, new: NewEvent) -> AppResult<event::Model>
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    let coordinates: Option<Coordinates> = match &new.postcode {
+        Some(postcode) if new.kind != EventKind::Online => Some(
+            locate_postcode(db, postcode)
+                .await?
+                .ok_or_else(|| AppError::invalid("postcode", "We don't know where that postcode is. Check it, or leave it blank and describe the venue."))?,
+        ),
+        _ => None,
+    };
     let now = Utc::now();
     let txn = begin_write(db).await?;
     let saved = event::ActiveModel {
@@ -151,8 +161,8 @@ where
         kind: Set(new.kind.as_str().to_string()),
         venue: Set(new.venue),
         postcode: Set(new.postcode.map(|p| p.as_str().to_string())),
-        latitude: Set(None),
-        longitude: Set(None),
+        latitude: Set(coordinates.map(|c| c.latitude)),
+        longitude: Set(coordinates.map(|c| c.longitude)),
         online_url: Set(new.online_url),
         status: Set("published".to_string()),
         starts_at: Set(new.starts_at),

@@ -1,0 +1,3 @@
+//! Tables owned by places.
+
+pub mod postcode;

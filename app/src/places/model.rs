@@ -1,0 +1,97 @@
+//! Coordinates and distances. Pure; compiles for server and browser.
+
+use serde::{Deserialize, Serialize};
+
+/// A WGS84 position in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Coordinates {
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+const EARTH_RADIUS_MILES: f64 = 3958.8;
+/// Miles per degree of latitude (near enough everywhere).
+const MILES_PER_DEGREE_LATITUDE: f64 = 69.05;
+
+impl Coordinates {
+    /// Great-circle distance in miles (haversine).
+    pub fn miles_to(&self, other: &Coordinates) -> f64 {
+        let (lat1, lat2) = (self.latitude.to_radians(), other.latitude.to_radians());
+        let dlat = lat2 - lat1;
+        let dlon = (other.longitude - self.longitude).to_radians();
+        let a = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_MILES * a.sqrt().asin()
+    }
+
+    /// The latitude and longitude ranges that contain every point within `miles`: a box
+    /// an index can search before the exact distance is checked.
+    pub fn bounding_box(&self, miles: f64) -> BoundingBox {
+        let dlat = miles / MILES_PER_DEGREE_LATITUDE;
+        let dlon = miles / (MILES_PER_DEGREE_LATITUDE * self.latitude.to_radians().cos().max(0.01));
+        BoundingBox {
+            min_latitude: self.latitude - dlat,
+            max_latitude: self.latitude + dlat,
+            min_longitude: self.longitude - dlon,
+            max_longitude: self.longitude + dlon,
+        }
+    }
+}
+
+/// A latitude/longitude rectangle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoundingBox {
+    pub min_latitude: f64,
+    pub max_latitude: f64,
+    pub min_longitude: f64,
+    pub max_longitude: f64,
+}
+
+impl BoundingBox {
+    pub fn contains(&self, c: &Coordinates) -> bool {
+        (self.min_latitude..=self.max_latitude).contains(&c.latitude)
+            && (self.min_longitude..=self.max_longitude).contains(&c.longitude)
+    }
+}
+
+/// "0.4 miles away", "12 miles away".
+pub fn distance_text(miles: f64) -> String {
+    if miles < 10.0 {
+        format!("{miles:.1} miles away")
+    } else {
+        format!("{miles:.0} miles away")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANCHESTER: Coordinates = Coordinates {
+        latitude: 53.4794,
+        longitude: -2.2453,
+    };
+    const LEEDS: Coordinates = Coordinates {
+        latitude: 53.7997,
+        longitude: -1.5492,
+    };
+
+    #[test]
+    fn manchester_to_leeds_is_about_36_miles() {
+        let miles = MANCHESTER.miles_to(&LEEDS);
+        assert!((35.0..37.0).contains(&miles), "{miles}");
+    }
+
+    #[test]
+    fn the_box_holds_everything_within_the_radius() {
+        let bbox = MANCHESTER.bounding_box(40.0);
+        assert!(bbox.contains(&LEEDS));
+        // Leeds is 22 miles north of Manchester: outside a 20-mile box.
+        assert!(!MANCHESTER.bounding_box(20.0).contains(&LEEDS));
+    }
+
+    #[test]
+    fn distances_read_naturally() {
+        assert_eq!(distance_text(0.44), "0.4 miles away");
+        assert_eq!(distance_text(12.4), "12 miles away");
+    }
+}

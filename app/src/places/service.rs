@@ -1,0 +1,5 @@
+//! Place services. Server only.
+
+pub mod codepoint;
+pub mod lookup;
+pub mod outward;

@@ -1,0 +1,53 @@
+//! Finding where a postcode or outward code is.
+
+use super::outward::outward_centroid;
+use crate::{
+    error::{AppError, AppResult},
+    places::{entity::postcode, model::Coordinates},
+    validate::{is_outward_code, PostcodeUk},
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// Where a full postcode is: the imported table first, then its outward code's centre.
+/// None when neither knows it.
+pub async fn locate_postcode(
+    db: &impl ConnectionTrait,
+    postcode: &PostcodeUk,
+) -> AppResult<Option<Coordinates>> {
+    let found = postcode::Entity::find()
+        .filter(postcode::Column::Postcode.eq(postcode.as_str()))
+        .one(db)
+        .await?;
+    Ok(found
+        .map(|row| Coordinates {
+            latitude: row.latitude,
+            longitude: row.longitude,
+        })
+        .or_else(|| outward_centroid(postcode.outward())))
+}
+
+/// Where what someone typed is: a full postcode ("M1 1AE") or an outward code ("M1").
+/// Malformed or unknown places are errors on `field`.
+pub async fn locate_place(
+    db: &impl ConnectionTrait,
+    field: &str,
+    raw: &str,
+) -> AppResult<Coordinates> {
+    let compact: String = raw.split_whitespace().collect::<String>().to_uppercase();
+    let unknown = || {
+        AppError::invalid(
+            field,
+            format!("We don't know where {} is. Check the postcode.", raw.trim()),
+        )
+    };
+    if is_outward_code(&compact) {
+        return outward_centroid(&compact).ok_or_else(unknown);
+    }
+    let postcode = PostcodeUk::parse(field, raw).map_err(|_| {
+        AppError::invalid(
+            field,
+            "Enter a UK postcode, like M1 1AE, or the first half, like M1.",
+        )
+    })?;
+    locate_postcode(db, &postcode).await?.ok_or_else(unknown)
+}
