@@ -1,10 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { linkFromOutbox, open, signUp, uniqueEmail } from './helpers';
 
-test('a guest finds an event and signs up without an account', async ({ page }, testInfo) => {
+test('a guest finds an event near a postcode and signs up without an account', async ({ page }, testInfo) => {
   await open(page, '/events');
-  await page.getByRole('search', { name: 'Find events' }).getByLabel('Words').fill('Ancoats');
+  const search = page.getByRole('search', { name: 'Find events' });
+  await search.getByLabel('Near (postcode)').fill('ZZ9 9ZZ');
   await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText("We don't know where ZZ9 9ZZ is")).toBeVisible();
+  await expect(search.getByLabel('Near (postcode)')).toHaveAttribute('aria-invalid', 'true');
+
+  await search.getByLabel('Near (postcode)').fill('M1 1AE');
+  await search.getByLabel('Within').selectOption('5');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('link', { name: 'Door knocking in Ancoats' })).toBeVisible();
+  await expect(page.getByRole('link', { name: "Leeds members' meeting" })).toHaveCount(0);
   await page.getByRole('link', { name: 'Door knocking in Ancoats' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Door knocking in Ancoats' })).toBeVisible();
 
