@@ -34,7 +34,7 @@ impl RequestCtx {
     pub async fn load() -> AppResult<Self> {
         let state = use_context::<AppState>().ok_or(AppError::Internal)?;
         let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
-        let session_token = read_cookie(&parts, SESSION_COOKIE);
+        let session_token = session_token_from(&parts.headers);
         let client_address = client_address(&parts, state.settings.trust_forwarded_for);
         let db = state.db.clone();
         let model = match &session_token {
@@ -135,9 +135,13 @@ pub fn redirect_to(path: &str) {
     leptos_axum::redirect(path);
 }
 
-fn read_cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
+/// The session token in a request's cookies, if any.
+pub fn session_token_from(headers: &axum::http::HeaderMap) -> Option<String> {
+    read_cookie(headers, SESSION_COOKIE)
+}
+
+fn read_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

@@ -3,7 +3,8 @@
 use crate::{
     auth::pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
     events::pages::{
-        CancelSignupPage, EventListPage, EventPage, MyEventsPage, NewEventPage, SignedUpPage,
+        CancelSignupPage, DashboardPage, EventListPage, EventPage, MyEventsPage, NewEventPage,
+        SignedUpPage,
     },
     home_page::HomePage,
     outreach::pages::OutboxPage,
@@ -33,6 +34,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
             <Route path=path!("/events/cancel/:token") view=CancelSignupPage ssr=SsrMode::Async />
             <Route path=path!("/events/:id/signed-up") view=SignedUpPage ssr=SsrMode::Async />
+            <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async />
             <Route path=path!("/events/:event") view=EventPage ssr=SsrMode::Async />
             <Route path=path!("/my-events") view=MyEventsPage ssr=SsrMode::Async />
             <Route path=path!("/groups") view=GroupsLandingPage ssr=SsrMode::Async />

@@ -4,14 +4,18 @@
 pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod exports;
 pub mod outbox_worker;
 pub mod security;
 pub mod telemetry;
 
 use ::app::{shell, state::AppState, App};
-use axum::{extract::FromRef, http::HeaderName, middleware, Router};
+use axum::{extract::FromRef, http::HeaderName, middleware, routing::get, Router};
 use leptos::prelude::*;
-use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use leptos_axum::{
+    file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes,
+};
+use std::sync::OnceLock;
 use tower::ServiceBuilder;
 use tower_http::{
     compression::CompressionLayer,
@@ -41,10 +45,18 @@ pub fn leptos_options(site_root: &str, listen: &str) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, worked out once per process. Working them out pauses resource
+/// loading in the whole process (leptos issue #4773), so doing it again while another
+/// router is rendering a page (as parallel tests do) would hang that page for ever.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole router: pages, server functions, static files, and the layers every
 /// request passes through (request id, tracing, origin check, security headers, compression).
 pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let server_state = ServerState {
         leptos_options: leptos_options.clone(),
         app: state.clone(),
@@ -56,6 +68,7 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
+        .route("/events/{id}/attendees.csv", get(exports::attendees_csv))
         .fallback(file_and_error_handler_with_context::<ServerState, _>(
             context, shell,
         ))

@@ -14,6 +14,7 @@ mod m20261126_000009_create_signups;
 mod m20261126_000010_create_consent_records;
 mod m20261126_000011_create_postcodes;
 mod m20261126_000012_index_events_location;
+mod m20261126_000013_add_signups_checked_in_at;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000010_create_consent_records::Migration),
             Box::new(m20261126_000011_create_postcodes::Migration),
             Box::new(m20261126_000012_index_events_location::Migration),
+            Box::new(m20261126_000013_add_signups_checked_in_at::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::{
     error::AppError,
-    events::model::{EventDetail, EventListView, MyEventView, SignUpStatus},
+    events::model::{DashboardView, EventDetail, EventListView, MyEventView, SignUpStatus},
 };
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ use crate::{
     ctx::{redirect_to, respond, RequestCtx},
     events::{
         model::{event_path, EventKind},
-        service::{catalogue, new_event, signups},
+        service::{attendees, catalogue, new_event, signups},
     },
     places::service::lookup::locate_place,
 };
@@ -173,6 +173,32 @@ pub async fn my_events() -> Result<Vec<MyEventView>, AppError> {
             let ctx = RequestCtx::load().await?;
             let person = ctx.person()?;
             signups::list_events_for_person(&ctx.db, person.id).await
+        }
+        .await,
+    )
+}
+
+/// The host's dashboard: everyone signed up. Hosts and staff only.
+#[server(endpoint = "events/dashboard")]
+pub async fn get_dashboard(id: i32) -> Result<DashboardView, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let viewer = ctx.person()?;
+            attendees::get_dashboard(&ctx.db, id, viewer).await
+        }
+        .await,
+    )
+}
+
+/// Marks an attendee as there (or not). Hosts and staff only.
+#[server(endpoint = "events/check-in")]
+pub async fn check_in(signup_id: i32) -> Result<bool, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let viewer = ctx.person()?;
+            attendees::toggle_check_in(&ctx.db, signup_id, viewer).await
         }
         .await,
     )

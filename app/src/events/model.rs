@@ -157,6 +157,28 @@ pub struct MyEventView {
     pub upcoming: bool,
 }
 
+/// One person signed up, as the event's hosts see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeView {
+    pub signup_id: i32,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub status: SignUpStatus,
+    pub checked_in: bool,
+    /// The slot's time, when the event has several.
+    pub slot: String,
+}
+
+/// The host's view of an event: who is coming and who is waiting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardView {
+    pub event_id: i32,
+    pub title: String,
+    pub path: String,
+    pub attendees: Vec<AttendeeView>,
+}
+
 /// The address of an event's page: `/events/12-phone-bank-for-the-by-election`.
 pub fn event_path(id: i32, slug: &str) -> String {
     format!("/events/{id}-{slug}")

@@ -55,7 +55,9 @@ impl BoundingBox {
 
 /// "0.4 miles away", "12 miles away".
 pub fn distance_text(miles: f64) -> String {
-    if miles < 10.0 {
+    if miles < 0.1 {
+        "under 0.1 miles away".to_string()
+    } else if miles < 10.0 {
         format!("{miles:.1} miles away")
     } else {
         format!("{miles:.0} miles away")
@@ -92,6 +94,7 @@ mod tests {
     #[test]
     fn distances_read_naturally() {
         assert_eq!(distance_text(0.44), "0.4 miles away");
+        assert_eq!(distance_text(0.01), "under 0.1 miles away");
         assert_eq!(distance_text(12.4), "12 miles away");
     }
 }

@@ -15,6 +15,7 @@ pub struct Model {
     pub status: String,
     #[sea_orm(unique)]
     pub cancel_token_hash: String,
+    pub checked_in_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

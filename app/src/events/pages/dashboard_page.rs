@@ -1,0 +1,117 @@
+use crate::{
+    error::AppError,
+    events::{
+        api::{get_dashboard, CheckIn},
+        model::{AttendeeView, DashboardView, SignUpStatus},
+    },
+    ui::form::FormError,
+};
+use leptos::{form::ActionForm, prelude::*};
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The host's dashboard: who is coming, who is waiting, check-in, and the CSV.
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let params = use_params_map();
+    let check_in = ServerAction::<CheckIn>::new();
+    let error = Signal::derive(move || check_in.value().get().and_then(Result::err));
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i32>().ok())
+            .unwrap_or_default()
+    };
+    let dashboard = Resource::new(
+        move || (id(), check_in.version().get()),
+        |(id, _)| get_dashboard(id),
+    );
+    view! {
+        <Title text="Event dashboard · MembersNet" />
+        <section class="container">
+            <FormError error=error />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match dashboard.await {
+                        Ok(view) => view! { <Dashboard view check_in /> }.into_any(),
+                        Err(AppError::Unauthenticated) => view! {
+                            <p class="notice notice-error">"Please " <a href="/sign-in">"sign in"</a> " as the host."</p>
+                        }.into_any(),
+                        Err(err) => view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Dashboard(view: DashboardView, check_in: ServerAction<CheckIn>) -> impl IntoView {
+    let confirmed = view
+        .attendees
+        .iter()
+        .filter(|a| a.status == SignUpStatus::Confirmed)
+        .count();
+    let waiting = view.attendees.len() - confirmed;
+    let arrived = view.attendees.iter().filter(|a| a.checked_in).count();
+    view! {
+        <div class="page-head">
+            <h1>{view.title.clone()}</h1>
+            <a class="button" href=format!("/events/{}/attendees.csv", view.event_id) download="">"Download attendees (CSV)"</a>
+        </div>
+        <p class="lede">
+            {format!("{confirmed} going · {waiting} waiting · {arrived} checked in")}
+            " · " <a href=view.path.clone()>"Event page"</a>
+        </p>
+        {if view.attendees.is_empty() {
+            view! { <p class="empty">"Nobody has signed up yet. Share the event page to spread the word."</p> }.into_any()
+        } else {
+            view! {
+                <table class="attendees">
+                    <caption class="visually-hidden">"People signed up"</caption>
+                    <thead>
+                        <tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Mobile"</th><th scope="col">"Place"</th><th scope="col">"Arrived"</th></tr>
+                    </thead>
+                    <tbody>
+                        {view.attendees.into_iter().map(|a| view! { <AttendeeRow attendee=a check_in /> }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn AttendeeRow(attendee: AttendeeView, check_in: ServerAction<CheckIn>) -> impl IntoView {
+    let place = match attendee.status {
+        SignUpStatus::Confirmed => "Going",
+        _ => "Waitlist",
+    };
+    let label = if attendee.checked_in {
+        format!("Undo check-in for {}", attendee.name)
+    } else {
+        format!("Check in {}", attendee.name)
+    };
+    let text = if attendee.checked_in {
+        "Checked in ✓"
+    } else {
+        "Check in"
+    };
+    view! {
+        <tr>
+            <th scope="row">{attendee.name.clone()}</th>
+            <td>{attendee.email}</td>
+            <td>{attendee.phone.unwrap_or_default()}</td>
+            <td>{place}</td>
+            <td>
+                {(attendee.status == SignUpStatus::Confirmed).then(|| view! {
+                    <ActionForm action=check_in attr:class="inline-form">
+                        <input type="hidden" name="signup_id" value=attendee.signup_id />
+                        <button type="submit" class="button button-small" class:button-ghost=!attendee.checked_in aria-label=label>{text}</button>
+                    </ActionForm>
+                })}
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,158 @@
+//! What hosts see and do: the attendee list, check-in and the CSV export. Attendee data
+//! is for the event's host and staff only; everyone else is refused here, in the service.
+
+use crate::{
+    auth::model::{PersonView, Role},
+    error::{AppError, AppResult},
+    events::{
+        entity::{event, event_slot, signup},
+        model::{event_path, AttendeeView, DashboardView, SignUpStatus},
+    },
+    ui::format::format_time_range,
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+/// The event, if `viewer` hosts it or is staff; Forbidden otherwise.
+async fn event_for_host(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: &PersonView,
+) -> AppResult<event::Model> {
+    let found = event::Entity::find_by_id(event_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if found.host_id == viewer.id || viewer.has_role(Role::Staff) {
+        Ok(found)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Everyone signed up (confirmed first, then the waitlist in order), for the host.
+pub async fn get_dashboard(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: &PersonView,
+) -> AppResult<DashboardView> {
+    let found = event_for_host(db, event_id, viewer).await?;
+    let slots = event_slot::Entity::find()
+        .filter(event_slot::Column::EventId.eq(event_id))
+        .order_by_asc(event_slot::Column::StartsAt)
+        .all(db)
+        .await?;
+    let rows = signup::Entity::find()
+        .filter(signup::Column::SlotId.is_in(slots.iter().map(|s| s.id)))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .order_by_asc(signup::Column::Id)
+        .all(db)
+        .await?;
+    let mut attendees: Vec<AttendeeView> = rows
+        .into_iter()
+        .map(|row| {
+            let slot = slots
+                .iter()
+                .find(|s| s.id == row.slot_id)
+                .map(|s| format_time_range(s.starts_at, s.ends_at))
+                .unwrap_or_default();
+            AttendeeView {
+                signup_id: row.id,
+                name: row.name,
+                email: row.email,
+                phone: row.phone,
+                status: SignUpStatus::parse(&row.status).unwrap_or(SignUpStatus::Confirmed),
+                checked_in: row.checked_in_at.is_some(),
+                slot,
+            }
+        })
+        .collect();
+    attendees.sort_by_key(|a| a.status != SignUpStatus::Confirmed);
+    Ok(DashboardView {
+        event_id,
+        title: found.title.clone(),
+        path: event_path(found.id, &found.slug),
+        attendees,
+    })
+}
+
+/// Marks a confirmed attendee as there, or not there if they already were. Returns the
+/// new state.
+pub async fn toggle_check_in(
+    db: &impl ConnectionTrait,
+    signup_id: i32,
+    viewer: &PersonView,
+) -> AppResult<bool> {
+    let row = signup::Entity::find_by_id(signup_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let slot = event_slot::Entity::find_by_id(row.slot_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    event_for_host(db, slot.event_id, viewer).await?;
+    if row.status != SignUpStatus::Confirmed.as_str() {
+        return Err(AppError::Conflict(
+            "Only people with a confirmed place can be checked in.".into(),
+        ));
+    }
+    let now_in = row.checked_in_at.is_none();
+    let mut active: signup::ActiveModel = row.into();
+    active.checked_in_at = Set(now_in.then(Utc::now));
+    active.updated_at = Set(Utc::now());
+    active.update(db).await?;
+    Ok(now_in)
+}
+
+/// The attendee list as CSV: the details people gave for this event, and nothing else.
+pub async fn attendees_csv(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: &PersonView,
+) -> AppResult<String> {
+    let dashboard = get_dashboard(db, event_id, viewer).await?;
+    let mut out = String::from("name,email,phone,status,checked_in,when\r\n");
+    for a in dashboard.attendees {
+        let fields = [
+            a.name,
+            a.email,
+            a.phone.unwrap_or_default(),
+            a.status.as_str().to_string(),
+            if a.checked_in { "yes" } else { "no" }.to_string(),
+            a.slot,
+        ];
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    Ok(out)
+}
+
+/// Quotes a CSV field, and defuses spreadsheet formulas (a name like "=HYPERLINK(…)").
+fn csv_field(value: &str) -> String {
+    let safe = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    format!("\"{}\"", safe.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("Sam \"The Man\""), "\"Sam \"\"The Man\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+}

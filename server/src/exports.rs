@@ -1,0 +1,58 @@
+//! File downloads that are not pages: the attendee CSV. Same session cookie and the same
+//! service-level permission check as the server functions.
+
+use crate::ServerState;
+use app::{
+    auth::service::{accounts, sessions},
+    ctx::session_token_from,
+    error::AppError,
+    events::service::attendees,
+};
+use axum::{
+    extract::{Path, State},
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+};
+
+/// GET /events/{id}/attendees.csv: the host's (or staff's) attendee list.
+pub async fn attendees_csv(
+    State(state): State<ServerState>,
+    Path(event_id): Path<i32>,
+    headers: HeaderMap,
+) -> Response {
+    let db = &state.app.db;
+    let viewer = match session_token_from(&headers) {
+        Some(token) => match sessions::get_person_for_session(db, &token).await {
+            Ok(Some(person)) => accounts::get_person_view(db, &person).await.ok(),
+            _ => None,
+        },
+        None => None,
+    };
+    let Some(viewer) = viewer else {
+        return error_response(AppError::Unauthenticated);
+    };
+    match attendees::attendees_csv(db, event_id, &viewer).await {
+        Ok(csv) => {
+            tracing::info!(event_id, viewer_id = viewer.id, "attendee list downloaded");
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"attendees-{event_id}.csv\""),
+                    ),
+                    (header::CACHE_CONTROL, "no-store".to_string()),
+                ],
+                csv,
+            )
+                .into_response()
+        }
+        Err(err) => error_response(err),
+    }
+}
+
+fn error_response(err: AppError) -> Response {
+    let status =
+        StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, err.to_string()).into_response()
+}
