@@ -54,8 +54,9 @@ test('a member signs up with one click, sees it in My events, and cancels by the
   await expect(page.getByText('You have not signed up to anything yet.')).toBeVisible();
 });
 
-test('a host creates an event and people can find it', async ({ page }, testInfo) => {
-  await signUp(page, 'Hana Host', uniqueEmail('hana', testInfo), 'correct horse battery');
+test('a host creates an event, checks someone in and downloads the attendee list', async ({ page }, testInfo) => {
+  const hostEmail = uniqueEmail('hana', testInfo);
+  await signUp(page, 'Hana Host', hostEmail, 'correct horse battery');
   await open(page, '/events/new');
   const title = `Street stall ${testInfo.project.name} ${Date.now()}`;
   await page.getByLabel('Title').fill(title);
@@ -81,4 +82,23 @@ test('a host creates an event and people can find it', async ({ page }, testInfo
   await page.getByRole('button', { name: 'Publish event' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('8 places left')).toBeVisible();
+
+  // The host signs up too, then checks themselves in from the dashboard.
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByRole('heading', { name: "You're going!" })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the event' }).click();
+  await page.getByRole('link', { name: 'Host dashboard' }).click();
+  await expect(page.getByRole('row', { name: /Hana Host/ })).toContainText('Going');
+  await page.getByRole('button', { name: 'Check in Hana Host' }).click();
+  await expect(page.getByRole('button', { name: 'Undo check-in for Hana Host' })).toBeVisible();
+  await expect(page.getByText('1 going · 0 waiting · 1 checked in')).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download attendees (CSV)' }).click(),
+  ]);
+  const csv = require('fs').readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain('name,email,phone,status,checked_in,when');
+  expect(csv).toContain(`"${hostEmail}"`);
+  expect(csv).toContain('"yes"');
 });
