@@ -83,11 +83,7 @@ impl PostcodeUk {
 
     /// Parses an optional postcode: blank means none.
     pub fn parse_optional(field: &str, raw: &str) -> AppResult<Option<Self>> {
-        if raw.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(field, raw).map(Some)
-        }
+        parse_if_given(raw, || Self::parse(field, raw))
     }
 
     pub fn as_str(&self) -> &str {
@@ -248,15 +244,20 @@ impl MobileUk {
 
     /// Parses an optional number: blank means none.
     pub fn parse_optional(field: &str, raw: &str) -> AppResult<Option<Self>> {
-        if raw.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(field, raw).map(Some)
-        }
+        parse_if_given(raw, || Self::parse(field, raw))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// Parses `raw` unless it is blank: optional fields.
+fn parse_if_given<T>(raw: &str, parse: impl FnOnce() -> AppResult<T>) -> AppResult<Option<T>> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse().map(Some)
     }
 }
 
