@@ -6,7 +6,7 @@ use app::{
     auth::service::{accounts, sessions},
     ctx::session_token_from,
     error::AppError,
-    events::service::attendees,
+    events::service::{attendees, calendar},
 };
 use axum::{
     extract::{Path, State},
@@ -55,4 +55,28 @@ fn error_response(err: AppError) -> Response {
     let status =
         StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, err.to_string()).into_response()
+}
+
+/// GET /events/{id}/calendar.ics: the event for any calendar app.
+pub async fn event_calendar(
+    State(state): State<ServerState>,
+    Path(event_id): Path<i32>,
+) -> Response {
+    match calendar::event_ics(&state.app.db, event_id, &state.app.settings.public_url).await {
+        Ok(ics) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "text/calendar; charset=utf-8".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"event-{event_id}.ics\""),
+                ),
+            ],
+            ics,
+        )
+            .into_response(),
+        Err(err) => error_response(err),
+    }
 }

@@ -640,3 +640,31 @@ async fn only_the_host_and_staff_see_attendees_check_them_in_and_download_them()
         "attendee data must not reach other people's pages"
     );
 }
+
+#[tokio::test]
+async fn an_event_downloads_as_a_calendar_file() {
+    let app = TestApp::spawn().await;
+    let (event_id, _) = event_with_capacity(&app, "5").await;
+    let ics = app
+        .get(&format!("/events/{event_id}/calendar.ics"), None)
+        .await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert!(ics
+        .headers
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("text/calendar"));
+    assert!(
+        ics.body.contains("BEGIN:VCALENDAR") && ics.body.contains("BEGIN:VEVENT"),
+        "{}",
+        ics.body
+    );
+    assert!(ics.body.contains("SUMMARY:Door knocking"), "{}", ics.body);
+    assert!(ics.body.contains("DTSTART:"), "{}", ics.body);
+    assert_eq!(
+        app.get("/events/424242/calendar.ics", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -68,6 +68,9 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
                 <dd>{card.host_name.clone()}</dd>
                 {places.map(|text| view! { <dt>"Places"</dt> <dd>{text}</dd> })}
             </dl>
+            <p>
+                <a href=format!("/events/{}/calendar.ics", card.id) download="">"Add to calendar"</a>
+            </p>
             {detail.is_host.then(|| view! {
                 <p><a class="button button-ghost" href=format!("/events/{}/dashboard", card.id)>"Host dashboard"</a></p>
             })}
