@@ -4,6 +4,12 @@
 use crate::error::{AppError, AppResult};
 use serde::{Deserialize, Serialize};
 
+mod password;
+mod postcode;
+
+pub use password::{NewPassword, PASSWORD_MIN_CHARS};
+pub use postcode::{is_outward_code, PostcodeUk};
+
 /// An email address, trimmed and lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmailAddress(String);
@@ -46,143 +52,6 @@ impl EmailAddress {
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-/// A UK postcode in its standard form, e.g. "SW1A 1AA".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PostcodeUk(String);
-
-impl PostcodeUk {
-    /// Parses a full UK postcode, any case, with or without the space.
-    pub fn parse(field: &str, raw: &str) -> AppResult<Self> {
-        let compact: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_uppercase();
-        if compact.is_empty() {
-            return Err(AppError::invalid(field, "Enter a postcode."));
-        }
-        if compact.len() < 5 || compact.len() > 7 {
-            return Err(AppError::invalid(
-                field,
-                "Enter a full UK postcode, like SW1A 1AA.",
-            ));
-        }
-        let (outward, inward) = compact.split_at(compact.len() - 3);
-        if !(is_outward_code(outward) && is_inward_code(inward)) && compact != "GIR0AA" {
-            return Err(AppError::invalid(
-                field,
-                "Enter a full UK postcode, like SW1A 1AA.",
-            ));
-        }
-        Ok(Self(format!("{outward} {inward}")))
-    }
-
-    /// Parses an optional postcode: blank means none.
-    pub fn parse_optional(field: &str, raw: &str) -> AppResult<Option<Self>> {
-        parse_if_given(raw, || Self::parse(field, raw))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The outward code ("SW1A" of "SW1A 1AA").
-    pub fn outward(&self) -> &str {
-        self.0.split(' ').next().unwrap_or_default()
-    }
-}
-
-/// Outward codes: A9, A99, AA9, AA99, A9A, AA9A (A a letter, 9 a digit).
-pub fn is_outward_code(s: &str) -> bool {
-    let shape: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '9'
-            } else if c.is_ascii_uppercase() {
-                'A'
-            } else {
-                '?'
-            }
-        })
-        .collect();
-    matches!(
-        shape.as_str(),
-        "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A"
-    )
-}
-
-/// Inward codes: a digit then two letters.
-fn is_inward_code(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase()
-}
-
-/// A new password that meets our rules. Never serialised back out.
-#[derive(Clone, PartialEq, Eq)]
-pub struct NewPassword(String);
-
-impl std::fmt::Debug for NewPassword {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("NewPassword(…)")
-    }
-}
-
-/// The shortest password we accept: length beats complexity rules.
-pub const PASSWORD_MIN_CHARS: usize = 10;
-const PASSWORD_MAX_CHARS: usize = 128;
-const COMMON_PASSWORDS: &[&str] = &[
-    "password",
-    "password1",
-    "password123",
-    "1234567890",
-    "123456789",
-    "qwertyuiop",
-    "iloveyou123",
-    "letmein123",
-    "welcome123",
-    "passw0rd123",
-    "abcdefghij",
-];
-
-impl NewPassword {
-    /// Checks a new password: 10 to 128 characters, not a well-known one, not one
-    /// character repeated, and not the person's email.
-    pub fn parse(field: &str, raw: &str, email: Option<&str>) -> AppResult<Self> {
-        let chars = raw.chars().count();
-        if chars < PASSWORD_MIN_CHARS {
-            return Err(AppError::invalid(
-                field,
-                format!(
-                    "Use at least {PASSWORD_MIN_CHARS} characters. A few words together work well."
-                ),
-            ));
-        }
-        if chars > PASSWORD_MAX_CHARS {
-            return Err(AppError::invalid(field, "Use at most 128 characters."));
-        }
-        let lower = raw.to_lowercase();
-        let first = lower.chars().next();
-        if COMMON_PASSWORDS.contains(&lower.as_str()) || lower.chars().all(|c| Some(c) == first) {
-            return Err(AppError::invalid(
-                field,
-                "That password is too easy to guess.",
-            ));
-        }
-        if email.is_some_and(|e| e.eq_ignore_ascii_case(raw.trim())) {
-            return Err(AppError::invalid(
-                field,
-                "Your password cannot be your email address.",
-            ));
-        }
-        Ok(Self(raw.to_string()))
-    }
-
-    pub fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -334,61 +203,6 @@ mod tests {
                 "{bad:?} should be rejected"
             );
         }
-    }
-
-    #[test]
-    fn postcodes_of_every_shape_are_normalised() {
-        for (raw, want) in [
-            ("sw1a1aa", "SW1A 1AA"),
-            ("M1 1AE", "M1 1AE"),
-            ("b338th", "B33 8TH"),
-            ("CR2 6XH", "CR2 6XH"),
-            ("dn55 1pt", "DN55 1PT"),
-            ("W1A 0AX", "W1A 0AX"),
-            ("EC1A 1BB", "EC1A 1BB"),
-        ] {
-            assert_eq!(PostcodeUk::parse("postcode", raw).unwrap().as_str(), want);
-        }
-    }
-
-    #[test]
-    fn malformed_postcodes_are_rejected() {
-        for bad in [
-            "", "SW1A", "12345", "SW1A 1A", "SWA1 1AA", "SW1A 11A", "ABCDEFGH", "M1 1A!",
-        ] {
-            assert!(
-                PostcodeUk::parse("postcode", bad).is_err(),
-                "{bad:?} should be rejected"
-            );
-        }
-    }
-
-    #[test]
-    fn blank_optional_postcode_is_none() {
-        assert_eq!(PostcodeUk::parse_optional("postcode", "  ").unwrap(), None);
-        assert_eq!(
-            PostcodeUk::parse("postcode", "SW1A 1AA").unwrap().outward(),
-            "SW1A"
-        );
-    }
-
-    #[test]
-    fn short_common_repeated_and_email_passwords_are_refused() {
-        assert!(NewPassword::parse("password", "short", None).is_err());
-        assert!(NewPassword::parse("password", "Password123", None).is_err());
-        assert!(NewPassword::parse("password", "aaaaaaaaaaaa", None).is_err());
-        assert!(
-            NewPassword::parse("password", "sam@example.org", Some("sam@example.org")).is_err()
-        );
-        assert!(NewPassword::parse("password", &"x".repeat(129), None).is_err());
-    }
-
-    #[test]
-    fn a_long_passphrase_is_accepted() {
-        assert!(
-            NewPassword::parse("password", "correct horse battery", Some("sam@example.org"))
-                .is_ok()
-        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::{
     ctx::{redirect_to, respond, RequestCtx},
     events::{
         model::{event_path, EventKind},
-        service::{attendees, catalogue, new_event, signups},
+        service::{attendees, cancellations, catalogue, my_events, new_event, signups},
     },
     places::service::lookup::locate_place,
 };
@@ -155,9 +155,12 @@ pub async fn cancel_signup(token: String) -> Result<String, AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            let title =
-                signups::cancel_signup_by_token(&ctx.db, &token, &ctx.state.settings.public_url)
-                    .await?;
+            let title = cancellations::cancel_signup_by_token(
+                &ctx.db,
+                &token,
+                &ctx.state.settings.public_url,
+            )
+            .await?;
             redirect_to(&format!("/events/cancel/{token}?done=1"));
             Ok(title)
         }
@@ -172,7 +175,7 @@ pub async fn my_events() -> Result<Vec<MyEventView>, AppError> {
         async {
             let ctx = RequestCtx::load().await?;
             let person = ctx.person()?;
-            signups::list_events_for_person(&ctx.db, person.id).await
+            my_events::list_events_for_person(&ctx.db, person.id).await
         }
         .await,
     )

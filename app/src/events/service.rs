@@ -2,6 +2,8 @@
 
 pub mod attendees;
 pub mod calendar;
+pub mod cancellations;
 pub mod catalogue;
+pub mod my_events;
 pub mod new_event;
 pub mod signups;

@@ -4,7 +4,7 @@ use crate::{
     auth::{entity::person, service::passwords},
     db::begin_write,
     error::{AppError, AppResult},
-    events::service::signups::cancel_signups_of_person,
+    events::service::cancellations::cancel_signups_of_person,
     outreach::service::{consent::delete_consents_of, delete_emails_to},
     validate::{PersonName, PostcodeUk},
 };

@@ -1,0 +1,141 @@
+//! Cancelling a place, by emailed link or when a person is erased, and handing freed
+//! places to the waitlist.
+
+use super::signups::claim_place;
+use crate::{
+    auth::service::tokens,
+    db::begin_write,
+    error::{AppError, AppResult},
+    events::{
+        entity::{event, event_slot, signup},
+        model::{event_path, SignUpStatus},
+    },
+    outreach::service::queue_email,
+    ui::format::format_time_range,
+};
+use chrono::Utc;
+use sea_orm::{
+    sea_query::{Expr, ExprTrait},
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionSession, TransactionTrait,
+};
+
+/// Cancels the sign-up an emailed link names. If it held a place, the first on the
+/// waitlist gets it and is emailed. Returns the event's title.
+pub async fn cancel_signup_by_token<C>(db: &C, token: &str, public_url: &str) -> AppResult<String>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = begin_write(db).await?;
+    let row = signup::Entity::find()
+        .filter(signup::Column::CancelTokenHash.eq(tokens::hash_token(token)))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| {
+            AppError::invalid(
+                "token",
+                "This cancel link is not valid. It may be from an older sign-up.",
+            )
+        })?;
+    let title = cancel_in(&txn, row, public_url).await?;
+    txn.commit().await?;
+    Ok(title)
+}
+
+/// Cancels every sign-up of a person (before their account is erased), freeing places.
+pub async fn cancel_signups_of_person(
+    txn: &impl ConnectionTrait,
+    person_id: i32,
+    email: &str,
+    public_url: &str,
+) -> AppResult<()> {
+    let rows = signup::Entity::find()
+        .filter(
+            Condition::any()
+                .add(signup::Column::PersonId.eq(person_id))
+                .add(signup::Column::Email.eq(email)),
+        )
+        .all(txn)
+        .await?;
+    for row in rows {
+        let id = row.id;
+        cancel_in(txn, row, public_url).await?;
+        signup::Entity::delete_by_id(id).exec(txn).await?;
+    }
+    Ok(())
+}
+
+async fn cancel_in(
+    txn: &impl ConnectionTrait,
+    row: signup::Model,
+    public_url: &str,
+) -> AppResult<String> {
+    let slot = event_slot::Entity::find_by_id(row.slot_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let event = event::Entity::find_by_id(slot.event_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let was_confirmed = row.status == SignUpStatus::Confirmed.as_str();
+    if row.status == SignUpStatus::Cancelled.as_str() {
+        return Ok(event.title);
+    }
+    let mut active: signup::ActiveModel = row.into();
+    active.status = Set(SignUpStatus::Cancelled.as_str().to_string());
+    active.updated_at = Set(Utc::now());
+    active.update(txn).await?;
+    if was_confirmed {
+        event_slot::Entity::update_many()
+            .col_expr(
+                event_slot::Column::ConfirmedCount,
+                Expr::col(event_slot::Column::ConfirmedCount).sub(1),
+            )
+            .filter(event_slot::Column::Id.eq(slot.id))
+            .exec(txn)
+            .await?;
+        promote_from_waitlist(txn, &slot, &event, public_url).await?;
+    }
+    Ok(event.title)
+}
+
+/// Gives a freed place to the longest-waiting person, if a place is free, and emails them.
+async fn promote_from_waitlist(
+    txn: &impl ConnectionTrait,
+    slot: &event_slot::Model,
+    event: &event::Model,
+    public_url: &str,
+) -> AppResult<()> {
+    let Some(next) = signup::Entity::find()
+        .filter(signup::Column::SlotId.eq(slot.id))
+        .filter(signup::Column::Status.eq(SignUpStatus::Waitlisted.as_str()))
+        .order_by_asc(signup::Column::Id)
+        .one(txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    if !claim_place(txn, slot.id).await? {
+        return Ok(());
+    }
+    let (name, email) = (next.name.clone(), next.email.clone());
+    let mut active: signup::ActiveModel = next.into();
+    active.status = Set(SignUpStatus::Confirmed.as_str().to_string());
+    active.updated_at = Set(Utc::now());
+    active.update(txn).await?;
+    let body = format!(
+        "Hello {name},\n\nGood news: a place has come up and it is yours.\n\n{}\n{}\n{}{}\n",
+        event.title,
+        format_time_range(slot.starts_at, slot.ends_at),
+        public_url.trim_end_matches('/'),
+        event_path(event.id, &event.slug),
+    );
+    queue_email(
+        txn,
+        &email,
+        &format!("A place came up: {}", event.title),
+        &body,
+    )
+    .await
+}
