@@ -22,10 +22,11 @@ pub enum AppError {
     WrongCredentials,
     #[error("Too many attempts. Please wait {retry_after_minutes} minutes and try again.")]
     RateLimited { retry_after_minutes: u32 },
-    #[error("{0}")]
-    Conflict(String),
-    #[error("That request was not understood: {0}")]
-    BadRequest(String),
+    // Struct variants, not tuples: a tagged enum cannot carry a bare string.
+    #[error("{message}")]
+    Conflict { message: String },
+    #[error("That request was not understood: {message}")]
+    BadRequest { message: String },
     #[error("Something went wrong on our side. Please try again.")]
     Internal,
 }
@@ -35,6 +36,19 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     /// A field error: shown next to the form field called `field`.
+    /// The request clashes with how things stand ("already cancelled", "full").
+    pub fn conflict(message: impl Into<String>) -> Self {
+        AppError::Conflict {
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        AppError::BadRequest {
+            message: message.into(),
+        }
+    }
+
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         AppError::Invalid {
             field: field.to_string(),
@@ -61,8 +75,8 @@ impl AppError {
             AppError::Unauthenticated | AppError::WrongCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Invalid { .. } | AppError::BadRequest(_) => 422,
-            AppError::Conflict(_) => 409,
+            AppError::Invalid { .. } | AppError::BadRequest { .. } => 422,
+            AppError::Conflict { .. } => 409,
             AppError::RateLimited { .. } => 429,
             AppError::Internal => 500,
         }
@@ -75,7 +89,7 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
-                AppError::BadRequest(msg)
+                AppError::bad_request(msg)
             }
             other => {
                 tracing::error!(error = %other, "server function transport error");
@@ -125,5 +139,9 @@ mod tests {
         let json = serde_json::to_string(&err).unwrap();
         assert_eq!(json, r#"{"code":"rate_limited","retry_after_minutes":15}"#);
         assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), err);
+        let clash = AppError::conflict("This event is full.");
+        let json = serde_json::to_string(&clash).unwrap();
+        assert_eq!(json, r#"{"code":"conflict","message":"This event is full."}"#);
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), clash);
     }
 }

@@ -17,6 +17,8 @@ pub mod ctx;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod site_settings;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 use leptos::prelude::*;

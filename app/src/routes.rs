@@ -3,8 +3,8 @@
 use crate::{
     auth::pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
     events::pages::{
-        CancelSignupPage, DashboardPage, EventListPage, EventPage, MyEventsPage, NewEventPage,
-        SignedUpPage,
+        ApprovalsPage, CancelSignupPage, DashboardPage, EditEventPage, EventListPage, EventPage,
+        MyEventsPage, NewEventPage, SignedUpPage,
     },
     home_page::HomePage,
     outreach::pages::OutboxPage,
@@ -30,11 +30,13 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
             <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
             <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
+            <Route path=path!("/staff/events") view=ApprovalsPage ssr=SsrMode::Async />
             <Route path=path!("/events") view=EventListPage ssr=SsrMode::Async />
             <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
             <Route path=path!("/events/cancel/:token") view=CancelSignupPage ssr=SsrMode::Async />
             <Route path=path!("/events/:id/signed-up") view=SignedUpPage ssr=SsrMode::Async />
             <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async />
+            <Route path=path!("/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />
             <Route path=path!("/events/:event") view=EventPage ssr=SsrMode::Async />
             <Route path=path!("/my-events") view=MyEventsPage ssr=SsrMode::Async />
             <Route path=path!("/groups") view=GroupsLandingPage ssr=SsrMode::Async />

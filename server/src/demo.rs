@@ -12,7 +12,8 @@ use app::{
     events::{
         model::EventKind,
         service::{
-            new_event::{create_event, NewEvent},
+            event_form::{EventDetails, NewEvent, SlotPlan},
+            new_event::{create_event, Publication},
             signups::{sign_up, SignUpDetails},
         },
     },
@@ -262,17 +263,22 @@ async fn load_events(db: &DatabaseConnection) -> AppResult<()> {
         let starts_at = starts_at.with_timezone(&Utc);
         let online = *kind == EventKind::Online;
         let new = NewEvent {
-            title: title.to_string(),
-            description: format!("{title}. Everyone is welcome, whether it is your first time or your fiftieth. Bring a friend."),
-            kind: *kind,
-            starts_at,
-            ends_at: starts_at + Duration::hours(*hours),
-            venue: (!online).then(|| venue.to_string()),
-            postcode: if online { None } else { PostcodeUk::parse("postcode", postcode).ok() },
-            online_url: online.then(|| "https://meet.example.org/membersnet".to_string()),
-            capacity: *places,
+            details: EventDetails {
+                title: title.to_string(),
+                description: format!("{title}. Everyone is welcome, whether it is your first time or your fiftieth. Bring a friend."),
+                kind: *kind,
+                venue: (!online).then(|| venue.to_string()),
+                postcode: if online { None } else { PostcodeUk::parse("postcode", postcode).ok() },
+                online_url: online.then(|| "https://meet.example.org/membersnet".to_string()),
+                capacity: *places,
+            },
+            slots: vec![SlotPlan {
+                label: None,
+                starts_at,
+                ends_at: starts_at + Duration::hours(*hours),
+            }],
         };
-        let event = create_event(db, host.id, new).await?;
+        let event = create_event(db, host.id, new, Publication::Published).await?;
         if *places == Some(2) {
             fill_event(db, event.id).await?;
         }
@@ -282,7 +288,7 @@ async fn load_events(db: &DatabaseConnection) -> AppResult<()> {
 
 /// Signs two demo people up to an event, filling its two places.
 async fn fill_event(db: &DatabaseConnection, event_id: i32) -> AppResult<()> {
-    let detail = app::events::service::catalogue::get_event_detail(db, event_id, None).await?;
+    let detail = app::events::service::catalogue::get_event_detail(db, event_id, None, "").await?;
     for (name, email) in [
         ("Priya Shah", "priya@membersnet.example"),
         ("Alex Morgan", "alex@membersnet.example"),

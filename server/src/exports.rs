@@ -57,26 +57,42 @@ fn error_response(err: AppError) -> Response {
     (status, err.to_string()).into_response()
 }
 
+/// GET /calendar/{token}.ics: a person's own events, for a calendar app to subscribe to.
+pub async fn person_calendar(State(state): State<ServerState>, Path(file): Path<String>) -> Response {
+    let Some(token) = file.strip_suffix(".ics") else {
+        return error_response(AppError::NotFound);
+    };
+    match calendar::person_feed_ics(&state.app.db, token, &state.app.settings.public_url).await {
+        Ok(ics) => calendar_response(ics, None),
+        Err(err) => error_response(err),
+    }
+}
+
+/// An .ics body; with a file name it downloads, without one calendar apps read it inline.
+fn calendar_response(ics: String, file_name: Option<String>) -> Response {
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (header::CACHE_CONTROL, "private, max-age=300".to_string()),
+        ],
+        ics,
+    )
+        .into_response();
+    if let Some(name) = file_name {
+        if let Ok(value) = format!("attachment; filename=\"{name}\"").parse() {
+            response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+        }
+    }
+    response
+}
+
 /// GET /events/{id}/calendar.ics: the event for any calendar app.
 pub async fn event_calendar(
     State(state): State<ServerState>,
     Path(event_id): Path<i32>,
 ) -> Response {
     match calendar::event_ics(&state.app.db, event_id, &state.app.settings.public_url).await {
-        Ok(ics) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "text/calendar; charset=utf-8".to_string(),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"event-{event_id}.ics\""),
-                ),
-            ],
-            ics,
-        )
-            .into_response(),
+        Ok(ics) => calendar_response(ics, Some(format!("event-{event_id}.ics"))),
         Err(err) => error_response(err),
     }
 }

@@ -70,6 +70,7 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         })
         .route("/events/{id}/attendees.csv", get(exports::attendees_csv))
         .route("/events/{id}/calendar.ics", get(exports::event_calendar))
+        .route("/calendar/{file}", get(exports::person_calendar))
         .fallback(file_and_error_handler_with_context::<ServerState, _>(
             context, shell,
         ))

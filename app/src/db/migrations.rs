@@ -15,6 +15,7 @@ mod m20261126_000010_create_consent_records;
 mod m20261126_000011_create_postcodes;
 mod m20261126_000012_index_events_location;
 mod m20261126_000013_add_signups_checked_in_at;
+mod m20261126_000014_event_hosting;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000011_create_postcodes::Migration),
             Box::new(m20261126_000012_index_events_location::Migration),
             Box::new(m20261126_000013_add_signups_checked_in_at::Migration),
+            Box::new(m20261126_000014_event_hosting::Migration),
         ]
     }
 }

@@ -3,9 +3,15 @@
 // A server function's arguments are its form's fields; an event form has many.
 #![allow(clippy::too_many_arguments)]
 
+mod hosting;
+mod staff;
+
+pub use hosting::*;
+pub use staff::*;
+
 use crate::{
     error::AppError,
-    events::model::{DashboardView, EventDetail, EventListView, MyEventView, SignUpStatus},
+    events::model::{EventDetail, EventListView, MyEventView, SignUpStatus},
 };
 use leptos::prelude::*;
 
@@ -13,8 +19,11 @@ use leptos::prelude::*;
 use crate::{
     ctx::{redirect_to, respond, RequestCtx},
     events::{
-        model::{event_path, EventKind},
-        service::{attendees, cancellations, catalogue, my_events, new_event, signups},
+        model::{event_path, EventForm, EventKind},
+        service::{
+            approvals, calendar, cancellations, catalogue, event_form::NewEvent, my_events,
+            new_event, referrals, signups,
+        },
     },
     places::service::lookup::locate_place,
 };
@@ -22,14 +31,17 @@ use crate::{
 /// The search radius when none is chosen.
 pub const DEFAULT_WITHIN_MILES: u32 = 10;
 
-/// Upcoming events, filtered by kind, words and distance from a postcode (or its first
-/// half, like "M1"), one page at a time.
+/// Upcoming events, filtered by kind, words, dates ("2026-12-01", inclusive) and distance
+/// from a postcode (or its first half, like "M1", or a position from "near me"), one page
+/// at a time.
 #[server(endpoint = "events/list")]
 pub async fn list_events(
     kind: Option<String>,
     q: Option<String>,
     near: Option<String>,
     within: Option<u32>,
+    from: Option<String>,
+    until: Option<String>,
     page: Option<u32>,
 ) -> Result<EventListView, AppError> {
     respond(
@@ -44,6 +56,8 @@ pub async fn list_events(
                 text: q,
                 near,
                 within_miles: f64::from(within.unwrap_or(DEFAULT_WITHIN_MILES).clamp(1, 200)),
+                from: catalogue::day_start("from", from.as_deref(), 0)?,
+                until: catalogue::day_start("until", until.as_deref(), 1)?,
             };
             catalogue::list_upcoming_events(&ctx.db, &filter, page.unwrap_or(1)).await
         }
@@ -57,13 +71,20 @@ pub async fn get_event(id: i32) -> Result<EventDetail, AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            catalogue::get_event_detail(&ctx.db, id, ctx.maybe_person().map(|p| p.id)).await
+            catalogue::get_event_detail(
+                &ctx.db,
+                id,
+                ctx.maybe_person(),
+                &ctx.state.settings.public_url,
+            )
+            .await
         }
         .await,
     )
 }
 
-/// Creates an event hosted by the signed-in person, then opens its page.
+/// Creates an event hosted by the signed-in person, then opens its page. With several
+/// dates or shifts it gets one sign-up list per date and shift.
 #[server(endpoint = "events/create")]
 pub async fn create_event(
     title: String,
@@ -76,12 +97,13 @@ pub async fn create_event(
     postcode: String,
     online_url: String,
     capacity: String,
+    repeat_weeks: Option<String>,
+    other_dates: Option<String>,
+    shifts: Option<String>,
 ) -> Result<(), AppError> {
     respond(
         async {
-            let ctx = RequestCtx::load().await?;
-            let host = ctx.person()?;
-            let form = new_event::NewEventForm {
+            let form = EventForm {
                 title,
                 description,
                 kind,
@@ -92,9 +114,15 @@ pub async fn create_event(
                 postcode,
                 online_url,
                 capacity,
+                repeat_weeks: repeat_weeks.unwrap_or_default(),
+                other_dates: other_dates.unwrap_or_default(),
+                shifts: shifts.unwrap_or_default(),
             };
-            let event = new_event::NewEvent::parse(&form, chrono::Utc::now())?;
-            let saved = new_event::create_event(&ctx.db, host.id, event).await?;
+            let ctx = RequestCtx::load().await?;
+            let host = ctx.person()?;
+            let event = NewEvent::parse(&form, chrono::Utc::now())?;
+            let publication = approvals::publication_for(&ctx.db, host).await?;
+            let saved = new_event::create_event(&ctx.db, host.id, event, publication).await?;
             redirect_to(&event_path(saved.id, &saved.slug));
             Ok(())
         }
@@ -113,6 +141,7 @@ pub async fn sign_up_for_event(
     postcode: Option<String>,
     consent_email: Option<String>,
     consent_sms: Option<String>,
+    referrer: Option<i32>,
 ) -> Result<SignUpStatus, AppError> {
     respond(
         async {
@@ -135,6 +164,8 @@ pub async fn sign_up_for_event(
             details.person_id = me
                 .filter(|p| p.email == details.email.as_str())
                 .map(|p| p.id);
+            details.referrer_id =
+                referrals::credit_for(&ctx.db, referrer, details.email.as_str()).await?;
             let outcome =
                 signups::sign_up(&ctx.db, slot_id, &details, &ctx.state.settings.public_url)
                     .await?;
@@ -181,27 +212,44 @@ pub async fn my_events() -> Result<Vec<MyEventView>, AppError> {
     )
 }
 
-/// The host's dashboard: everyone signed up. Hosts and staff only.
-#[server(endpoint = "events/dashboard")]
-pub async fn get_dashboard(id: i32) -> Result<DashboardView, AppError> {
+/// The signed-in person's calendar feed address, made the first time it is asked for.
+#[server(endpoint = "events/calendar-feed")]
+pub async fn get_calendar_feed() -> Result<String, AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            let viewer = ctx.person()?;
-            attendees::get_dashboard(&ctx.db, id, viewer).await
+            let person = ctx.person()?;
+            calendar::feed_url(&ctx.db, person.id, false, &ctx.state.settings.public_url).await
         }
         .await,
     )
 }
 
-/// Marks an attendee as there (or not). Hosts and staff only.
-#[server(endpoint = "events/check-in")]
-pub async fn check_in(signup_id: i32) -> Result<bool, AppError> {
+/// Replaces the calendar feed address, so the old one stops working.
+#[server(endpoint = "events/calendar-feed/renew")]
+pub async fn renew_calendar_feed() -> Result<String, AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            let viewer = ctx.person()?;
-            attendees::toggle_check_in(&ctx.db, signup_id, viewer).await
+            let person = ctx.person()?;
+            let url =
+                calendar::feed_url(&ctx.db, person.id, true, &ctx.state.settings.public_url)
+                    .await?;
+            redirect_to("/my-events?renewed=1");
+            Ok(url)
+        }
+        .await,
+    )
+}
+
+/// How many people the signed-in person has brought to events through their share links.
+#[server(endpoint = "events/brought")]
+pub async fn brought_count() -> Result<u64, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let person = ctx.person()?;
+            referrals::brought_count(&ctx.db, person.id).await
         }
         .await,
     )

@@ -1,4 +1,7 @@
 //! Event widgets used by several pages.
 
+pub mod brought_count;
 pub mod event_card;
+pub mod event_form_fields;
+pub mod near_me;
 pub mod sign_up_form;

@@ -1,5 +1,6 @@
 //! Tables owned by events.
 
 pub mod event;
+pub mod event_cohost;
 pub mod event_slot;
 pub mod signup;

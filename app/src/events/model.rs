@@ -60,6 +60,31 @@ pub const CONSENT_EMAIL_WORDING: &str =
 pub const CONSENT_SMS_WORDING: &str =
     "Text me reminders about this event and other campaign activity. Reply STOP to opt out.";
 
+/// The host's event form, as typed: used to create, edit and duplicate events, and sent
+/// to the browser to fill the form in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventForm {
+    pub title: String,
+    pub description: String,
+    pub kind: String,
+    /// "2026-12-03", from a date input.
+    pub date: String,
+    /// "19:00", London time.
+    pub start_time: String,
+    pub end_time: String,
+    pub venue: String,
+    pub postcode: String,
+    pub online_url: String,
+    /// Places per date or shift; blank for no limit.
+    pub capacity: String,
+    /// Repeat the event weekly for this many weeks in all (blank or 1: once).
+    pub repeat_weeks: String,
+    /// More dates, like "2026-12-10, 2026-12-17".
+    pub other_dates: String,
+    /// Shifts, one per line: "10:00-12:00 Morning".
+    pub shifts: String,
+}
+
 /// An event as a card in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventCard {
@@ -112,10 +137,15 @@ pub struct EventDetail {
     /// A link to the place on an online map, for in-person events.
     pub map_url: Option<String>,
     pub online_url: Option<String>,
-    pub cancelled: bool,
+    pub status: EventStatus,
     pub slots: Vec<SlotView>,
     pub my_signup: Option<MySignUp>,
+    /// The viewer hosts, co-hosts or is staff: they get the dashboard and host tools.
     pub is_host: bool,
+    /// The viewer's own share link, which credits them with sign-ups it brings.
+    pub share_url: Option<String>,
+    /// schema.org Event data as JSON-LD, so search engines can list the event.
+    pub structured_data: String,
 }
 
 /// Where a sign-up stands.
@@ -170,13 +200,75 @@ pub struct AttendeeView {
     pub slot: String,
 }
 
+/// Someone who runs an event with its host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohostView {
+    pub person_id: i32,
+    pub name: String,
+}
+
 /// The host's view of an event: who is coming and who is waiting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardView {
     pub event_id: i32,
     pub title: String,
     pub path: String,
+    pub status: EventStatus,
     pub attendees: Vec<AttendeeView>,
+    /// The dates and shifts, for adding a walk-in to one.
+    pub slots: Vec<SlotView>,
+    pub cohosts: Vec<CohostView>,
+    /// The main host (or staff), who may remove co-hosts.
+    pub is_main_host: bool,
+}
+
+/// Where an event stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    Published,
+    /// Waiting for staff to approve it; only its hosts and staff see it.
+    Pending,
+    Rejected,
+    Cancelled,
+}
+
+impl EventStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Published => "published",
+            EventStatus::Pending => "pending",
+            EventStatus::Rejected => "rejected",
+            EventStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(name: &str) -> EventStatus {
+        match name {
+            "pending" => EventStatus::Pending,
+            "rejected" => EventStatus::Rejected,
+            "cancelled" => EventStatus::Cancelled,
+            _ => EventStatus::Published,
+        }
+    }
+}
+
+/// An event waiting for staff approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingEventView {
+    pub id: i32,
+    pub title: String,
+    pub path: String,
+    pub host_name: String,
+    pub when: String,
+    pub place: String,
+}
+
+/// The staff approval queue, with the switch that fills it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovalQueueView {
+    pub approval_required: bool,
+    pub events: Vec<PendingEventView>,
 }
 
 /// The address of an event's page: `/events/12-phone-bank-for-the-by-election`.

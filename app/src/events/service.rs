@@ -1,9 +1,17 @@
 //! Event services. Server only.
 
+pub mod approvals;
 pub mod attendees;
 pub mod calendar;
 pub mod cancellations;
 pub mod catalogue;
+pub mod edits;
+pub mod event_form;
+pub mod hosts;
+pub mod messages;
 pub mod my_events;
 pub mod new_event;
+pub mod referrals;
 pub mod signups;
+mod structured_data;
+pub mod walk_ins;

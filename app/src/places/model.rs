@@ -14,6 +14,20 @@ const EARTH_RADIUS_MILES: f64 = 3958.8;
 const MILES_PER_DEGREE_LATITUDE: f64 = 69.05;
 
 impl Coordinates {
+    /// Reads "53.4808,-2.2426", as the "near me" button sends it. Only places in or near
+    /// Great Britain are accepted.
+    pub fn parse_pair(raw: &str) -> Option<Coordinates> {
+        let (lat, lon) = raw.split_once(',')?;
+        let latitude: f64 = lat.trim().parse().ok()?;
+        let longitude: f64 = lon.trim().parse().ok()?;
+        ((49.0..=61.5).contains(&latitude) && (-9.0..=2.5).contains(&longitude)).then_some(
+            Coordinates {
+                latitude,
+                longitude,
+            },
+        )
+    }
+
     /// Great-circle distance in miles (haversine).
     pub fn miles_to(&self, other: &Coordinates) -> f64 {
         let (lat1, lat2) = (self.latitude.to_radians(), other.latitude.to_radians());
@@ -67,6 +81,14 @@ pub fn distance_text(miles: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_position_pair_is_read_only_near_great_britain() {
+        let here = Coordinates::parse_pair("53.4808, -2.2426").unwrap();
+        assert_eq!(here.latitude, 53.4808);
+        assert_eq!(Coordinates::parse_pair("40.7,-74.0"), None);
+        assert_eq!(Coordinates::parse_pair("M1 1AE"), None);
+    }
 
     const MANCHESTER: Coordinates = Coordinates {
         latitude: 53.4794,

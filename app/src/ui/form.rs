@@ -95,19 +95,22 @@ pub fn TextArea(
     name: &'static str,
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
     let message = move || error.get().and_then(|e| e.message_for(name));
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
             <label for=format!("field-{name}")>{label}</label>
-            {hint.map(|text| view! { <p class="field-hint">{text}</p> })}
+            {hint.map(|text| view! { <p class="field-hint" id=format!("{name}-hint")>{text}</p> })}
             {move || message().map(|text| view! { <p class="field-error" id=format!("{name}-error")>{text}</p> })}
             <textarea
                 id=format!("field-{name}")
                 name=name
                 rows="5"
                 aria-invalid=move || if message().is_some() { "true" } else { "false" }
-            ></textarea>
+                aria-describedby=hint.map(|_| format!("{name}-hint"))
+                prop:value=value.clone().unwrap_or_default()
+            >{value.clone()}</textarea>
         </div>
     }
 }

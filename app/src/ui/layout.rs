@@ -69,6 +69,9 @@ fn AccountLinks() -> impl IntoView {
                             </li>
                             {is_staff.then(|| view! {
                                 <li>
+                                    <A href="/staff/events">"Approvals"</A>
+                                </li>
+                                <li>
                                     <A href="/staff/outbox">"Outbox"</A>
                                 </li>
                             })}

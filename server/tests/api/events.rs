@@ -1,6 +1,8 @@
 //! Events: listing, sign-ups, places and hosting, with the helpers they share.
 
 mod hosting;
+mod host_tools;
+mod publishing;
 mod listing;
 mod places;
 mod signups;
@@ -9,7 +11,8 @@ pub use crate::support::TestApp;
 use app::events::{
     model::SignUpStatus,
     service::{
-        new_event::{create_event, NewEvent, NewEventForm},
+        event_form::NewEvent,
+        new_event::{create_event, Publication},
         signups::{sign_up, SignUpDetails},
     },
 };
@@ -51,7 +54,7 @@ pub async fn event_with_capacity(app: &TestApp, capacity: &str) -> (i32, i32) {
             .unwrap_or_default()
     };
     let parsed = NewEvent::parse(
-        &NewEventForm {
+        &app::events::model::EventForm {
             title: get("title"),
             description: get("description"),
             kind: get("kind"),
@@ -62,11 +65,14 @@ pub async fn event_with_capacity(app: &TestApp, capacity: &str) -> (i32, i32) {
             postcode: get("postcode"),
             online_url: get("online_url"),
             capacity: get("capacity"),
+            ..Default::default()
         },
         Utc::now(),
     )
     .unwrap();
-    let event = create_event(&app.db, host, parsed).await.unwrap();
+    let event = create_event(&app.db, host, parsed, Publication::Published)
+        .await
+        .unwrap();
     let slot = app.slot_of(event.id).await;
     (event.id, slot)
 }

@@ -11,6 +11,8 @@ pub struct Model {
     pub email: String,
     pub password_hash: String,
     pub postcode: Option<String>,
+    /// The secret in the person's calendar feed address, once they have asked for one.
+    pub calendar_token: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

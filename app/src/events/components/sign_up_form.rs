@@ -10,7 +10,7 @@ use leptos::{form::ActionForm, prelude::*};
 
 /// Signing up: one click for a signed-in person, a short form for a guest.
 #[component]
-pub fn SignUpForm(slots: Vec<SlotView>) -> impl IntoView {
+pub fn SignUpForm(slots: Vec<SlotView>, referrer: Option<i32>) -> impl IntoView {
     let action = ServerAction::<SignUpForEvent>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let session = use_session();
@@ -29,6 +29,7 @@ pub fn SignUpForm(slots: Vec<SlotView>) -> impl IntoView {
                             let me = session.person.await.ok().flatten();
                             view! {
                                 <ActionForm action=action>
+                                    {referrer.map(|id| view! { <input type="hidden" name="referrer" value=id /> })}
                                     <SlotChoice slots=slots.clone() />
                                     {match me {
                                         Some(person) => view! {
@@ -61,9 +62,10 @@ fn SlotChoice(slots: Vec<SlotView>) -> impl IntoView {
                 .enumerate()
                 .map(|(i, slot)| {
                     let id = format!("slot-{}", slot.id);
+                    let full = if slot.places_left == Some(0) { " (full: waitlist)" } else { "" };
                     let label = match &slot.label {
-                        Some(label) => format!("{label}: {}", slot.when),
-                        None => slot.when.clone(),
+                        Some(label) => format!("{label}: {}{full}", slot.when),
+                        None => format!("{}{full}", slot.when),
                     };
                     view! {
                         <div class="field-checkbox">

@@ -16,6 +16,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub cancel_token_hash: String,
     pub checked_in_at: Option<DateTimeUtc>,
+    /// The person whose shared link this sign-up came through.
+    pub referrer_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,14 +1,15 @@
+use super::dashboard_tools::{done_notice, HostActions, HostTools};
 use crate::{
     error::AppError,
     events::{
         api::{get_dashboard, CheckIn},
-        model::{AttendeeView, DashboardView, SignUpStatus},
+        model::{AttendeeView, DashboardView, EventStatus, SignUpStatus},
     },
     ui::form::FormError,
 };
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The host's dashboard: who is coming, who is waiting, check-in, and the CSV.
 #[component]
@@ -23,18 +24,22 @@ pub fn DashboardPage() -> impl IntoView {
             .and_then(|id| id.parse::<i32>().ok())
             .unwrap_or_default()
     };
+    let tools = HostActions::new();
     let dashboard = Resource::new(
-        move || (id(), check_in.version().get()),
+        move || (id(), check_in.version().get() + tools.version()),
         |(id, _)| get_dashboard(id),
     );
+    let query = use_query_map();
+    let done = move || query.read().get("done").and_then(|d| done_notice(&d));
     view! {
         <Title text="Event dashboard · MembersNet" />
         <section class="container">
+            {move || done().map(|text| view! { <p class="notice notice-success" role="status">{text}</p> })}
             <FormError error=error />
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match dashboard.await {
-                        Ok(view) => view! { <Dashboard view check_in /> }.into_any(),
+                        Ok(view) => view! { <Dashboard view check_in tools /> }.into_any(),
                         Err(AppError::Unauthenticated) => view! {
                             <p class="notice notice-error">"Please " <a href="/sign-in">"sign in"</a> " as the host."</p>
                         }.into_any(),
@@ -47,7 +52,11 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 #[component]
-fn Dashboard(view: DashboardView, check_in: ServerAction<CheckIn>) -> impl IntoView {
+fn Dashboard(
+    view: DashboardView,
+    check_in: ServerAction<CheckIn>,
+    tools: HostActions,
+) -> impl IntoView {
     let confirmed = view
         .attendees
         .iter()
@@ -55,6 +64,7 @@ fn Dashboard(view: DashboardView, check_in: ServerAction<CheckIn>) -> impl IntoV
         .count();
     let waiting = view.attendees.len() - confirmed;
     let arrived = view.attendees.iter().filter(|a| a.checked_in).count();
+    let view_for_tools = view.clone();
     view! {
         <div class="page-head">
             <h1>{view.title.clone()}</h1>
@@ -64,6 +74,9 @@ fn Dashboard(view: DashboardView, check_in: ServerAction<CheckIn>) -> impl IntoV
             {format!("{confirmed} going · {waiting} waiting · {arrived} checked in")}
             " · " <a href=view.path.clone()>"Event page"</a>
         </p>
+        {(view.status == EventStatus::Cancelled).then(|| view! {
+            <p class="notice notice-error" role="status">"This event is cancelled. Everyone signed up was emailed."</p>
+        })}
         {if view.attendees.is_empty() {
             view! { <p class="empty">"Nobody has signed up yet. Share the event page to spread the word."</p> }.into_any()
         } else {
@@ -79,6 +92,7 @@ fn Dashboard(view: DashboardView, check_in: ServerAction<CheckIn>) -> impl IntoV
                 </table>
             }.into_any()
         }}
+        <HostTools view=view_for_tools actions=tools />
     }
 }
 

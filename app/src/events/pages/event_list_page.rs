@@ -2,7 +2,7 @@ use crate::{
     error::AppError,
     events::{
         api::{list_events, DEFAULT_WITHIN_MILES},
-        components::event_card::EventCardView,
+        components::{event_card::EventCardView, near_me::NearMeButton},
         model::{EventKind, EventListView},
     },
 };
@@ -18,16 +18,16 @@ pub fn EventListPage() -> impl IntoView {
         let q = query.read();
         let number = |key: &str| q.get(key).and_then(|v| v.parse::<u32>().ok());
         (
-            q.get("kind"),
-            q.get("q"),
-            q.get("near"),
-            number("within"),
-            number("page"),
+            (q.get("kind"), q.get("q"), q.get("near"), number("within")),
+            (q.get("from"), q.get("until"), number("page")),
         )
     };
-    let events = Resource::new(params, |(kind, q, near, within, page)| {
-        list_events(kind, q, near, within, page)
-    });
+    let events = Resource::new(
+        params,
+        |((kind, q, near, within), (from, until, page))| {
+            list_events(kind, q, near, within, from, until, page)
+        },
+    );
     view! {
         <Title text="Events · MembersNet" />
         <Meta name="description" content="Campaign events near you: canvassing, phone banks, meetings and socials." />
@@ -39,10 +39,12 @@ pub fn EventListPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading events…"</p> }>
                 {move || Suspend::new(async move {
                     let result = events.await;
-                    let near_error = result.as_ref().err().and_then(|e| e.message_for("near"));
+                    let field_error = result.as_ref().err().filter(|e| {
+                        FILTER_FIELDS.iter().any(|field| e.message_for(field).is_some())
+                    }).cloned();
                     view! {
-                        <EventFilters near_error=near_error.clone() />
-                        {near_error.is_none().then(|| view! { <EventResults result /> })}
+                        <EventFilters error=field_error.clone() />
+                        {field_error.is_none().then(|| view! { <EventResults result /> })}
                     }
                 })}
             </Suspense>
@@ -50,12 +52,15 @@ pub fn EventListPage() -> impl IntoView {
     }
 }
 
+/// The filters that can be wrong, each shown beside its own field.
+const FILTER_FIELDS: [&str; 3] = ["near", "from", "until"];
+
 #[component]
 fn EventResults(result: Result<EventListView, AppError>) -> impl IntoView {
     let query = use_query_map();
     let next_page_link = move |page: u32| {
         let q = query.read();
-        let mut parts: Vec<String> = ["kind", "q", "near", "within"]
+        let mut parts: Vec<String> = ["kind", "q", "near", "within", "from", "until"]
             .into_iter()
             .filter_map(|key| q.get(key).map(|v| format!("{key}={}", v.replace(' ', "+"))))
             .collect();
@@ -92,7 +97,7 @@ fn EventResults(result: Result<EventListView, AppError>) -> impl IntoView {
 }
 
 #[component]
-fn EventFilters(near_error: Option<String>) -> impl IntoView {
+fn EventFilters(error: Option<AppError>) -> impl IntoView {
     let query = use_query_map();
     let current = move |key: &str| query.read().get(key).unwrap_or_default();
     let current_within = move || {
@@ -101,22 +106,10 @@ fn EventFilters(near_error: Option<String>) -> impl IntoView {
             .get("within")
             .unwrap_or_else(|| DEFAULT_WITHIN_MILES.to_string())
     };
-    let invalid = near_error.is_some();
+    let message = move |field: &str| error.as_ref().and_then(|e| e.message_for(field));
     view! {
         <form class="filters" method="get" action="/events" role="search" aria-label="Find events">
-            <div class="field" class:field-invalid=invalid>
-                <label for="filter-near">"Near (postcode)"</label>
-                {near_error.map(|text| view! { <p class="field-error" id="near-error">{text}</p> })}
-                <input
-                    id="filter-near"
-                    type="text"
-                    name="near"
-                    autocomplete="postal-code"
-                    value=move || current("near")
-                    aria-invalid=if invalid { "true" } else { "false" }
-                    aria-describedby=invalid.then_some("near-error")
-                />
-            </div>
+            <FilterInput label="Near (postcode)" name="near" kind="text" value=current("near") error=message("near") />
             <div class="field">
                 <label for="filter-within">"Within"</label>
                 <select id="filter-within" name="within">
@@ -143,11 +136,40 @@ fn EventFilters(near_error: Option<String>) -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for="filter-q">"Words"</label>
-                <input id="filter-q" type="search" name="q" value=move || current("q") />
-            </div>
+            <FilterInput label="From" name="from" kind="date" value=current("from") error=message("from") />
+            <FilterInput label="Until" name="until" kind="date" value=current("until") error=message("until") />
+            <FilterInput label="Words" name="q" kind="search" value=current("q") error=None />
             <button type="submit" class="button">"Search"</button>
+            <NearMeButton />
         </form>
+    }
+}
+
+/// One labelled filter box, with its error beside it.
+#[component]
+fn FilterInput(
+    label: &'static str,
+    name: &'static str,
+    kind: &'static str,
+    value: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    let id = format!("filter-{name}");
+    let error_id = format!("{name}-error");
+    view! {
+        <div class="field" class:field-invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            {error.map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
+            <input
+                id=id
+                type=kind
+                name=name
+                autocomplete=(name == "near").then_some("postal-code")
+                value=value
+                aria-invalid=if invalid { "true" } else { "false" }
+                aria-describedby=invalid.then_some(error_id.clone())
+            />
+        </div>
     }
 }

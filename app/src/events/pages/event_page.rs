@@ -3,13 +3,13 @@ use crate::{
     events::{
         api::get_event,
         components::{event_card::places_text, sign_up_form::SignUpForm},
-        model::{event_id_from_path_segment, EventDetail, SignUpStatus},
+        model::{event_id_from_path_segment, EventDetail, EventStatus, SignUpStatus},
     },
     ui::not_found_page::NotFoundPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// One event: details, where, host, places left and the sign-up form.
 #[component]
@@ -52,10 +52,11 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
         <Meta property="og:title" content=card.title.clone() />
         <Meta property="og:description" content=summary />
         <Meta property="og:type" content="website" />
+        <StructuredData json=detail.structured_data.clone() />
         <article class="container event-page">
             <p class="event-kind">{card.kind.label()}</p>
             <h1>{card.title.clone()}</h1>
-            {detail.cancelled.then(|| view! { <p class="notice notice-error" role="status">"This event has been cancelled."</p> })}
+            <StatusNotice status=detail.status />
             <dl class="event-facts">
                 <dt>"When"</dt>
                 <dd>{detail.slots.iter().map(|s| s.when.clone()).collect::<Vec<_>>().join("; ")}</dd>
@@ -72,19 +73,59 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
                 <a href=format!("/events/{}/calendar.ics", card.id) download="">"Add to calendar"</a>
             </p>
             {detail.is_host.then(|| view! {
-                <p><a class="button button-ghost" href=format!("/events/{}/dashboard", card.id)>"Host dashboard"</a></p>
+                <p class="actions">
+                    <a class="button button-ghost" href=format!("/events/{}/dashboard", card.id)>"Host dashboard"</a>
+                    <a class="button button-ghost" href=format!("/events/{}/edit", card.id)>"Edit"</a>
+                </p>
             })}
+            {detail.share_url.clone().map(|url| view! { <ShareLink url /> })}
             <div class="event-description">{detail.description.clone()}</div>
             <MySignUpOrForm detail />
         </article>
     }
 }
 
+/// schema.org data for search engines. Not run as script, but the CSP nonce is added all
+/// the same so no browser warns about it.
+#[component]
+fn StructuredData(json: String) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
+    view! { <script type="application/ld+json" nonce=nonce inner_html=json></script> }
+}
+
+#[component]
+fn StatusNotice(status: EventStatus) -> impl IntoView {
+    let text = match status {
+        EventStatus::Published => return ().into_any(),
+        EventStatus::Cancelled => "This event has been cancelled.",
+        EventStatus::Pending => {
+            "This event is waiting for staff to approve it. Only you and staff can see it until then."
+        }
+        EventStatus::Rejected => "Staff did not approve this event, so it is not listed.",
+    };
+    view! { <p class="notice notice-error" role="status">{text}</p> }.into_any()
+}
+
+/// The viewer's own link: people who sign up through it are counted as brought by them.
+#[component]
+fn ShareLink(url: String) -> impl IntoView {
+    view! {
+        <div class="field share-link">
+            <label for="share-url">"Your share link"</label>
+            <p class="field-hint" id="share-url-hint">"People who sign up through it count as brought by you, on your profile."</p>
+            <input id="share-url" type="text" readonly value=url aria-describedby="share-url-hint" />
+        </div>
+    }
+}
+
 #[component]
 fn MySignUpOrForm(detail: EventDetail) -> impl IntoView {
-    if detail.cancelled {
+    let query = use_query_map();
+    let referrer = query.read_untracked().get("by").and_then(|by| by.parse::<i32>().ok());
+    if detail.status != EventStatus::Published {
         return ().into_any();
     }
+    let form = view! { <SignUpForm slots=detail.slots.clone() referrer /> };
     match detail.my_signup {
         Some(mine) => {
             let text = match mine.status {
@@ -93,14 +134,16 @@ fn MySignUpOrForm(detail: EventDetail) -> impl IntoView {
                 }
                 _ => "You're on the waitlist. We'll email you if a place comes up.",
             };
+            let more_dates = detail.slots.len() > 1;
             view! {
                 <section class="card sign-up">
                     <p class="notice notice-success" role="status">{text}</p>
                     <p><a href="/my-events">"See all your events"</a></p>
                 </section>
+                {more_dates.then(|| form)}
             }
             .into_any()
         }
-        None => view! { <SignUpForm slots=detail.slots /> }.into_any(),
+        None => form.into_any(),
     }
 }

@@ -1,11 +1,11 @@
 use crate::{
     error::AppError,
     events::{
-        api::my_events,
+        api::{get_calendar_feed, my_events, RenewCalendarFeed},
         model::{MyEventView, SignUpStatus},
     },
 };
-use leptos::prelude::*;
+use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
 
 /// The signed-in person's sign-ups: upcoming, then past.
@@ -22,7 +22,7 @@ pub fn MyEventsPage() -> impl IntoView {
                         Ok(list) if list.is_empty() => view! {
                             <p class="empty">"You have not signed up to anything yet. " <a href="/events">"Find an event"</a></p>
                         }.into_any(),
-                        Ok(list) => view! { <MyEventList list /> }.into_any(),
+                        Ok(list) => view! { <MyEventList list /> <CalendarFeed /> }.into_any(),
                         Err(AppError::Unauthenticated) => view! {
                             <p class="notice notice-error">"Please " <a href="/sign-in">"sign in"</a> " to see your events."</p>
                         }.into_any(),
@@ -55,5 +55,31 @@ fn MyEventList(list: Vec<MyEventView>) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// The address a calendar app subscribes to, so these events show in it and stay current.
+#[component]
+fn CalendarFeed() -> impl IntoView {
+    let renew = ServerAction::<RenewCalendarFeed>::new();
+    let feed = Resource::new(move || renew.version().get(), |_| get_calendar_feed());
+    view! {
+        <section class="card calendar-feed" aria-labelledby="feed-heading">
+            <h2 id="feed-heading">"In your calendar"</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    feed.await.ok().map(|url| view! {
+                        <div class="field">
+                            <label for="feed-url">"Calendar feed address"</label>
+                            <p class="field-hint" id="feed-url-hint">"Add it to Google Calendar, Apple Calendar or Outlook as a calendar from a link (subscribe by URL). Keep it private: anyone with it can see your events."</p>
+                            <input id="feed-url" type="text" readonly value=url aria-describedby="feed-url-hint" />
+                        </div>
+                    })
+                })}
+            </Suspense>
+            <ActionForm action=renew>
+                <button type="submit" class="button button-ghost button-small">"Get a new address"</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -1,37 +1,53 @@
 use crate::{
-    events::{api::CreateEvent, model::EventKind},
-    ui::form::{FormError, SelectField, SubmitButton, TextArea, TextField},
+    events::{
+        api::{get_event_form, CreateEvent},
+        components::event_form_fields::{DateFields, EventFormFields},
+        model::EventForm,
+    },
+    ui::form::{FormError, SubmitButton},
 };
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
-/// Any signed-in person can host an event.
+/// Any signed-in person can host an event. `?from=ID` starts from a copy of an event the
+/// person hosts, with the date left for them to choose.
 #[component]
 pub fn NewEventPage() -> impl IntoView {
     let action = ServerAction::<CreateEvent>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let kinds: Vec<(&'static str, &'static str)> = EventKind::ALL
-        .into_iter()
-        .map(|k| (k.as_str(), k.label()))
-        .collect();
+    let query = use_query_map();
+    let from = move || query.read().get("from").and_then(|id| id.parse::<i32>().ok());
+    let initial = Resource::new(from, |from| async move {
+        match from {
+            Some(id) => get_event_form(id, true).await,
+            None => Ok(EventForm {
+                kind: "canvassing".into(),
+                ..Default::default()
+            }),
+        }
+    });
     view! {
         <Title text="Create an event · MembersNet" />
         <section class="card narrow">
-            <h1>"Create an event"</h1>
-            <FormError error=error />
-            <ActionForm action=action>
-                <TextField label="Title" name="title" error=error required=true />
-                <SelectField label="Kind" name="kind" options=kinds error=error />
-                <TextArea label="What will happen (optional)" name="description" error=error />
-                <TextField label="Date" name="date" kind="date" error=error required=true />
-                <TextField label="Starts (UK time)" name="start_time" kind="time" error=error required=true />
-                <TextField label="Ends (UK time)" name="end_time" kind="time" error=error required=true />
-                <TextField label="Venue (for events in person)" name="venue" error=error />
-                <TextField label="Postcode (for events in person)" name="postcode" autocomplete="postal-code" error=error />
-                <TextField label="Link to join (for online events)" name="online_url" kind="url" error=error />
-                <TextField label="Places (blank for no limit)" name="capacity" kind="number" error=error />
-                <SubmitButton label="Publish event" pending=action.pending() />
-            </ActionForm>
+            <h1>{move || if from().is_some() { "Copy an event" } else { "Create an event" }}</h1>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match initial.await {
+                        Ok(form) => view! {
+                            {from().is_some().then(|| view! {
+                                <p class="lede">"Everything is copied except the date. Choose the new date, check the details and publish."</p>
+                            })}
+                            <FormError error=error />
+                            <ActionForm action=action>
+                                <EventFormFields initial=form error=error dates=DateFields::All />
+                                <SubmitButton label="Publish event" pending=action.pending() />
+                            </ActionForm>
+                        }.into_any(),
+                        Err(err) => view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -1,12 +1,16 @@
 //! What hosts see and do: the attendee list, check-in and the CSV export. Attendee data
 //! is for the event's host and staff only; everyone else is refused here, in the service.
 
+use super::{
+    catalogue::slot_view,
+    hosts::{event_for_host, list_cohosts},
+};
 use crate::{
     auth::model::{PersonView, Role},
     error::{AppError, AppResult},
     events::{
-        entity::{event, event_slot, signup},
-        model::{event_path, AttendeeView, DashboardView, SignUpStatus},
+        entity::{event_slot, signup},
+        model::{event_path, AttendeeView, DashboardView, EventStatus, SignUpStatus},
     },
     ui::format::format_time_range,
 };
@@ -14,23 +18,6 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-
-/// The event, if `viewer` hosts it or is staff; Forbidden otherwise.
-async fn event_for_host(
-    db: &impl ConnectionTrait,
-    event_id: i32,
-    viewer: &PersonView,
-) -> AppResult<event::Model> {
-    let found = event::Entity::find_by_id(event_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if found.host_id == viewer.id || viewer.has_role(Role::Staff) {
-        Ok(found)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 /// Everyone signed up (confirmed first, then the waitlist in order), for the host.
 pub async fn get_dashboard(
@@ -74,7 +61,11 @@ pub async fn get_dashboard(
         event_id,
         title: found.title.clone(),
         path: event_path(found.id, &found.slug),
+        status: EventStatus::parse(&found.status),
         attendees,
+        slots: slots.iter().map(slot_view).collect(),
+        cohosts: list_cohosts(db, event_id).await?,
+        is_main_host: found.host_id == viewer.id || viewer.has_role(Role::Staff),
     })
 }
 
@@ -95,8 +86,8 @@ pub async fn toggle_check_in(
         .ok_or(AppError::NotFound)?;
     event_for_host(db, slot.event_id, viewer).await?;
     if row.status != SignUpStatus::Confirmed.as_str() {
-        return Err(AppError::Conflict(
-            "Only people with a confirmed place can be checked in.".into(),
+        return Err(AppError::conflict(
+            "Only people with a confirmed place can be checked in.",
         ));
     }
     let now_in = row.checked_in_at.is_none();

@@ -1,34 +1,22 @@
-//! Calendar files: an event as iCalendar, for "Add to calendar".
+//! Calendar files: an event as iCalendar ("Add to calendar"), and a person's own feed of
+//! the events they signed up to, at a secret address their calendar app can subscribe to.
 
 use crate::{
+    auth::{entity::person, service::tokens},
     error::{AppError, AppResult},
     events::{
-        entity::{event, event_slot},
-        model::event_path,
+        entity::{event, event_slot, signup},
+        model::{event_path, EventStatus, SignUpStatus},
     },
 };
+use chrono::{Duration, Utc};
 use icalendar::{Calendar, Component, Event as CalendarEvent, EventLike};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 
-/// The event's dates (one VEVENT per slot) as an .ics file. Events are public, so anyone
-/// may have this; cancelled events are not offered.
-pub async fn event_ics(
-    db: &impl ConnectionTrait,
-    event_id: i32,
-    public_url: &str,
-) -> AppResult<String> {
-    let found = event::Entity::find_by_id(event_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if found.status != "published" {
-        return Err(AppError::NotFound);
-    }
-    let slots = event_slot::Entity::find()
-        .filter(event_slot::Column::EventId.eq(event_id))
-        .order_by_asc(event_slot::Column::StartsAt)
-        .all(db)
-        .await?;
+/// One VEVENT for one slot of an event.
+fn slot_entry(found: &event::Model, slot: &event_slot::Model, public_url: &str) -> CalendarEvent {
     let url = format!(
         "{}{}",
         public_url.trim_end_matches('/'),
@@ -42,19 +30,111 @@ pub async fn event_ics(
             .collect::<Vec<_>>()
             .join(", "),
     };
+    let summary = match &slot.label {
+        Some(label) => format!("{} ({label})", found.title),
+        None => found.title.clone(),
+    };
+    CalendarEvent::new()
+        .uid(&format!("event-{}-slot-{}@membersnet", found.id, slot.id))
+        .summary(&summary)
+        .description(&format!("{}\n\n{url}", found.description))
+        .location(&place)
+        .url(&url)
+        .starts(slot.starts_at)
+        .ends(slot.ends_at)
+        .done()
+}
+
+/// The event's dates (one VEVENT per slot) as an .ics file. Events are public, so anyone
+/// may have this; cancelled and unapproved events are not offered.
+pub async fn event_ics(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    public_url: &str,
+) -> AppResult<String> {
+    let found = event::Entity::find_by_id(event_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if found.status != EventStatus::Published.as_str() {
+        return Err(AppError::NotFound);
+    }
+    let slots = event_slot::Entity::find()
+        .filter(event_slot::Column::EventId.eq(event_id))
+        .order_by_asc(event_slot::Column::StartsAt)
+        .all(db)
+        .await?;
     let mut calendar = Calendar::new();
     calendar.name("MembersNet");
-    for slot in slots {
-        let entry = CalendarEvent::new()
-            .uid(&format!("event-{}-slot-{}@membersnet", found.id, slot.id))
-            .summary(&found.title)
-            .description(&format!("{}\n\n{url}", found.description))
-            .location(&place)
-            .url(&url)
-            .starts(slot.starts_at)
-            .ends(slot.ends_at)
-            .done();
-        calendar.push(entry);
+    for slot in &slots {
+        calendar.push(slot_entry(&found, slot, public_url));
+    }
+    Ok(calendar.done().to_string())
+}
+
+/// The person's calendar feed address, made on first asking; `renew` replaces the secret
+/// so an old address stops working.
+pub async fn feed_url(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    renew: bool,
+    public_url: &str,
+) -> AppResult<String> {
+    let found = person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let token = match found.calendar_token.clone() {
+        Some(token) if !renew => token,
+        _ => {
+            let token = tokens::new_token();
+            let mut active: person::ActiveModel = found.into();
+            active.calendar_token = Set(Some(token.clone()));
+            active.update(db).await?;
+            token
+        }
+    };
+    Ok(format!(
+        "{}/calendar/{token}.ics",
+        public_url.trim_end_matches('/')
+    ))
+}
+
+/// The feed behind a secret address: the person's places and waitlist places from the
+/// last month on, cancelled events left out.
+pub async fn person_feed_ics(
+    db: &impl ConnectionTrait,
+    token: &str,
+    public_url: &str,
+) -> AppResult<String> {
+    let owner = person::Entity::find()
+        .filter(person::Column::CalendarToken.eq(token))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rows = signup::Entity::find()
+        .filter(signup::Column::PersonId.eq(owner.id))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .find_also_related(event_slot::Entity)
+        .all(db)
+        .await?;
+    let since = Utc::now() - Duration::days(31);
+    let slots: Vec<event_slot::Model> = rows
+        .into_iter()
+        .filter_map(|(_, slot)| slot)
+        .filter(|s| s.ends_at > since)
+        .collect();
+    let events = event::Entity::find()
+        .filter(event::Column::Id.is_in(slots.iter().map(|s| s.event_id)))
+        .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+        .all(db)
+        .await?;
+    let mut calendar = Calendar::new();
+    calendar.name("My MembersNet events");
+    for slot in &slots {
+        if let Some(found) = events.iter().find(|e| e.id == slot.event_id) {
+            calendar.push(slot_entry(found, slot, public_url));
+        }
     }
     Ok(calendar.done().to_string())
 }

@@ -101,12 +101,13 @@ async fn cancel_in(
 }
 
 /// Gives a freed place to the longest-waiting person, if a place is free, and emails them.
-async fn promote_from_waitlist(
+/// Returns whether someone was promoted.
+pub(super) async fn promote_from_waitlist(
     txn: &impl ConnectionTrait,
     slot: &event_slot::Model,
     event: &event::Model,
     public_url: &str,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     let Some(next) = signup::Entity::find()
         .filter(signup::Column::SlotId.eq(slot.id))
         .filter(signup::Column::Status.eq(SignUpStatus::Waitlisted.as_str()))
@@ -114,10 +115,10 @@ async fn promote_from_waitlist(
         .one(txn)
         .await?
     else {
-        return Ok(());
+        return Ok(false);
     };
     if !claim_place(txn, slot.id).await? {
-        return Ok(());
+        return Ok(false);
     }
     let (name, email) = (next.name.clone(), next.email.clone());
     let mut active: signup::ActiveModel = next.into();
@@ -137,5 +138,6 @@ async fn promote_from_waitlist(
         &format!("A place came up: {}", event.title),
         &body,
     )
-    .await
+    .await?;
+    Ok(true)
 }

@@ -1,19 +1,23 @@
 //! Finding events: the upcoming list and one event's page.
 
+use super::{hosts::is_host, structured_data::structured_data};
 use crate::{
-    auth::entity::person,
+    auth::{
+        entity::person,
+        model::{PersonView, Role},
+    },
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
         model::{
-            event_path, EventCard, EventDetail, EventKind, EventListView, MySignUp, SignUpStatus,
-            SlotView,
+            event_path, EventCard, EventDetail, EventKind, EventListView, EventStatus, MySignUp,
+            SignUpStatus, SlotView,
         },
     },
     places::model::{distance_text, Coordinates},
     ui::format::{format_time_range, format_when},
 };
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait, Func},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -31,6 +35,24 @@ pub struct EventFilter {
     /// Only events within `within_miles` of here (online events are never "near").
     pub near: Option<Coordinates>,
     pub within_miles: f64,
+    /// Only events starting from this moment.
+    pub from: Option<DateTime<Utc>>,
+    /// Only events starting before this moment.
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// The start of a day typed as "2026-12-01" (London time), `plus_days` later; None when
+/// blank. A bad date is an error on `field`.
+pub fn day_start(field: &str, raw: Option<&str>, plus_days: i64) -> AppResult<Option<DateTime<Utc>>> {
+    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(None);
+    };
+    let date = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map_err(|_| AppError::invalid(field, "Enter a date, like 2026-12-03."))?;
+    let midnight = (date + chrono::Duration::days(plus_days)).and_time(chrono::NaiveTime::MIN);
+    Ok(chrono::TimeZone::from_local_datetime(&chrono_tz::Europe::London, &midnight)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc)))
 }
 
 /// Candidates read from the box around a place before the exact distance is checked.
@@ -43,9 +65,13 @@ pub async fn list_upcoming_events(
     page: u32,
 ) -> AppResult<EventListView> {
     let page = Ord::max(page, 1);
+    let from = Ord::max(filter.from.unwrap_or_else(Utc::now), Utc::now());
     let mut query = event::Entity::find()
-        .filter(event::Column::Status.eq("published"))
-        .filter(event::Column::StartsAt.gt(Utc::now()));
+        .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+        .filter(event::Column::StartsAt.gt(from));
+    if let Some(until) = filter.until {
+        query = query.filter(event::Column::StartsAt.lt(until));
+    }
     if let Some(kind) = filter.kind {
         query = query.filter(event::Column::Kind.eq(kind.as_str()));
     }
@@ -171,7 +197,7 @@ fn card(e: &event::Model, host_name: String, slots: &[event_slot::Model]) -> Eve
 }
 
 /// Places left over all slots; None when any slot has no limit.
-fn total_places_left(slots: &[event_slot::Model]) -> Option<i32> {
+pub(super) fn total_places_left(slots: &[event_slot::Model]) -> Option<i32> {
     slots.iter().map(places_left).sum()
 }
 
@@ -180,25 +206,46 @@ fn places_left(slot: &event_slot::Model) -> Option<i32> {
         .map(|cap| Ord::max(cap - slot.confirmed_count, 0))
 }
 
-/// One event's page as `viewer` sees it. Cancelled events still show, marked.
+/// A slot as a sign-up option.
+pub(super) fn slot_view(slot: &event_slot::Model) -> SlotView {
+    SlotView {
+        id: slot.id,
+        label: slot.label.clone(),
+        when: format_time_range(slot.starts_at, slot.ends_at),
+        places_left: places_left(slot),
+    }
+}
+
+/// One event's page as `viewer` sees it. Cancelled events still show, marked; events
+/// waiting for approval (or refused) show only to their hosts and staff.
 pub async fn get_event_detail(
     db: &impl ConnectionTrait,
     event_id: i32,
-    viewer: Option<i32>,
+    viewer: Option<&PersonView>,
+    public_url: &str,
 ) -> AppResult<EventDetail> {
     let (e, host) = event::Entity::find_by_id(event_id)
         .find_also_related(person::Entity)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let is_host = match viewer {
+        Some(v) => is_host(db, &e, v.id).await?,
+        None => false,
+    };
+    let status = EventStatus::parse(&e.status);
+    let is_staff = viewer.is_some_and(|v| v.has_role(Role::Staff));
+    if matches!(status, EventStatus::Pending | EventStatus::Rejected) && !is_host && !is_staff {
+        return Err(AppError::NotFound);
+    }
     let slots = event_slot::Entity::find()
         .filter(event_slot::Column::EventId.eq(event_id))
         .order_by_asc(event_slot::Column::StartsAt)
         .all(db)
         .await?;
     let my_signup = match viewer {
-        Some(person_id) => signup::Entity::find()
-            .filter(signup::Column::PersonId.eq(person_id))
+        Some(person) => signup::Entity::find()
+            .filter(signup::Column::PersonId.eq(person.id))
             .filter(signup::Column::SlotId.is_in(slots.iter().map(|s| s.id)))
             .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
             .one(db)
@@ -221,23 +268,19 @@ pub async fn get_event_detail(
                 pc.replace(' ', "+")
             )
         });
+    let card = card(&e, host.map(|h| h.name).unwrap_or_default(), &slots);
+    let url = format!("{}{}", public_url.trim_end_matches('/'), card.path);
     Ok(EventDetail {
-        card: card(&e, host.map(|h| h.name).unwrap_or_default(), &slots),
+        structured_data: structured_data(&e, &card, &slots, &url),
+        share_url: viewer.map(|v| format!("{url}?by={}", v.id)),
+        card,
         description: e.description.clone(),
         postcode: e.postcode.clone(),
         map_url,
         online_url: e.online_url.clone(),
-        cancelled: e.status == "cancelled",
-        slots: slots
-            .iter()
-            .map(|s| SlotView {
-                id: s.id,
-                label: s.label.clone(),
-                when: format_time_range(s.starts_at, s.ends_at),
-                places_left: places_left(s),
-            })
-            .collect(),
+        status,
+        slots: slots.iter().map(slot_view).collect(),
         my_signup,
-        is_host: viewer == Some(e.host_id),
+        is_host: is_host || is_staff,
     })
 }

@@ -34,6 +34,8 @@ pub struct SignUpDetails {
     pub person_id: Option<i32>,
     pub consent_email: bool,
     pub consent_sms: bool,
+    /// Who shared the link they came through, already checked (see `referrals`).
+    pub referrer_id: Option<i32>,
 }
 
 impl SignUpDetails {
@@ -61,6 +63,7 @@ impl SignUpDetails {
             person_id: None,
             consent_email,
             consent_sms,
+            referrer_id: None,
         })
     }
 }
@@ -151,10 +154,10 @@ async fn sign_up_in(
         .and_then(|(slot, event)| Some((slot, event?)))
         .ok_or(AppError::NotFound)?;
     if event.status == "cancelled" {
-        return Err(AppError::Conflict("This event has been cancelled.".into()).into());
+        return Err(AppError::conflict("This event has been cancelled.").into());
     }
     if slot.ends_at < Utc::now() {
-        return Err(AppError::Conflict("This event has already happened.".into()).into());
+        return Err(AppError::conflict("This event has already happened.").into());
     }
     let existing = signup::Entity::find()
         .filter(signup::Column::SlotId.eq(slot_id))
@@ -188,6 +191,7 @@ async fn sign_up_in(
         Some(row) => row.into(),
         None => signup::ActiveModel {
             slot_id: Set(slot_id),
+            referrer_id: Set(details.referrer_id),
             created_at: Set(now),
             ..Default::default()
         },

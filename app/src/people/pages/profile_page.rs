@@ -1,5 +1,6 @@
 use crate::{
     auth::{model::PersonView, session::use_session},
+    events::components::brought_count::BroughtCount,
     people::api::{DeleteAccount, UpdateProfile},
     ui::{
         form::{FormError, SubmitButton, TextField},
@@ -47,6 +48,7 @@ fn ProfileForms(person: PersonView) -> impl IntoView {
             <h1>"Your profile"</h1>
             <p class="muted">"Signed in as " <strong>{person.email.clone()}</strong></p>
             {(!roles.is_empty()).then(|| view! { <p class="badges">{roles}</p> })}
+            <BroughtCount />
             <QueryNotice key="saved" text="Your profile has been saved." />
             <FormError error=update_error />
             <ActionForm action=update>

@@ -26,13 +26,17 @@ pub async fn locate_postcode(
         .or_else(|| outward_centroid(postcode.outward())))
 }
 
-/// Where what someone typed is: a full postcode ("M1 1AE") or an outward code ("M1").
+/// Where what someone typed is: a full postcode ("M1 1AE") or an outward code ("M1"), or
+/// a position ("53.48,-2.24") sent by the browser's "near me" button.
 /// Malformed or unknown places are errors on `field`.
 pub async fn locate_place(
     db: &impl ConnectionTrait,
     field: &str,
     raw: &str,
 ) -> AppResult<Coordinates> {
+    if let Some(position) = Coordinates::parse_pair(raw) {
+        return Ok(position);
+    }
     let compact: String = raw.split_whitespace().collect::<String>().to_uppercase();
     let unknown = || {
         AppError::invalid(

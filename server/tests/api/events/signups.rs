@@ -115,6 +115,7 @@ async fn a_full_event_waitlists_and_a_cancellation_promotes_the_first_waiting() 
         &app.db,
         app.event_of_slot(slot).await,
         None,
+        "http://x",
     )
     .await
     .unwrap();

@@ -1,0 +1,132 @@
+//! Who runs an event: its host, its co-hosts, and staff. Every host-only action asks here.
+
+use crate::{
+    auth::{
+        entity::person,
+        model::{PersonView, Role},
+    },
+    error::{AppError, AppResult},
+    events::{
+        entity::{event, event_cohost},
+        model::CohostView,
+    },
+};
+use chrono::Utc;
+use sea_orm::{
+    sea_query::OnConflict, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait,
+    QueryFilter, QueryOrder, Set,
+};
+
+/// Whether `person_id` hosts or co-hosts the event.
+pub async fn is_host(
+    db: &impl ConnectionTrait,
+    found: &event::Model,
+    person_id: i32,
+) -> AppResult<bool> {
+    if found.host_id == person_id {
+        return Ok(true);
+    }
+    Ok(event_cohost::Entity::find_by_id((found.id, person_id))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// The event, if `viewer` hosts it, co-hosts it or is staff; Forbidden otherwise.
+pub async fn event_for_host(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: &PersonView,
+) -> AppResult<event::Model> {
+    let found = event::Entity::find_by_id(event_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if viewer.has_role(Role::Staff) || is_host(db, &found, viewer.id).await? {
+        Ok(found)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The event's co-hosts, by name.
+pub async fn list_cohosts(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<CohostView>> {
+    let rows = event_cohost::Entity::find()
+        .filter(event_cohost::Column::EventId.eq(event_id))
+        .order_by_asc(event_cohost::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let people = person::Entity::find()
+        .filter(person::Column::Id.is_in(rows.iter().map(|r| r.person_id)))
+        .all(db)
+        .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| people.iter().find(|p| p.id == r.person_id))
+        .map(|p| CohostView {
+            person_id: p.id,
+            name: p.name.clone(),
+        })
+        .collect())
+}
+
+/// Adds the person with this email as a co-host. They need an account.
+pub async fn add_cohost(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: &PersonView,
+    email: &str,
+) -> AppResult<CohostView> {
+    let found = event_for_host(db, event_id, viewer).await?;
+    let email = crate::validate::EmailAddress::parse("cohost_email", email)?;
+    let Some(person) = person::Entity::find()
+        .filter(person::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Err(AppError::invalid(
+            "cohost_email",
+            "Nobody with that email has an account yet. Ask them to sign up first.",
+        ));
+    };
+    if person.id == found.host_id {
+        return Err(AppError::invalid("cohost_email", "They already host this event."));
+    }
+    event_cohost::Entity::insert(event_cohost::ActiveModel {
+        event_id: Set(found.id),
+        person_id: Set(person.id),
+        created_at: Set(Utc::now()),
+    })
+    .on_conflict(
+        OnConflict::columns([event_cohost::Column::EventId, event_cohost::Column::PersonId])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(CohostView {
+        person_id: person.id,
+        name: person.name,
+    })
+}
+
+/// Removes a co-host. The host and staff may remove anyone; a co-host may step down.
+pub async fn remove_cohost(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: &PersonView,
+    person_id: i32,
+) -> AppResult<()> {
+    let found = event_for_host(db, event_id, viewer).await?;
+    let may = viewer.id == found.host_id || viewer.has_role(Role::Staff) || viewer.id == person_id;
+    if !may {
+        return Err(AppError::Forbidden);
+    }
+    let row = event_cohost::Entity::find_by_id((event_id, person_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let active: event_cohost::ActiveModel = row.into();
+    active.delete(db).await?;
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! Settings staff change while the site runs, kept in the database so every server node
+//! sees the same value. Server only.
+
+use crate::error::AppResult;
+use chrono::Utc;
+use sea_orm::{sea_query::OnConflict, ConnectionTrait, EntityTrait, Set};
+
+pub mod entity;
+
+/// Events from people who are not verified members wait for staff approval.
+pub const EVENTS_NEED_APPROVAL: &str = "events_need_approval";
+
+/// Whether a yes/no setting is on; off until set.
+pub async fn is_on(db: &impl ConnectionTrait, name: &str) -> AppResult<bool> {
+    Ok(entity::Entity::find_by_id(name.to_string())
+        .one(db)
+        .await?
+        .is_some_and(|row| row.value == "on"))
+}
+
+/// Turns a yes/no setting on or off.
+pub async fn set(db: &impl ConnectionTrait, name: &str, on: bool) -> AppResult<()> {
+    entity::Entity::insert(entity::ActiveModel {
+        name: Set(name.to_string()),
+        value: Set(if on { "on" } else { "off" }.to_string()),
+        updated_at: Set(Utc::now()),
+    })
+    .on_conflict(
+        OnConflict::column(entity::Column::Name)
+            .update_columns([entity::Column::Value, entity::Column::UpdatedAt])
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,182 @@
+//! Hosts after publishing: co-hosts, walk-ins, edits, emails, cancelling, copying.
+
+use super::*;
+use axum::http::StatusCode;
+
+/// An event made through the server function by `token`'s person; returns its id.
+async fn hosted_event(app: &TestApp, token: &str, capacity: &str) -> i32 {
+    let form = event_form("Street stall", capacity);
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let reply = app.call("/api/events/create", &fields, Some(token)).await;
+    let location = reply.headers.get("location").expect("redirected").to_str().unwrap();
+    app::events::model::event_id_from_path_segment(location.trim_start_matches("/events/"))
+        .unwrap()
+}
+
+async fn outbox_subjects(app: &TestApp, to: &str) -> Vec<String> {
+    app::outreach::service::list_outbox_emails(&app.db, 200)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.to_email == to)
+        .map(|e| e.subject)
+        .collect()
+}
+
+#[tokio::test]
+async fn only_hosts_co_hosts_and_staff_use_the_host_tools() {
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = hosted_event(&app, &host, "5").await.to_string();
+    let other = app.signed_in("Nosy Neighbour", "nosy@example.org").await;
+    let slot = app.slot_of(id.parse().unwrap()).await.to_string();
+    let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("/api/events/walk-in", vec![("event_id", &id), ("slot_id", &slot), ("name", "Wally"), ("email", "wally@example.org")]),
+        ("/api/events/cohosts/add", vec![("event_id", &id), ("cohost_email", "nosy@example.org")]),
+        ("/api/events/form", vec![("id", &id), ("copy", "true")]),
+        ("/api/events/email-attendees", vec![("id", &id), ("subject", "Hi"), ("body", "Hello")]),
+        ("/api/events/cancel-event", vec![("id", &id), ("reason", "")]),
+    ];
+    for (path, form) in &calls {
+        assert_eq!(app.call(path, form, Some(&other)).await.error_code(), "forbidden", "{path}");
+        assert_eq!(app.call(path, form, None).await.error_code(), "unauthenticated", "{path}");
+    }
+    let mut edit = event_form("Hijacked", "5");
+    edit.push(("id", id.clone()));
+    let edit: Vec<(&str, &str)> = edit.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.call("/api/events/update", &edit, Some(&other)).await.error_code(), "forbidden");
+
+    // The host makes the neighbour a co-host, who can then see the dashboard.
+    let added = app
+        .call("/api/events/cohosts/add", &[("event_id", &id), ("cohost_email", "nosy@example.org")], Some(&host))
+        .await;
+    assert!(added.status.is_redirection() || added.status == StatusCode::OK, "{}", added.body);
+    let dashboard = app.call("/api/events/dashboard", &[("id", &id)], Some(&other)).await.json();
+    assert_eq!(dashboard["cohosts"][0]["name"], "Nosy Neighbour");
+    assert_eq!(dashboard["is_main_host"], false);
+    // An unknown email is a field error, and nothing changes.
+    assert_eq!(
+        app.call("/api/events/cohosts/add", &[("event_id", &id), ("cohost_email", "ghost@example.org")], Some(&host))
+            .await
+            .error_field(),
+        "cohost_email"
+    );
+    let nosy_id = dashboard["cohosts"][0]["person_id"].to_string();
+    app.call("/api/events/cohosts/remove", &[("event_id", &id), ("person_id", &nosy_id)], Some(&host))
+        .await;
+    assert_eq!(
+        app.call("/api/events/dashboard", &[("id", &id)], Some(&other)).await.error_code(),
+        "forbidden"
+    );
+}
+
+#[tokio::test]
+async fn walk_ins_take_a_place_and_are_checked_in() {
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = hosted_event(&app, &host, "1").await;
+    let (id_text, slot) = (id.to_string(), app.slot_of(id).await.to_string());
+    let walk_in = |email: &'static str| {
+        let (id_text, slot) = (id_text.clone(), slot.clone());
+        let app = &app;
+        let host = host.clone();
+        async move {
+            app.call(
+                "/api/events/walk-in",
+                &[("event_id", &id_text), ("slot_id", &slot), ("name", "Wally Walker"), ("email", email)],
+                Some(&host),
+            )
+            .await
+        }
+    };
+    walk_in("wally@example.org").await;
+    let dashboard = app.call("/api/events/dashboard", &[("id", &id_text)], Some(&host)).await.json();
+    assert_eq!(dashboard["attendees"][0]["name"], "Wally Walker");
+    assert_eq!(dashboard["attendees"][0]["checked_in"], true);
+    assert_eq!(dashboard["slots"][0]["places_left"], 0);
+    assert_eq!(walk_in("second@example.org").await.error_code(), "conflict");
+    assert_eq!(walk_in("not-an-email").await.error_field(), "email");
+}
+
+#[tokio::test]
+async fn editing_guards_places_and_promotes_the_waitlist_when_they_grow() {
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = hosted_event(&app, &host, "2").await;
+    let slot = app.slot_of(id).await;
+    for n in 1..=3 {
+        sign_up(&app.db, slot, &guest(n), "http://x").await.unwrap();
+    }
+    let edit = |capacity: &'static str, title: &'static str| {
+        let mut form = event_form(title, capacity);
+        form.push(("id", id.to_string()));
+        form
+    };
+    let send = |form: Vec<(&'static str, String)>| {
+        let app = &app;
+        let host = host.clone();
+        async move {
+            let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call("/api/events/update", &fields, Some(&host)).await
+        }
+    };
+    let too_few = send(edit("1", "Street stall")).await;
+    assert_eq!(too_few.error_field(), "capacity");
+    assert!(too_few.json()["message"].as_str().unwrap_or_default().contains("2 people") || too_few.body.contains("2 people"));
+
+    let saved = send(edit("3", "Bigger street stall")).await;
+    assert!(saved.status.is_redirection() || saved.status == StatusCode::OK, "{}", saved.body);
+    let detail = app.call("/api/events/get", &[("id", &id.to_string())], None).await.json();
+    assert_eq!(detail["card"]["title"], "Bigger street stall");
+    assert_eq!(detail["slots"][0]["places_left"], 0, "the waitlisted guest got the new place");
+    assert!(outbox_subjects(&app, "guest3@example.org").await.iter().any(|s| s.starts_with("A place came up")));
+}
+
+#[tokio::test]
+async fn hosts_email_attendees_and_cancelling_tells_everyone() {
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = hosted_event(&app, &host, "1").await;
+    let id_text = id.to_string();
+    assert_eq!(
+        app.call("/api/events/email-attendees", &[("id", &id_text), ("subject", "Hi"), ("body", "Bring a coat")], Some(&host))
+            .await
+            .error_field(),
+        "body",
+        "nobody to email yet"
+    );
+    let slot = app.slot_of(id).await;
+    sign_up(&app.db, slot, &guest(1), "http://x").await.unwrap();
+    sign_up(&app.db, slot, &guest(2), "http://x").await.unwrap();
+    app.call("/api/events/email-attendees", &[("id", &id_text), ("subject", "Bring a coat"), ("body", "It will rain.")], Some(&host))
+        .await;
+    assert!(outbox_subjects(&app, "guest1@example.org").await.contains(&"Bring a coat".to_string()));
+    assert!(!outbox_subjects(&app, "guest2@example.org").await.contains(&"Bring a coat".to_string()), "waitlist not ticked");
+
+    app.call("/api/events/cancel-event", &[("id", &id_text), ("reason", "Storm warning")], Some(&host))
+        .await;
+    for to in ["guest1@example.org", "guest2@example.org"] {
+        assert!(outbox_subjects(&app, to).await.iter().any(|s| s.starts_with("Cancelled:")), "{to}");
+    }
+    let detail = app.call("/api/events/get", &[("id", &id_text)], None).await.json();
+    assert_eq!(detail["status"], "cancelled");
+    assert!(sign_up(&app.db, slot, &guest(3), "http://x").await.is_err());
+    assert_eq!(
+        app.call("/api/events/cancel-event", &[("id", &id_text), ("reason", "")], Some(&host)).await.error_code(),
+        "conflict"
+    );
+}
+
+#[tokio::test]
+async fn copying_an_event_keeps_everything_but_the_date() {
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = hosted_event(&app, &host, "8").await.to_string();
+    let copy = app.call("/api/events/form", &[("id", &id), ("copy", "true")], Some(&host)).await.json();
+    assert_eq!(copy["title"], "Street stall");
+    assert_eq!(copy["capacity"], "8");
+    assert_eq!(copy["postcode"], "M1 1AE");
+    assert_eq!(copy["date"], "");
+    let edit = app.call("/api/events/form", &[("id", &id), ("copy", "false")], Some(&host)).await.json();
+    assert_ne!(edit["date"], "");
+}
