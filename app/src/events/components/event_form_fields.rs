@@ -50,7 +50,7 @@ pub fn EventFormFields(
                     error=error
                 />
                 <TextField
-                    label="Other dates"
+                    label="Also on these days"
                     name="other_dates"
                     value=f.other_dates
                     hint="Like 2026-12-10, 2026-12-17"

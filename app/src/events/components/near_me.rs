@@ -60,7 +60,7 @@ fn locate(done: impl FnOnce(Option<(f64, f64)>) + 'static) {
     };
     let on_found = {
         let finish = finish.clone();
-        Closure::once_into_js(move |position: web_sys::GeolocationPosition| {
+        Closure::once_into_js(move |position: web_sys::Position| {
             let coords = position.coords();
             finish(Some((coords.latitude(), coords.longitude())));
         })

@@ -140,7 +140,7 @@ fn MySignUpOrForm(detail: EventDetail) -> impl IntoView {
                     <p class="notice notice-success" role="status">{text}</p>
                     <p><a href="/my-events">"See all your events"</a></p>
                 </section>
-                {more_dates.then(|| form)}
+                {more_dates.then_some(form)}
             }
             .into_any()
         }
