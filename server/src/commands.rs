@@ -2,8 +2,9 @@
 
 use crate::{
     app,
-    config::{Cli, Command, Config, CreateStaff},
+    config::{Cli, Command, Config, CreateStaff, SeedArgs},
     demo, leptos_options, outbox_worker,
+    seed::{seed_database, SeedPlan},
 };
 use ::app::{
     auth::{
@@ -32,13 +33,7 @@ pub async fn run(cli: Cli) -> Result<(), BoxError> {
             tracing::info!("database is up to date");
             Ok(())
         }
-        Command::Seed => {
-            let db = connect(&config).await?;
-            if !demo::load_if_empty(&db).await? {
-                tracing::info!("the database already has people: demo content not loaded");
-            }
-            Ok(())
-        }
+        Command::Seed(args) => seed(&config, args).await,
         Command::CreateStaff(args) => create_staff(&config, args).await,
         Command::ImportPostcodes { path } => import_postcodes(&config, &path).await,
         Command::OutwardCentroids { path } => {
@@ -135,6 +130,36 @@ async fn create_staff(config: &Config, args: CreateStaff) -> Result<(), BoxError
         .await
         .map_err(|e| format!("{e}"))?;
     println!("{} <{}> is staff.", person.name, person.email);
+    Ok(())
+}
+
+/// Seeds an empty database: the demo plan, with any counts given instead of its own.
+async fn seed(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
+    let db = connect(config).await?;
+    let today = args.today.unwrap_or_else(|| {
+        chrono::Utc::now()
+            .with_timezone(&chrono_tz::Europe::London)
+            .date_naive()
+    });
+    let demo = SeedPlan::demo(today);
+    let plan = SeedPlan {
+        seed: args.seed,
+        people: args.people.unwrap_or(demo.people),
+        events: args.events.unwrap_or(demo.events),
+        signups: args.signups.unwrap_or(demo.signups),
+        today,
+        progress: true,
+    };
+    let report = seed_database(&db, &plan).await?;
+    let w = report.written;
+    println!(
+        "Seeded {} people, {} events ({} slots) and {} sign-ups in {:.1} s.",
+        w.people,
+        w.events,
+        w.slots,
+        w.signups,
+        report.elapsed.as_secs_f64()
+    );
     Ok(())
 }
 

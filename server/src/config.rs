@@ -18,8 +18,9 @@ pub enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
-    /// Load the demo content into the database (people, including a staff account).
-    Seed,
+    /// Fill an empty database with people, events and sign-ups: the demo content by default,
+    /// or as many as asked for (e.g. --people 200000 --events 100000 --signups 5000000).
+    Seed(SeedArgs),
     /// Create a staff account, or make an existing account staff.
     CreateStaff(CreateStaff),
     /// Load Ordnance Survey Code-Point Open postcodes (a folder of .csv.gz files, or one file).
@@ -33,6 +34,25 @@ pub enum Command {
         /// The folder or file.
         path: std::path::PathBuf,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// The seed value: the same value (on the same day) gives the same data. Default 2026.
+    #[arg(long, env = "SEED_VALUE", default_value_t = 2026)]
+    pub seed: u64,
+    /// Generated people, besides the 5 demo accounts. Default 60 (the demo content).
+    #[arg(long, env = "SEED_PEOPLE")]
+    pub people: Option<u64>,
+    /// Generated events, besides the demo events. Default 30.
+    #[arg(long, env = "SEED_EVENTS")]
+    pub events: Option<u64>,
+    /// Generated sign-ups, besides the demo events' own. Default 300.
+    #[arg(long, env = "SEED_SIGNUPS")]
+    pub signups: Option<u64>,
+    /// The day events are placed around, e.g. 2026-11-26. Default: today in London.
+    #[arg(long, env = "SEED_TODAY")]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

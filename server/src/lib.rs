@@ -7,6 +7,7 @@ pub mod demo;
 pub mod exports;
 pub mod outbox_worker;
 pub mod security;
+pub mod seed;
 pub mod telemetry;
 
 use ::app::{shell, state::AppState, App};

@@ -8,4 +8,5 @@ mod outbox;
 mod pages;
 mod people;
 mod resets;
+mod seed;
 mod support;
