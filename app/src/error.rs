@@ -141,7 +141,10 @@ mod tests {
         assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), err);
         let clash = AppError::conflict("This event is full.");
         let json = serde_json::to_string(&clash).unwrap();
-        assert_eq!(json, r#"{"code":"conflict","message":"This event is full."}"#);
+        assert_eq!(
+            json,
+            r#"{"code":"conflict","message":"This event is full."}"#
+        );
         assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), clash);
     }
 }

@@ -58,7 +58,10 @@ fn error_response(err: AppError) -> Response {
 }
 
 /// GET /calendar/{token}.ics: a person's own events, for a calendar app to subscribe to.
-pub async fn person_calendar(State(state): State<ServerState>, Path(file): Path<String>) -> Response {
+pub async fn person_calendar(
+    State(state): State<ServerState>,
+    Path(file): Path<String>,
+) -> Response {
     let Some(token) = file.strip_suffix(".ics") else {
         return error_response(AppError::NotFound);
     };
@@ -72,7 +75,10 @@ pub async fn person_calendar(State(state): State<ServerState>, Path(file): Path<
 fn calendar_response(ics: String, file_name: Option<String>) -> Response {
     let mut response = (
         [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
             (header::CACHE_CONTROL, "private, max-age=300".to_string()),
         ],
         ics,
@@ -80,7 +86,9 @@ fn calendar_response(ics: String, file_name: Option<String>) -> Response {
         .into_response();
     if let Some(name) = file_name {
         if let Ok(value) = format!("attachment; filename=\"{name}\"").parse() {
-            response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+            response
+                .headers_mut()
+                .insert(header::CONTENT_DISPOSITION, value);
         }
     }
     response

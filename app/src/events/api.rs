@@ -199,6 +199,27 @@ pub async fn cancel_signup(token: String) -> Result<String, AppError> {
     )
 }
 
+/// Cancels one of the signed-in person's own places, from "My events".
+#[server(endpoint = "events/cancel-mine")]
+pub async fn cancel_my_signup(signup_id: i32) -> Result<String, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let person = ctx.person()?;
+            let title = cancellations::cancel_own_signup(
+                &ctx.db,
+                person.id,
+                signup_id,
+                &ctx.state.settings.public_url,
+            )
+            .await?;
+            redirect_to("/my-events?cancelled=1");
+            Ok(title)
+        }
+        .await,
+    )
+}
+
 /// The signed-in person's events: upcoming, then past.
 #[server(endpoint = "events/mine")]
 pub async fn my_events() -> Result<Vec<MyEventView>, AppError> {
@@ -232,9 +253,8 @@ pub async fn renew_calendar_feed() -> Result<String, AppError> {
         async {
             let ctx = RequestCtx::load().await?;
             let person = ctx.person()?;
-            let url =
-                calendar::feed_url(&ctx.db, person.id, true, &ctx.state.settings.public_url)
-                    .await?;
+            let url = calendar::feed_url(&ctx.db, person.id, true, &ctx.state.settings.public_url)
+                .await?;
             redirect_to("/my-events?renewed=1");
             Ok(url)
         }

@@ -180,6 +180,7 @@ impl SignUpStatus {
 /// An event the signed-in person signed up to, for "My events".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyEventView {
+    pub signup_id: i32,
     pub path: String,
     pub title: String,
     pub when: String,

@@ -1,10 +1,10 @@
 //! Events: listing, sign-ups, places and hosting, with the helpers they share.
 
-mod hosting;
 mod host_tools;
-mod publishing;
+mod hosting;
 mod listing;
 mod places;
+mod publishing;
 mod signups;
 
 pub use crate::support::TestApp;

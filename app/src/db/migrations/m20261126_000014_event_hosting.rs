@@ -99,7 +99,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(Index::drop().name("ux_people_calendar_token").table(People::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name("ux_people_calendar_token")
+                    .table(People::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
             .alter_table(
@@ -110,7 +115,12 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .drop_index(Index::drop().name("ix_signups_referrer").table(Signups::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name("ix_signups_referrer")
+                    .table(Signups::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
             .alter_table(

@@ -170,14 +170,9 @@ pub async fn cancel_event(id: i32, reason: String) -> Result<usize, AppError> {
         async {
             let ctx = RequestCtx::load().await?;
             let viewer = ctx.person()?;
-            let told = edits::cancel_event(
-                &ctx.db,
-                id,
-                viewer,
-                &reason,
-                &ctx.state.settings.public_url,
-            )
-            .await?;
+            let told =
+                edits::cancel_event(&ctx.db, id, viewer, &reason, &ctx.state.settings.public_url)
+                    .await?;
             back_to_dashboard(id, &format!("cancelled-{told}"));
             Ok(told)
         }

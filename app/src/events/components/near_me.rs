@@ -53,8 +53,7 @@ fn locate(done: impl FnOnce(Option<(f64, f64)>) + 'static) {
             }
         }
     };
-    let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok())
-    else {
+    let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
         finish(None);
         return;
     };

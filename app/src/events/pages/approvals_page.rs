@@ -53,9 +53,17 @@ fn Queue(
     rule: ServerAction<SetApprovalRule>,
 ) -> impl IntoView {
     let (state, button, value) = if view.approval_required {
-        ("on: events from people who are not verified members wait here", "Stop asking for approval", None)
+        (
+            "on: events from people who are not verified members wait here",
+            "Stop asking for approval",
+            None,
+        )
     } else {
-        ("off: every event is listed at once", "Ask for approval", Some("yes"))
+        (
+            "off: every event is listed at once",
+            "Ask for approval",
+            Some("yes"),
+        )
     };
     view! {
         <div class="card">

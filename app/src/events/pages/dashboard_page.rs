@@ -34,8 +34,10 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Title text="Event dashboard · MembersNet" />
         <section class="container">
-            {move || done().map(|text| view! { <p class="notice notice-success" role="status">{text}</p> })}
-            <FormError error=error />
+            <div class="notices">
+                {move || done().map(|text| view! { <p class="notice notice-success" role="status">{text}</p> })}
+                <FormError error=error />
+            </div>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match dashboard.await {

@@ -22,12 +22,9 @@ pub fn EventListPage() -> impl IntoView {
             (q.get("from"), q.get("until"), number("page")),
         )
     };
-    let events = Resource::new(
-        params,
-        |((kind, q, near, within), (from, until, page))| {
-            list_events(kind, q, near, within, from, until, page)
-        },
-    );
+    let events = Resource::new(params, |((kind, q, near, within), (from, until, page))| {
+        list_events(kind, q, near, within, from, until, page)
+    });
     view! {
         <Title text="Events · MembersNet" />
         <Meta name="description" content="Campaign events near you: canvassing, phone banks, meetings and socials." />

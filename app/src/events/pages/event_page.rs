@@ -121,7 +121,10 @@ fn ShareLink(url: String) -> impl IntoView {
 #[component]
 fn MySignUpOrForm(detail: EventDetail) -> impl IntoView {
     let query = use_query_map();
-    let referrer = query.read_untracked().get("by").and_then(|by| by.parse::<i32>().ok());
+    let referrer = query
+        .read_untracked()
+        .get("by")
+        .and_then(|by| by.parse::<i32>().ok());
     if detail.status != EventStatus::Published {
         return ().into_any();
     }

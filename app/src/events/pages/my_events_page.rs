@@ -1,7 +1,8 @@
+use crate::ui::{form::FormError, notice::QueryNotice};
 use crate::{
     error::AppError,
     events::{
-        api::{get_calendar_feed, my_events, RenewCalendarFeed},
+        api::{get_calendar_feed, my_events, CancelMySignup, RenewCalendarFeed},
         model::{MyEventView, SignUpStatus},
     },
 };
@@ -11,18 +12,26 @@ use leptos_meta::Title;
 /// The signed-in person's sign-ups: upcoming, then past.
 #[component]
 pub fn MyEventsPage() -> impl IntoView {
-    let events = Resource::new(|| (), |_| my_events());
+    let cancel = ServerAction::<CancelMySignup>::new();
+    let error = Signal::derive(move || cancel.value().get().and_then(Result::err));
+    let events = Resource::new(move || cancel.version().get(), |_| my_events());
     view! {
         <Title text="My events · MembersNet" />
         <section class="container">
             <h1>"My events"</h1>
+            // One element around the notices: two empty dynamic siblings before a
+            // Suspense did not hydrate.
+            <div class="notices">
+                <QueryNotice key="cancelled" text="Your place is cancelled. If someone was waiting, it is theirs now." />
+                <FormError error=error />
+            </div>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match events.await {
                         Ok(list) if list.is_empty() => view! {
                             <p class="empty">"You have not signed up to anything yet. " <a href="/events">"Find an event"</a></p>
                         }.into_any(),
-                        Ok(list) => view! { <MyEventList list /> <CalendarFeed /> }.into_any(),
+                        Ok(list) => view! { <MyEventList list cancel /> <CalendarFeed /> }.into_any(),
                         Err(AppError::Unauthenticated) => view! {
                             <p class="notice notice-error">"Please " <a href="/sign-in">"sign in"</a> " to see your events."</p>
                         }.into_any(),
@@ -35,7 +44,7 @@ pub fn MyEventsPage() -> impl IntoView {
 }
 
 #[component]
-fn MyEventList(list: Vec<MyEventView>) -> impl IntoView {
+fn MyEventList(list: Vec<MyEventView>, cancel: ServerAction<CancelMySignup>) -> impl IntoView {
     view! {
         <ul class="my-events">
             {list
@@ -46,10 +55,17 @@ fn MyEventList(list: Vec<MyEventView>) -> impl IntoView {
                         (true, SignUpStatus::Waitlisted) => "Waitlist",
                         _ => "Going",
                     };
+                    let cancel_label = format!("Cancel my place at {}", event.title);
                     view! {
                         <li class="card">
                             <a href=event.path>{event.title}</a>
                             <span class="muted">" · " {event.when} " · " {status}</span>
+                            {event.upcoming.then(|| view! {
+                                <ActionForm action=cancel attr:class="inline-form">
+                                    <input type="hidden" name="signup_id" value=event.signup_id />
+                                    <button type="submit" class="button button-small button-ghost" aria-label=cancel_label>"Cancel"</button>
+                                </ActionForm>
+                            })}
                         </li>
                     }
                 })

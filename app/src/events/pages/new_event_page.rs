@@ -17,7 +17,12 @@ pub fn NewEventPage() -> impl IntoView {
     let action = ServerAction::<CreateEvent>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let query = use_query_map();
-    let from = move || query.read().get("from").and_then(|id| id.parse::<i32>().ok());
+    let from = move || {
+        query
+            .read()
+            .get("from")
+            .and_then(|id| id.parse::<i32>().ok())
+    };
     let initial = Resource::new(from, |from| async move {
         match from {
             Some(id) => get_event_form(id, true).await,

@@ -32,7 +32,10 @@ fn require_staff(viewer: &PersonView) -> AppResult<()> {
 }
 
 /// Whether an event `host` creates goes live at once or waits for staff.
-pub async fn publication_for(db: &impl ConnectionTrait, host: &PersonView) -> AppResult<Publication> {
+pub async fn publication_for(
+    db: &impl ConnectionTrait,
+    host: &PersonView,
+) -> AppResult<Publication> {
     let trusted = host.has_role(Role::Member) || host.has_role(Role::Staff);
     if trusted || !site_settings::is_on(db, EVENTS_NEED_APPROVAL).await? {
         Ok(Publication::Published)
@@ -42,7 +45,10 @@ pub async fn publication_for(db: &impl ConnectionTrait, host: &PersonView) -> Ap
 }
 
 /// Events waiting for approval, oldest first. Staff only.
-pub async fn approval_queue(db: &impl ConnectionTrait, viewer: &PersonView) -> AppResult<ApprovalQueueView> {
+pub async fn approval_queue(
+    db: &impl ConnectionTrait,
+    viewer: &PersonView,
+) -> AppResult<ApprovalQueueView> {
     require_staff(viewer)?;
     let rows = event::Entity::find()
         .filter(event::Column::Status.eq(EventStatus::Pending.as_str()))
@@ -60,18 +66,26 @@ pub async fn approval_queue(db: &impl ConnectionTrait, viewer: &PersonView) -> A
                 title: e.title,
                 host_name: host.map(|h| h.name).unwrap_or_default(),
                 when: format_when(e.starts_at),
-                place: [e.venue, e.postcode, e.online_url.map(|_| "Online".to_string())]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                place: [
+                    e.venue,
+                    e.postcode,
+                    e.online_url.map(|_| "Online".to_string()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
             })
             .collect(),
     })
 }
 
 /// Turns the approval rule on or off. Staff only.
-pub async fn set_approval_required(db: &impl ConnectionTrait, viewer: &PersonView, on: bool) -> AppResult<()> {
+pub async fn set_approval_required(
+    db: &impl ConnectionTrait,
+    viewer: &PersonView,
+    on: bool,
+) -> AppResult<()> {
     require_staff(viewer)?;
     site_settings::set(db, EVENTS_NEED_APPROVAL, on).await?;
     tracing::info!(by = viewer.id, on, "event approval rule changed");
@@ -95,18 +109,28 @@ where
         .await?
         .ok_or(AppError::NotFound)?;
     if found.status != EventStatus::Pending.as_str() {
-        return Err(AppError::conflict("This event is not waiting for approval."));
+        return Err(AppError::conflict(
+            "This event is not waiting for approval.",
+        ));
     }
     let host = person::Entity::find_by_id(found.host_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
     let (status, subject, line) = if approve {
-        (EventStatus::Published, "Your event is live", "Good news: your event has been approved and is now listed.")
+        (
+            EventStatus::Published,
+            "Your event is live",
+            "Good news: your event has been approved and is now listed.",
+        )
     } else {
         (EventStatus::Rejected, "Your event was not approved", "Sorry: staff did not approve your event. Reply to this email if you would like to talk about it.")
     };
-    let link = format!("{}{}", public_url.trim_end_matches('/'), event_path(found.id, &found.slug));
+    let link = format!(
+        "{}{}",
+        public_url.trim_end_matches('/'),
+        event_path(found.id, &found.slug)
+    );
     let title = found.title.clone();
     let mut active: event::ActiveModel = found.into();
     active.status = Set(status.as_str().to_string());

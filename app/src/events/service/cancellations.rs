@@ -42,6 +42,30 @@ where
     Ok(title)
 }
 
+/// Cancels one of the signed-in person's own sign-ups, from "My events". Anyone else's
+/// sign-up is Forbidden.
+pub async fn cancel_own_signup<C>(
+    db: &C,
+    person_id: i32,
+    signup_id: i32,
+    public_url: &str,
+) -> AppResult<String>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = begin_write(db).await?;
+    let row = signup::Entity::find_by_id(signup_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.person_id != Some(person_id) {
+        return Err(AppError::Forbidden);
+    }
+    let title = cancel_in(&txn, row, public_url).await?;
+    txn.commit().await?;
+    Ok(title)
+}
+
 /// Cancels every sign-up of a person (before their account is erased), freeing places.
 pub async fn cancel_signups_of_person(
     txn: &impl ConnectionTrait,

@@ -43,16 +43,22 @@ pub struct EventFilter {
 
 /// The start of a day typed as "2026-12-01" (London time), `plus_days` later; None when
 /// blank. A bad date is an error on `field`.
-pub fn day_start(field: &str, raw: Option<&str>, plus_days: i64) -> AppResult<Option<DateTime<Utc>>> {
+pub fn day_start(
+    field: &str,
+    raw: Option<&str>,
+    plus_days: i64,
+) -> AppResult<Option<DateTime<Utc>>> {
     let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
         return Ok(None);
     };
     let date = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
         .map_err(|_| AppError::invalid(field, "Enter a date, like 2026-12-03."))?;
     let midnight = (date + chrono::Duration::days(plus_days)).and_time(chrono::NaiveTime::MIN);
-    Ok(chrono::TimeZone::from_local_datetime(&chrono_tz::Europe::London, &midnight)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc)))
+    Ok(
+        chrono::TimeZone::from_local_datetime(&chrono_tz::Europe::London, &midnight)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc)),
+    )
 }
 
 /// Candidates read from the box around a place before the exact distance is checked.

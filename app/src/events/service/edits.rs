@@ -44,7 +44,8 @@ pub async fn event_form(
     let found = event_for_host(db, event_id, viewer).await?;
     let slots = slots_of(db, event_id).await?;
     let first = slots.first().ok_or(AppError::NotFound)?;
-    let london = |at: DateTime<Utc>, pattern: &str| at.with_timezone(&London).format(pattern).to_string();
+    let london =
+        |at: DateTime<Utc>, pattern: &str| at.with_timezone(&London).format(pattern).to_string();
     let shifts_on_first_day: Vec<String> = slots
         .iter()
         .filter(|s| s.label.is_some() && london(s.starts_at, "%F") == london(first.starts_at, "%F"))
@@ -61,14 +62,22 @@ pub async fn event_form(
         title: found.title,
         description: found.description,
         kind: found.kind,
-        date: if for_copy { String::new() } else { london(first.starts_at, "%F") },
+        date: if for_copy {
+            String::new()
+        } else {
+            london(first.starts_at, "%F")
+        },
         start_time: london(first.starts_at, "%H:%M"),
         end_time: london(first.ends_at, "%H:%M"),
         venue: found.venue.unwrap_or_default(),
         postcode: found.postcode.unwrap_or_default(),
         online_url: found.online_url.unwrap_or_default(),
         capacity: first.capacity.map(|c| c.to_string()).unwrap_or_default(),
-        shifts: if for_copy { shifts_on_first_day.join("\n") } else { String::new() },
+        shifts: if for_copy {
+            shifts_on_first_day.join("\n")
+        } else {
+            String::new()
+        },
         ..Default::default()
     })
 }

@@ -124,7 +124,9 @@ fn parse_slots(form: &EventForm, now: DateTime<Utc>) -> AppResult<Vec<SlotPlan>>
         let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
             AppError::invalid(
                 "other_dates",
-                format!("\"{raw}\" is not a date. Write dates like 2026-12-10, separated by commas."),
+                format!(
+                    "\"{raw}\" is not a date. Write dates like 2026-12-10, separated by commas."
+                ),
             )
         })?;
         dates.push(date);
@@ -140,7 +142,11 @@ fn parse_slots(form: &EventForm, now: DateTime<Utc>) -> AppResult<Vec<SlotPlan>>
     };
     if dates.len() * times.len() > MAX_SLOTS {
         return Err(AppError::invalid(
-            if times.len() > 1 { "shifts" } else { "other_dates" },
+            if times.len() > 1 {
+                "shifts"
+            } else {
+                "other_dates"
+            },
             format!("An event can have at most {MAX_SLOTS} dates and shifts in all."),
         ));
     }
@@ -155,11 +161,18 @@ fn parse_slots(form: &EventForm, now: DateTime<Utc>) -> AppResult<Vec<SlotPlan>>
             let starts_at = london_time(*date, start, start_field)?;
             let ends_at = london_time(*date, end, end_field)?;
             if starts_at <= now {
-                let field = if *date == first { start_field } else { "other_dates" };
+                let field = if *date == first {
+                    start_field
+                } else {
+                    "other_dates"
+                };
                 return Err(AppError::invalid(field, "The start must be in the future."));
             }
             if ends_at <= starts_at {
-                return Err(AppError::invalid(end_field, "The end must be after the start."));
+                return Err(AppError::invalid(
+                    end_field,
+                    "The end must be after the start.",
+                ));
             }
             slots.push(SlotPlan {
                 label: label.clone(),

@@ -90,7 +90,10 @@ pub async fn add_cohost(
         ));
     };
     if person.id == found.host_id {
-        return Err(AppError::invalid("cohost_email", "They already host this event."));
+        return Err(AppError::invalid(
+            "cohost_email",
+            "They already host this event.",
+        ));
     }
     event_cohost::Entity::insert(event_cohost::ActiveModel {
         event_id: Set(found.id),
@@ -98,9 +101,12 @@ pub async fn add_cohost(
         created_at: Set(Utc::now()),
     })
     .on_conflict(
-        OnConflict::columns([event_cohost::Column::EventId, event_cohost::Column::PersonId])
-            .do_nothing()
-            .to_owned(),
+        OnConflict::columns([
+            event_cohost::Column::EventId,
+            event_cohost::Column::PersonId,
+        ])
+        .do_nothing()
+        .to_owned(),
     )
     .exec_without_returning(db)
     .await?;

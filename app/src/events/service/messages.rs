@@ -111,6 +111,11 @@ where
         ));
     }
     txn.commit().await?;
-    tracing::info!(event_id, sender = viewer.id, sent, "hosts emailed attendees");
+    tracing::info!(
+        event_id,
+        sender = viewer.id,
+        sent,
+        "hosts emailed attendees"
+    );
     Ok(sent)
 }

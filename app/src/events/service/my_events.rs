@@ -45,6 +45,7 @@ pub async fn list_events_for_person(
         views.push((
             slot.starts_at,
             MyEventView {
+                signup_id: row.id,
                 path: event_path(event.id, &event.slug),
                 title: event.title.clone(),
                 when: format_time_range(slot.starts_at, slot.ends_at),

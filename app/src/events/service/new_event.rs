@@ -63,7 +63,11 @@ where
         description: Set(new.details.description.clone()),
         kind: Set(new.details.kind.as_str().to_string()),
         venue: Set(new.details.venue.clone()),
-        postcode: Set(new.details.postcode.as_ref().map(|p| p.as_str().to_string())),
+        postcode: Set(new
+            .details
+            .postcode
+            .as_ref()
+            .map(|p| p.as_str().to_string())),
         latitude: Set(coordinates.map(|c| c.latitude)),
         longitude: Set(coordinates.map(|c| c.longitude)),
         online_url: Set(new.details.online_url.clone()),

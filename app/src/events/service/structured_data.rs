@@ -122,7 +122,10 @@ mod tests {
         let value: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["@type"], "Event");
         assert_eq!(value["location"]["address"]["postalCode"], "M1 1AE");
-        assert_eq!(value["offers"]["availability"], "https://schema.org/SoldOut");
+        assert_eq!(
+            value["offers"]["availability"],
+            "https://schema.org/SoldOut"
+        );
         assert_eq!(value["name"], "Stall </script><script>alert(1)");
     }
 }

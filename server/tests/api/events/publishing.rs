@@ -9,9 +9,13 @@ fn fields<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)
 }
 
 fn id_from(reply: &crate::support::Reply) -> i32 {
-    let location = reply.headers.get("location").expect("redirected").to_str().unwrap();
-    app::events::model::event_id_from_path_segment(location.trim_start_matches("/events/"))
-        .unwrap()
+    let location = reply
+        .headers
+        .get("location")
+        .expect("redirected")
+        .to_str()
+        .unwrap();
+    app::events::model::event_id_from_path_segment(location.trim_start_matches("/events/")).unwrap()
 }
 
 #[tokio::test]
@@ -20,9 +24,18 @@ async fn weekly_repeats_and_shifts_each_get_their_own_places() {
     let host = app.signed_in("Hana Host", "hana@example.org").await;
     let mut form = event_form("Weekly phone bank", "2");
     form.push(("repeat_weeks", "3".into()));
-    form.push(("shifts", "10:00-12:00 Morning\n13:00-15:00 Afternoon".into()));
-    let id = id_from(&app.call("/api/events/create", &fields(&form), Some(&host)).await);
-    let detail = app.call("/api/events/get", &[("id", &id.to_string())], None).await.json();
+    form.push((
+        "shifts",
+        "10:00-12:00 Morning\n13:00-15:00 Afternoon".into(),
+    ));
+    let id = id_from(
+        &app.call("/api/events/create", &fields(&form), Some(&host))
+            .await,
+    );
+    let detail = app
+        .call("/api/events/get", &[("id", &id.to_string())], None)
+        .await
+        .json();
     let slots = detail["slots"].as_array().unwrap();
     assert_eq!(slots.len(), 6, "3 weeks x 2 shifts");
     assert_eq!(slots[0]["label"], "Morning");
@@ -32,15 +45,25 @@ async fn weekly_repeats_and_shifts_each_get_their_own_places() {
     // Filling one shift leaves the others open.
     let first = slots[0]["id"].as_i64().unwrap() as i32;
     for n in 1..=3 {
-        sign_up(&app.db, first, &guest(n), "http://x").await.unwrap();
+        sign_up(&app.db, first, &guest(n), "http://x")
+            .await
+            .unwrap();
     }
-    let detail = app.call("/api/events/get", &[("id", &id.to_string())], None).await.json();
+    let detail = app
+        .call("/api/events/get", &[("id", &id.to_string())], None)
+        .await
+        .json();
     assert_eq!(detail["slots"][0]["places_left"], 0);
     assert_eq!(detail["slots"][1]["places_left"], 2);
 
     let mut bad = event_form("Bad shifts", "");
     bad.push(("shifts", "whenever".into()));
-    assert_eq!(app.call("/api/events/create", &fields(&bad), Some(&host)).await.error_field(), "shifts");
+    assert_eq!(
+        app.call("/api/events/create", &fields(&bad), Some(&host))
+            .await
+            .error_field(),
+        "shifts"
+    );
 }
 
 #[tokio::test]
@@ -50,47 +73,133 @@ async fn when_staff_ask_events_from_non_members_wait_for_approval() {
     let newcomer = app.signed_in("Nell Newcomer", "nell@example.org").await;
     let other = app.signed_in("Otto Other", "otto@example.org").await;
     for token in [&newcomer, &other] {
-        assert_eq!(app.call("/api/events/approvals", &[], Some(token)).await.error_code(), "forbidden");
-        assert_eq!(app.call("/api/events/approvals/rule", &[("required", "yes")], Some(token)).await.error_code(), "forbidden");
+        assert_eq!(
+            app.call("/api/events/approvals", &[], Some(token))
+                .await
+                .error_code(),
+            "forbidden"
+        );
+        assert_eq!(
+            app.call(
+                "/api/events/approvals/rule",
+                &[("required", "yes")],
+                Some(token)
+            )
+            .await
+            .error_code(),
+            "forbidden"
+        );
     }
-    app.call("/api/events/approvals/rule", &[("required", "yes")], Some(&staff)).await;
-    assert_eq!(app.call("/api/events/approvals", &[], Some(&staff)).await.json()["approval_required"], true);
+    app.call(
+        "/api/events/approvals/rule",
+        &[("required", "yes")],
+        Some(&staff),
+    )
+    .await;
+    assert_eq!(
+        app.call("/api/events/approvals", &[], Some(&staff))
+            .await
+            .json()["approval_required"],
+        true
+    );
 
-    let id = id_from(&app.call("/api/events/create", &fields(&event_form("Secret rally", "")), Some(&newcomer)).await);
+    let id = id_from(
+        &app.call(
+            "/api/events/create",
+            &fields(&event_form("Secret rally", "")),
+            Some(&newcomer),
+        )
+        .await,
+    );
     let id_text = id.to_string();
     let listed = |token: Option<String>| {
         let app = &app;
         async move {
-            app.call("/api/events/list", &[("q", "Secret rally")], token.as_deref()).await.json()["events"]
+            app.call(
+                "/api/events/list",
+                &[("q", "Secret rally")],
+                token.as_deref(),
+            )
+            .await
+            .json()["events"]
                 .as_array()
                 .unwrap()
                 .len()
         }
     };
     assert_eq!(listed(None).await, 0);
-    assert_eq!(app.call("/api/events/get", &[("id", &id_text)], Some(&other)).await.error_code(), "not_found");
-    assert_eq!(app.call("/api/events/get", &[("id", &id_text)], Some(&newcomer)).await.json()["status"], "pending");
-    assert_eq!(app.get(&format!("/events/{id}/calendar.ics"), None).await.status, StatusCode::NOT_FOUND);
-
-    let queue = app.call("/api/events/approvals", &[], Some(&staff)).await.json();
-    assert_eq!(queue["events"][0]["title"], "Secret rally");
     assert_eq!(
-        app.call("/api/events/approvals/decide", &[("event_id", &id_text), ("decision", "approve")], Some(&other))
+        app.call("/api/events/get", &[("id", &id_text)], Some(&other))
             .await
             .error_code(),
+        "not_found"
+    );
+    assert_eq!(
+        app.call("/api/events/get", &[("id", &id_text)], Some(&newcomer))
+            .await
+            .json()["status"],
+        "pending"
+    );
+    assert_eq!(
+        app.get(&format!("/events/{id}/calendar.ics"), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    let queue = app
+        .call("/api/events/approvals", &[], Some(&staff))
+        .await
+        .json();
+    assert_eq!(queue["events"][0]["title"], "Secret rally");
+    assert_eq!(
+        app.call(
+            "/api/events/approvals/decide",
+            &[("event_id", &id_text), ("decision", "approve")],
+            Some(&other)
+        )
+        .await
+        .error_code(),
         "forbidden"
     );
-    app.call("/api/events/approvals/decide", &[("event_id", &id_text), ("decision", "approve")], Some(&staff)).await;
+    app.call(
+        "/api/events/approvals/decide",
+        &[("event_id", &id_text), ("decision", "approve")],
+        Some(&staff),
+    )
+    .await;
     assert_eq!(listed(None).await, 1);
-    let told = app::outreach::service::list_outbox_emails(&app.db, 50).await.unwrap();
-    assert!(told.iter().any(|e| e.to_email == "nell@example.org" && e.subject.starts_with("Your event is live")));
+    let told = app::outreach::service::list_outbox_emails(&app.db, 50)
+        .await
+        .unwrap();
+    assert!(told
+        .iter()
+        .any(|e| e.to_email == "nell@example.org" && e.subject.starts_with("Your event is live")));
 
     // Verified members are trusted: their events go live at once.
     let member_id = app.create_person("Mo Member", "mo@example.org").await;
-    app::auth::service::roles::grant_role(&app.db, member_id, app::auth::model::Role::Member).await.unwrap();
-    let member = app.sign_in("mo@example.org", crate::support::PASSWORD).await.session_cookie().unwrap();
-    let id = id_from(&app.call("/api/events/create", &fields(&event_form("Member meeting", "")), Some(&member)).await);
-    assert_eq!(app.call("/api/events/get", &[("id", &id.to_string())], None).await.json()["status"], "published");
+    app::auth::service::roles::grant_role(&app.db, member_id, app::auth::model::Role::Member)
+        .await
+        .unwrap();
+    let member = app
+        .sign_in("mo@example.org", crate::support::PASSWORD)
+        .await
+        .session_cookie()
+        .unwrap();
+    let id = id_from(
+        &app.call(
+            "/api/events/create",
+            &fields(&event_form("Member meeting", "")),
+            Some(&member),
+        )
+        .await,
+    );
+    assert_eq!(
+        app.call("/api/events/get", &[("id", &id.to_string())], None)
+            .await
+            .json()["status"],
+        "published"
+    );
 }
 
 #[tokio::test]
@@ -98,7 +207,14 @@ async fn share_links_credit_the_sharer_but_not_themselves() {
     let app = TestApp::spawn().await;
     let sharer = app.signed_in("Sam Sharer", "sam@example.org").await;
     let (event_id, slot) = event_with_capacity(&app, "").await;
-    let detail = app.call("/api/events/get", &[("id", &event_id.to_string())], Some(&sharer)).await.json();
+    let detail = app
+        .call(
+            "/api/events/get",
+            &[("id", &event_id.to_string())],
+            Some(&sharer),
+        )
+        .await
+        .json();
     let share = detail["share_url"].as_str().unwrap().to_string();
     let by = share.rsplit_once("?by=").unwrap().1.to_string();
     for (name, email, referrer) in [
@@ -109,13 +225,28 @@ async fn share_links_credit_the_sharer_but_not_themselves() {
         let slot = slot.to_string();
         app.call(
             "/api/events/sign-up",
-            &[("slot_id", &slot), ("name", name), ("email", email), ("referrer", referrer)],
+            &[
+                ("slot_id", &slot),
+                ("name", name),
+                ("email", email),
+                ("referrer", referrer),
+            ],
             None,
         )
         .await;
     }
-    assert_eq!(app.call("/api/events/brought", &[], Some(&sharer)).await.json(), 1);
-    assert_eq!(app.call("/api/events/brought", &[], None).await.error_code(), "unauthenticated");
+    assert_eq!(
+        app.call("/api/events/brought", &[], Some(&sharer))
+            .await
+            .json(),
+        1
+    );
+    assert_eq!(
+        app.call("/api/events/brought", &[], None)
+            .await
+            .error_code(),
+        "unauthenticated"
+    );
 }
 
 #[tokio::test]
@@ -123,25 +254,64 @@ async fn a_personal_calendar_feed_lists_my_events_until_renewed() {
     let app = TestApp::spawn().await;
     let me = app.signed_in("Cal Endar", "cal@example.org").await;
     let (_, slot) = event_with_capacity(&app, "").await;
-    app.call("/api/events/sign-up", &[("slot_id", &slot.to_string())], Some(&me)).await;
-    let url = app.call("/api/events/calendar-feed", &[], Some(&me)).await.json();
-    let path = url.as_str().unwrap().split_once("/calendar/").unwrap().1.to_string();
+    app.call(
+        "/api/events/sign-up",
+        &[("slot_id", &slot.to_string())],
+        Some(&me),
+    )
+    .await;
+    let url = app
+        .call("/api/events/calendar-feed", &[], Some(&me))
+        .await
+        .json();
+    let path = url
+        .as_str()
+        .unwrap()
+        .split_once("/calendar/")
+        .unwrap()
+        .1
+        .to_string();
     let feed = app.get(&format!("/calendar/{path}"), None).await;
     assert_eq!(feed.status, StatusCode::OK);
-    assert!(feed.body.contains("BEGIN:VCALENDAR") && feed.body.contains("SUMMARY:Door knocking"), "{}", feed.body);
-    assert_eq!(app.call("/api/events/calendar-feed", &[], Some(&me)).await.json(), url, "stable until renewed");
+    assert!(
+        feed.body.contains("BEGIN:VCALENDAR") && feed.body.contains("SUMMARY:Door knocking"),
+        "{}",
+        feed.body
+    );
+    assert_eq!(
+        app.call("/api/events/calendar-feed", &[], Some(&me))
+            .await
+            .json(),
+        url,
+        "stable until renewed"
+    );
 
-    app.call("/api/events/calendar-feed/renew", &[], Some(&me)).await;
-    assert_eq!(app.get(&format!("/calendar/{path}"), None).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.call("/api/events/calendar-feed", &[], None).await.error_code(), "unauthenticated");
+    app.call("/api/events/calendar-feed/renew", &[], Some(&me))
+        .await;
+    assert_eq!(
+        app.get(&format!("/calendar/{path}"), None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.call("/api/events/calendar-feed", &[], None)
+            .await
+            .error_code(),
+        "unauthenticated"
+    );
 }
 
 #[tokio::test]
 async fn event_pages_carry_schema_org_data_and_lists_filter_by_date() {
     let app = TestApp::spawn().await;
     let (event_id, _) = event_with_capacity(&app, "4").await;
-    let page = app.get(&format!("/events/{event_id}-door-knocking"), None).await;
-    assert!(page.body.contains(r#"<script type="application/ld+json""#), "{}", page.body);
+    let page = app
+        .get(&format!("/events/{event_id}-door-knocking"), None)
+        .await;
+    assert!(
+        page.body.contains(r#"<script type="application/ld+json""#),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains(r#""@type":"Event""#));
 
     let in_days = |days: i64| {
@@ -153,7 +323,13 @@ async fn event_pages_carry_schema_org_data_and_lists_filter_by_date() {
     let count = |from: String, until: String| {
         let app = &app;
         async move {
-            app.call("/api/events/list", &[("from", &from), ("until", &until)], None).await.json()["events"]
+            app.call(
+                "/api/events/list",
+                &[("from", &from), ("until", &until)],
+                None,
+            )
+            .await
+            .json()["events"]
                 .as_array()
                 .map(Vec::len)
                 .unwrap_or(usize::MAX)
@@ -163,7 +339,9 @@ async fn event_pages_carry_schema_org_data_and_lists_filter_by_date() {
     assert_eq!(count(in_days(6), in_days(8)).await, 1);
     assert_eq!(count(in_days(8), in_days(20)).await, 0);
     assert_eq!(
-        app.call("/api/events/list", &[("from", "next week")], None).await.error_field(),
+        app.call("/api/events/list", &[("from", "next week")], None)
+            .await
+            .error_field(),
         "from"
     );
 }

@@ -80,7 +80,10 @@ fn weekly_repeats_and_chosen_dates_make_one_slot_per_date() {
         .collect();
     // Days 10, 17, 24, 31 weekly, plus 12; the chosen 17 is already there.
     assert_eq!(days, vec![0, 2, 7, 14, 21]);
-    assert!(event.slots.iter().all(|s| london_hm(s.starts_at) == "10:00"));
+    assert!(event
+        .slots
+        .iter()
+        .all(|s| london_hm(s.starts_at) == "10:00"));
 
     let mut too_many = form();
     too_many.repeat_weeks = "53".into();
@@ -104,11 +107,20 @@ fn shifts_make_labelled_slots_on_each_date() {
     let labels: Vec<(Option<&str>, String, String)> = event
         .slots
         .iter()
-        .map(|s| (s.label.as_deref(), london_hm(s.starts_at), london_hm(s.ends_at)))
+        .map(|s| {
+            (
+                s.label.as_deref(),
+                london_hm(s.starts_at),
+                london_hm(s.ends_at),
+            )
+        })
         .collect();
     assert_eq!(labels.len(), 4);
     assert_eq!(labels[0], (Some("Morning"), "10:00".into(), "12:00".into()));
-    assert_eq!(labels[1], (Some("Afternoon"), "13:00".into(), "15:30".into()));
+    assert_eq!(
+        labels[1],
+        (Some("Afternoon"), "13:00".into(), "15:30".into())
+    );
     assert_eq!(labels[2].0, Some("Morning"));
 
     let mut garbled = form();
