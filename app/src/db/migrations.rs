@@ -16,6 +16,7 @@ mod m20261126_000011_create_postcodes;
 mod m20261126_000012_index_events_location;
 mod m20261126_000013_add_signups_checked_in_at;
 mod m20261126_000014_event_hosting;
+mod m20261126_000015_index_events_place_time;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000012_index_events_location::Migration),
             Box::new(m20261126_000013_add_signups_checked_in_at::Migration),
             Box::new(m20261126_000014_event_hosting::Migration),
+            Box::new(m20261126_000015_index_events_place_time::Migration),
         ]
     }
 }

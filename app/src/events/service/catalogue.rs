@@ -61,8 +61,9 @@ pub fn day_start(
     )
 }
 
-/// Candidates read from the box around a place before the exact distance is checked.
-const NEAR_CANDIDATES: u64 = 2000;
+/// Candidates read from the box around a place before the exact distance is checked: a
+/// guard against a box that takes in most of the country.
+const NEAR_CANDIDATES: u64 = 50_000;
 
 /// Upcoming published events, soonest first, one page (counted from 1) at a time.
 pub async fn list_upcoming_events(
@@ -94,42 +95,62 @@ pub async fn list_upcoming_events(
                 .add(Expr::expr(Func::lower(Expr::col(event::Column::Description))).like(pattern)),
         );
     }
-    let query = query
-        .order_by_asc(event::Column::StartsAt)
-        .order_by_asc(event::Column::Id);
     let offset = u64::from(page - 1) * PAGE_SIZE;
     let (mut rows, distances) = match filter.near {
         None => (
-            query.offset(offset).limit(PAGE_SIZE + 1).all(db).await?,
+            query
+                .order_by_asc(event::Column::StartsAt)
+                .order_by_asc(event::Column::Id)
+                .offset(offset)
+                .limit(PAGE_SIZE + 1)
+                .all(db)
+                .await?,
             None,
         ),
         Some(centre) => {
-            // The box uses the location index; the exact distance is checked here.
+            // The box is read from the place index, with only what is needed to measure
+            // and order; whole rows are fetched for the one page shown.
             let bbox = centre.bounding_box(filter.within_miles);
-            let candidates = query
+            let candidates: Vec<(i32, Option<f64>, Option<f64>, DateTime<Utc>)> = query
                 .filter(event::Column::Latitude.between(bbox.min_latitude, bbox.max_latitude))
                 .filter(event::Column::Longitude.between(bbox.min_longitude, bbox.max_longitude))
+                .select_only()
+                .columns([
+                    event::Column::Id,
+                    event::Column::Latitude,
+                    event::Column::Longitude,
+                    event::Column::StartsAt,
+                ])
                 .limit(NEAR_CANDIDATES)
+                .into_tuple()
                 .all(db)
                 .await?;
-            let within: Vec<(event::Model, f64)> = candidates
+            let mut within: Vec<(i32, DateTime<Utc>, f64)> = candidates
                 .into_iter()
-                .filter_map(|e| {
+                .filter_map(|(id, latitude, longitude, starts_at)| {
                     let at = Coordinates {
-                        latitude: e.latitude?,
-                        longitude: e.longitude?,
+                        latitude: latitude?,
+                        longitude: longitude?,
                     };
                     let miles = centre.miles_to(&at);
-                    (miles <= filter.within_miles).then_some((e, miles))
+                    (miles <= filter.within_miles).then_some((id, starts_at, miles))
                 })
+                .collect();
+            within.sort_by_key(|(id, starts_at, _)| (*starts_at, *id));
+            let page_ids: Vec<(i32, f64)> = within
+                .into_iter()
                 .skip(offset as usize)
                 .take(PAGE_SIZE as usize + 1)
+                .map(|(id, _, miles)| (id, miles))
                 .collect();
-            let distances: HashMap<i32, f64> =
-                within.iter().map(|(e, miles)| (e.id, *miles)).collect();
+            let mut rows = event::Entity::find()
+                .filter(event::Column::Id.is_in(page_ids.iter().map(|(id, _)| *id)))
+                .all(db)
+                .await?;
+            rows.sort_by_key(|e| (e.starts_at, e.id));
             (
-                within.into_iter().map(|(e, _)| e).collect(),
-                Some(distances),
+                rows,
+                Some(page_ids.into_iter().collect::<HashMap<i32, f64>>()),
             )
         }
     };
