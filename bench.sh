@@ -81,7 +81,7 @@ else
   cp "$cache/seed_$key.db" "$dir/bench.db"
   db_url="sqlite://$dir/bench.db?mode=rwc"
   sql() { sqlite3 -batch -noheader -separator ' ' "$dir/bench.db" "$1"; }
-  backend="SQLite $(sqlite3 --version | cut -d' ' -f1) (file, WAL)"
+  backend="SQLite (file, WAL)"
 fi
 if [[ $url == postgres* ]]; then
   trap 'cleanup; psql -q "$admin" -c "DROP DATABASE IF EXISTS mn_bench_run" >/dev/null' EXIT

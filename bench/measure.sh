@@ -14,17 +14,31 @@ largest_kb() {
 idle_kb=$(largest_kb)
 echo "$idle_kb" >"$dir/peak"
 
+# Waits until every server answers an event page quickly again: requests wrk gave up on
+# can keep a server busy after wrk stops, and would slow the next measurement.
+settle() {
+  local port t
+  for port in "${ports[@]}"; do
+    for _ in $(seq 1 150); do
+      t=$(curl -s -o /dev/null -m 5 -w '%{time_total}' "http://127.0.0.1:$port/events/1" || echo 9)
+      awk -v t="$t" 'BEGIN { exit !(t < 0.05) }' && break
+      sleep 0.2
+    done
+  done
+}
+
 # wrk with `connections` in total, split over the servers; prints "req/s p50 p99 failed".
 measure() {
   local connections=$1 i=0
   shift
   local each=$((connections / nodes)) outs=() loads=()
+  settle
   for port in "${ports[@]}"; do
     local out="$dir/wrk.$i.out"
     outs+=("$out")
     local args=()
     for arg in "$@"; do args+=("${arg//PORT/$port}"); done
-    BENCH_ORIGIN="http://127.0.0.1:$port" wrk -t2 -c"$each" -d"${seconds}s" --latency "${args[@]}" >"$out" &
+    BENCH_ORIGIN="http://127.0.0.1:$port" wrk -t2 -c"$each" -d"${seconds}s" --timeout 10s --latency "${args[@]}" >"$out" &
     loads+=("$!")
     i=$((i + 1))
   done
@@ -72,7 +86,7 @@ counts=$(sql "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM events
 
 echo
 echo "## $backend, $nodes server process(es); people, events, sign-ups: $counts"
-echo "wrk -t2 for ${seconds} s per cell; latency in ms; failed = non-2xx/3xx responses and socket errors"
+echo "wrk -t2 for ${seconds} s per cell; latency in ms; failed = non-2xx/3xx responses and socket errors (timeout 10 s)"
 echo
 echo "| request                                  | req/s 16 | p50 16    | p99 16    | req/s 64 | p50 64    | p99 64    | failed |"
 echo "|------------------------------------------|---------:|----------:|----------:|---------:|----------:|----------:|-------:|"
