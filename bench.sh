@@ -1,16 +1,33 @@
 #!/usr/bin/env bash
-# Prints the figures in BENCHMARKS.md: download size, home page throughput and latency at
-# 64 connections (anonymous and signed in), and server memory idle and under load.
-# Runs the release build on a fresh SQLite file on 127.0.0.1:3100; needs wrk and brotli
+# Prints the figures in BENCHMARKS.md: download sizes, then one table of requests/s and
+# latency at 16 and 64 connections on a seeded database, with server memory and a check
+# that sign-ups under load never oversold their slot.
+#
+#   ./bench.sh                                                         SQLite
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test ./bench.sh    PostgreSQL (that URL is
+#       only used to create databases: the seeded one is mn_bench_<key>, the run's mn_bench_run)
+#   BENCH_NODES=2 DATABASE_URL=postgres://… ./bench.sh                 two servers, one database
+#
+# Sizes: BENCH_PEOPLE (200000), BENCH_EVENTS (100000), BENCH_SIGNUPS (1000000), BENCH_SEED (42);
+# BENCH_SECONDS (10) per measurement. The seeded database is kept in BENCH_CACHE
+# (/var/tmp/membersnet-bench) or PostgreSQL and reused while the sizes, the day and the
+# schema are the same; each run works on a fresh copy. Needs wrk, brotli, sqlite3 and psql
 # (Debian packages, installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
+people=${BENCH_PEOPLE:-200000} events=${BENCH_EVENTS:-100000} signups=${BENCH_SIGNUPS:-1000000}
+seed=${BENCH_SEED:-42} seconds=${BENCH_SECONDS:-10} nodes=${BENCH_NODES:-1}
+cache=${BENCH_CACHE:-/var/tmp/membersnet-bench}
+url=${DATABASE_URL:-sqlite}
+
 ./setup.sh
-command -v wrk >/dev/null && command -v brotli >/dev/null || {
-  apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=120 wrk brotli
+command -v wrk >/dev/null && command -v brotli >/dev/null && command -v sqlite3 >/dev/null &&
+  command -v psql >/dev/null || {
+  apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=120 wrk brotli sqlite3 postgresql-client
 }
 source ./env.sh
 cargo leptos build --release >/dev/null 2>&1
+bin="$CARGO_TARGET_DIR/release/membersnet"
 
 pkg=target/site/pkg
 echo "## Download"
@@ -20,43 +37,65 @@ for f in membersnet.wasm membersnet.js membersnet.css; do
 done
 
 dir="$(mktemp -d)"
-addr=127.0.0.1:3100
-DATABASE_URL="sqlite://$dir/bench.db?mode=rwc" LEPTOS_SITE_ROOT="$PWD/target/site" LEPTOS_SITE_ADDR=$addr \
-  PUBLIC_URL="http://$addr" RUST_LOG=warn "$CARGO_TARGET_DIR/release/membersnet" serve &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$dir"' EXIT
-until curl -sf "http://$addr/manifest.webmanifest" >/dev/null; do sleep 0.2; done
-sleep 1
-
-rss() { awk '/VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$server/status"; }
-peak_rss_during() {
-  local peak=0 kb
-  "$@" >"$dir/wrk.out" &
-  local load=$!
-  while kill -0 $load 2>/dev/null; do
-    kb=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status"); ((kb > peak)) && peak=$kb
-    sleep 0.2
-  done
-  echo "$((peak / 1024)) MiB"
+servers=()
+cleanup() {
+  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$dir"
 }
-report() {
-  local name=$1
-  shift
-  local peak
-  peak=$(peak_rss_during wrk -t2 -c64 -d10s --latency "$@")
-  awk -v name="$name" -v peak="$peak" '
-    / 50% / { p50 = $2 } / 99% / { p99 = $2 } /Requests\/sec/ { rps = $2 }
-    END { printf "| %-28s | %10s | %8s | %8s | %9s |\n", name, rps, p50, p99, peak }' "$dir/wrk.out"
-}
+trap cleanup EXIT
 
+# The cache key: sizes, seed, London's date (events are placed around today) and the code
+# that decides the rows.
+schema=$(cat app/src/db/migrations/*.rs server/src/seed.rs server/src/seed/*.rs | sha1sum | cut -c1-8)
+key="${seed}_${people}_${events}_${signups}_$(TZ=Europe/London date +%Y%m%d)_${schema}"
+seed_into() {
+  DEMO_CONTENT=false RUST_LOG=warn "$bin" --database-url "$1" seed --seed "$seed" \
+    --people "$people" --events "$events" --signups "$signups" 2>&1 | tail -n 4
+}
 echo
-echo "## Home page, 64 connections, 10 s (wrk -t2 -c64)"
-echo "server RSS idle: $(rss)"
-echo "| request                      |   req/s    |   p50    |   p99    | peak RSS  |"
-echo "|------------------------------|------------|----------|----------|-----------|"
-report "GET / (visitor)" "http://$addr/"
-token=$(curl -s -D - -o /dev/null -X POST "http://$addr/api/auth/sign-in" -H "Origin: http://$addr" \
-  -H "Accept: application/json" --data "email=sam%40membersnet.example&password=demo-password-2026" |
-  sed -n 's/.*mn_session=\([0-9a-f]*\).*/\1/p')
-report "GET / (signed in)" -H "Cookie: mn_session=$token" "http://$addr/"
-report "GET /pkg/membersnet.css" "http://$addr/pkg/membersnet.css"
+if [[ $url == postgres* ]]; then
+  admin=$url base=${url%/*}
+  psql -q "$admin" -At -c "SELECT datname FROM pg_database WHERE datname LIKE 'mn_bench_%' AND datname <> 'mn_bench_$key'" |
+    while read -r old; do psql -q "$admin" -c "DROP DATABASE $old" >/dev/null; done
+  if [[ -z $(psql "$admin" -At -c "SELECT 1 FROM pg_database WHERE datname = 'mn_bench_$key'") ]]; then
+    echo "## Seeding PostgreSQL (kept as mn_bench_$key)"
+    psql -q "$admin" -c "CREATE DATABASE mn_bench_seeding" >/dev/null
+    seed_into "$base/mn_bench_seeding"
+    psql -q "$admin" -c "ALTER DATABASE mn_bench_seeding RENAME TO mn_bench_$key" >/dev/null
+  fi
+  psql -q "$admin" -c "CREATE DATABASE mn_bench_run TEMPLATE mn_bench_$key" >/dev/null
+  db_url="$base/mn_bench_run"
+  sql() { psql "$db_url" -At -F ' ' -c "$1"; }
+  backend="PostgreSQL $(psql "$admin" -At -c 'SHOW server_version')"
+else
+  mkdir -p "$cache"
+  find "$cache" -name 'seed_*.db' ! -name "seed_$key.db" -delete
+  if [[ ! -f $cache/seed_$key.db ]]; then
+    echo "## Seeding SQLite (kept as $cache/seed_$key.db)"
+    rm -f "$cache"/seeding.db*
+    seed_into "sqlite://$cache/seeding.db?mode=rwc"
+    sqlite3 "$cache/seeding.db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+    rm -f "$cache/seeding.db-wal" "$cache/seeding.db-shm"
+    mv "$cache/seeding.db" "$cache/seed_$key.db"
+  fi
+  cp "$cache/seed_$key.db" "$dir/bench.db"
+  db_url="sqlite://$dir/bench.db?mode=rwc"
+  sql() { sqlite3 -batch -noheader -separator ' ' "$dir/bench.db" "$1"; }
+  backend="SQLite (file, WAL)"
+fi
+if [[ $url == postgres* ]]; then
+  trap 'cleanup; psql -q "$admin" -c "DROP DATABASE IF EXISTS mn_bench_run" >/dev/null' EXIT
+fi
+
+ports=()
+for ((n = 0; n < nodes; n++)); do
+  port=$((3100 + n))
+  ports+=("$port")
+  DATABASE_URL="$db_url" DEMO_CONTENT=false LEPTOS_SITE_ROOT="$PWD/target/site" \
+    LEPTOS_SITE_ADDR="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn "$bin" serve &
+  servers+=("$!")
+done
+for port in "${ports[@]}"; do
+  until curl -sf "http://127.0.0.1:$port/manifest.webmanifest" >/dev/null; do sleep 0.2; done
+done
+source bench/measure.sh

@@ -80,7 +80,7 @@ pub async fn seed_database(db: &DatabaseConnection, plan: &SeedPlan) -> Result<S
         signups: plan.signups,
         show: plan.progress,
     };
-    let (sender, receiver) = tokio::sync::mpsc::channel(2);
+    let (sender, receiver) = tokio::sync::mpsc::channel(3);
     let owned_plan = plan.clone();
     let producer = tokio::task::spawn_blocking(move || {
         let drafter = Drafter {

@@ -1,0 +1,17 @@
+-- GET /events/{id} for random events, so requests read from all over the database.
+-- BENCH_EVENTS: how many events there are (ids 1..n).
+local events = tonumber(os.getenv("BENCH_EVENTS") or "1000")
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_no", threads)
+end
+
+function init(args)
+  math.randomseed(os.time() * 100 + thread_no)
+end
+
+request = function()
+  return wrk.format("GET", "/events/" .. math.random(1, events), { ["Accept"] = "text/html" })
+end

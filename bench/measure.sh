@@ -1,0 +1,116 @@
+# Sourced by bench.sh once the servers are up: measures each request with wrk and prints
+# the table. Uses: ports, servers, dir, seconds, nodes, events, sql, backend.
+
+rss_kb() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
+# The largest server's RSS now, and the peak so far (kept in a file: measure runs in a subshell).
+largest_kb() {
+  local kb largest=0
+  for pid in "${servers[@]}"; do
+    kb=$(rss_kb "$pid")
+    ((kb > largest)) && largest=$kb
+  done
+  echo "$largest"
+}
+idle_kb=$(largest_kb)
+echo "$idle_kb" >"$dir/peak"
+
+# Waits until every server answers an event page quickly again: requests wrk gave up on
+# can keep a server busy after wrk stops, and would slow the next measurement.
+settle() {
+  local port t
+  for port in "${ports[@]}"; do
+    for _ in $(seq 1 150); do
+      t=$(curl -s -o /dev/null -m 5 -w '%{time_total}' "http://127.0.0.1:$port/events/1" || echo 9)
+      awk -v t="$t" 'BEGIN { exit !(t < 0.05) }' && break
+      sleep 0.2
+    done
+  done
+}
+
+# wrk with `connections` in total, split over the servers; prints "req/s p50 p99 failed".
+measure() {
+  local connections=$1 i=0
+  shift
+  local each=$((connections / nodes)) outs=() loads=()
+  settle
+  for port in "${ports[@]}"; do
+    local out="$dir/wrk.$i.out"
+    outs+=("$out")
+    local args=()
+    for arg in "$@"; do args+=("${arg//PORT/$port}"); done
+    BENCH_ORIGIN="http://127.0.0.1:$port" wrk -t2 -c"$each" -d"${seconds}s" --timeout 10s --latency "${args[@]}" >"$out" &
+    loads+=("$!")
+    i=$((i + 1))
+  done
+  local running=1 kb
+  while ((running)); do
+    running=0
+    for pid in "${loads[@]}"; do kill -0 "$pid" 2>/dev/null && running=1; done
+    kb=$(largest_kb)
+    ((kb > $(cat "$dir/peak"))) && echo "$kb" >"$dir/peak"
+    sleep 0.2
+  done
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v
+    }
+    / 50% / { p50 = ms($2) > p50 ? ms($2) : p50 }
+    / 99% / { p99 = ms($2) > p99 ? ms($2) : p99 }
+    /Requests\/sec/ { rps += $2 }
+    /Non-2xx/ { failed += $NF }
+    /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) failed += $i }
+    END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, failed }' "${outs[@]}"
+}
+
+# One table row: the request's name, then the wrk arguments (PORT is replaced per server).
+row() {
+  local name=$1
+  shift
+  local low high
+  read -r -a low <<<"$(measure 16 "$@")"
+  read -r -a high <<<"$(measure 64 "$@")"
+  printf '| %-40s | %7s | %6s ms | %6s ms | %7s | %6s ms | %6s ms | %6s |\n' "$name" \
+    "${low[0]}" "${low[1]}" "${low[2]}" "${high[0]}" "${high[1]}" "${high[2]}" "$((low[3] + high[3]))"
+}
+
+# Two limited slots with plenty of room, one for each sign-up run.
+soon=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%S)
+read -r -a slots <<<"$(sql "SELECT s.id FROM event_slots s JOIN events e ON e.id = s.event_id
+  WHERE e.status = 'published' AND s.capacity >= 100 AND s.confirmed_count <= 10
+    AND s.starts_at > '$soon+00:00' ORDER BY s.id LIMIT 2" | tr '\n' ' ')"
+token=$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:${ports[0]}/api/auth/sign-in" \
+  -H "Origin: http://127.0.0.1:${ports[0]}" -H "Accept: application/json" \
+  --data "email=sam%40membersnet.example&password=demo-password-2026" |
+  sed -n 's/.*mn_session=\([0-9a-f]*\).*/\1/p')
+counts=$(sql "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM signups)")
+
+echo
+echo "## $backend, $nodes server process(es); people, events, sign-ups: $counts"
+echo "wrk -t2 for ${seconds} s per cell; latency in ms; failed = non-2xx/3xx responses and socket errors (timeout 10 s)"
+echo
+echo "| request                                  | req/s 16 | p50 16    | p99 16    | req/s 64 | p50 64    | p99 64    | failed |"
+echo "|------------------------------------------|---------:|----------:|----------:|---------:|----------:|----------:|-------:|"
+row "home page, visitor (GET /)" "http://127.0.0.1:PORT/"
+row "home page, signed in" -H "Cookie: mn_session=$token" "http://127.0.0.1:PORT/"
+row "event list (GET /events)" "http://127.0.0.1:PORT/events"
+row "event page (random of $events events)" -s bench/event_page.lua "http://127.0.0.1:PORT"
+row "search near a postcode (10 miles)" -s bench/near.lua "http://127.0.0.1:PORT"
+printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "suggestions for a signed-in person" \
+  "n/a" "" "" "n/a" "" "" "" 
+echo "(suggestions: n/a — friends not built yet)" >"$dir/notes"
+low=$(BENCH_SLOT=${slots[0]} measure 16 -s bench/signup.lua "http://127.0.0.1:PORT")
+high=$(BENCH_SLOT=${slots[1]} measure 64 -s bench/signup.lua "http://127.0.0.1:PORT")
+read -r -a low <<<"$low"
+read -r -a high <<<"$high"
+printf '| %-40s | %7s | %6s ms | %6s ms | %7s | %6s ms | %6s ms | %6s |\n' "sign-up POST (one limited slot)" \
+  "${low[0]}" "${low[1]}" "${low[2]}" "${high[0]}" "${high[1]}" "${high[2]}" "$((low[3] + high[3]))"
+echo
+cat "$dir/notes"
+echo "server memory (RSS, largest process): idle $((idle_kb / 1024)) MiB, peak under load $(($(cat "$dir/peak") / 1024)) MiB"
+sql "SELECT s.id, s.capacity, s.confirmed_count,
+    (SELECT COUNT(*) FROM signups u WHERE u.slot_id = s.id AND u.status = 'confirmed'),
+    (SELECT COUNT(*) FROM signups u WHERE u.slot_id = s.id AND u.status = 'waitlisted')
+  FROM event_slots s WHERE s.id IN (${slots[0]}, ${slots[1]})" |
+  awk '{ over += ($4 > $2 ? $4 - $2 : 0) + ($4 != $3)
+         printf "sign-up slot %s: capacity %s, confirmed %s (counter %s), waitlisted %s\n", $1, $2, $4, $3, $5 }
+       END { printf "oversold: %d\n", over }'
