@@ -61,6 +61,9 @@ pub fn day_start(
     )
 }
 
+/// An event in the box around a place: id, latitude, longitude, start.
+type NearCandidate = (i32, Option<f64>, Option<f64>, DateTime<Utc>);
+
 /// Candidates read from the box around a place before the exact distance is checked: a
 /// guard against a box that takes in most of the country.
 const NEAR_CANDIDATES: u64 = 50_000;
@@ -111,7 +114,7 @@ pub async fn list_upcoming_events(
             // The box is read from the place index, with only what is needed to measure
             // and order; whole rows are fetched for the one page shown.
             let bbox = centre.bounding_box(filter.within_miles);
-            let candidates: Vec<(i32, Option<f64>, Option<f64>, DateTime<Utc>)> = query
+            let candidates: Vec<NearCandidate> = query
                 .filter(event::Column::Latitude.between(bbox.min_latitude, bbox.max_latitude))
                 .filter(event::Column::Longitude.between(bbox.min_longitude, bbox.max_longitude))
                 .select_only()
