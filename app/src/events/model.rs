@@ -121,6 +121,16 @@ pub struct SlotView {
     pub places_left: Option<i32>,
 }
 
+impl SlotView {
+    /// "Morning: Thu 7 Nov, 10am – 12pm", or just the time when the slot has no name.
+    pub fn describe(&self) -> String {
+        match &self.label {
+            Some(label) => format!("{label}: {}", self.when),
+            None => self.when.clone(),
+        }
+    }
+}
+
 /// The viewer's own sign-up to an event, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MySignUp {

@@ -7,13 +7,14 @@ use super::{
     towns::{town_for, CITIES},
 };
 use app::{
-    places::{model::Coordinates, service::lookup::locate_postcode},
+    places::{
+        model::Coordinates,
+        service::{lookup::locate_postcode, outward::outward_code_centres},
+    },
     validate::PostcodeUk,
 };
 use sea_orm::{ConnectionTrait, DbErr, Statement};
 
-/// The shipped outward-code centres: outward,latitude,longitude per line.
-const OUTWARD_CODES_CSV: &str = include_str!("../../../app/data/outward_codes.csv");
 /// About this many imported postcodes are sampled (evenly, in file order).
 const SAMPLE_SIZE: i64 = 40_000;
 /// Inward-code letters in use (Royal Mail leaves out C, I, K, M, O and V).
@@ -121,22 +122,13 @@ async fn sample_imported(db: &impl ConnectionTrait) -> Result<Vec<Place>, DbErr>
 }
 
 fn outward_places() -> Vec<Place> {
-    OUTWARD_CODES_CSV
-        .lines()
-        .filter_map(|line| {
-            let mut parts = line.split(',');
-            let code = parts.next()?.to_string();
-            let latitude = parts.next()?.parse().ok()?;
-            let longitude = parts.next()?.parse().ok()?;
-            // Non-geographic codes (PO boxes) have no town; leave them out.
-            (town_for(&code) != "the area").then_some(Place {
-                code,
-                at: Coordinates {
-                    latitude,
-                    longitude,
-                },
-                full: false,
-            })
+    outward_code_centres()
+        // Non-geographic codes (PO boxes) have no town; leave them out.
+        .filter(|(code, _)| town_for(code) != "the area")
+        .map(|(code, at)| Place {
+            code,
+            at,
+            full: false,
         })
         .collect()
 }

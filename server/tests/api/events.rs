@@ -114,6 +114,22 @@ impl TestApp {
     }
 }
 
+/// The id of the event a create call redirected to.
+pub fn event_id_of(reply: &crate::support::Reply) -> i32 {
+    let location = reply
+        .headers
+        .get("location")
+        .expect("redirected to the new event")
+        .to_str()
+        .unwrap();
+    app::events::model::event_id_from_path_segment(location.trim_start_matches("/events/")).unwrap()
+}
+
+/// A form's (name, value) pairs as a call takes them.
+pub fn as_fields<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
 pub async fn create_via_api(
     app: &TestApp,
     token: &str,
@@ -123,6 +139,6 @@ pub async fn create_via_api(
     let mut form = event_form(title, "");
     form.retain(|(k, _)| *k != "postcode");
     form.push(("postcode", postcode.to_string()));
-    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    app.call("/api/events/create", &fields, Some(token)).await
+    app.call("/api/events/create", &as_fields(&form), Some(token))
+        .await
 }

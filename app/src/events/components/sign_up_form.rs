@@ -63,10 +63,7 @@ fn SlotChoice(slots: Vec<SlotView>) -> impl IntoView {
                 .map(|(i, slot)| {
                     let id = format!("slot-{}", slot.id);
                     let full = if slot.places_left == Some(0) { " (full: waitlist)" } else { "" };
-                    let label = match &slot.label {
-                        Some(label) => format!("{label}: {}{full}", slot.when),
-                        None => format!("{}{full}", slot.when),
-                    };
+                    let label = format!("{}{full}", slot.describe());
                     view! {
                         <div class="field-checkbox">
                             <input type="radio" id=id.clone() name="slot_id" value=slot.id checked=i == 0 />

@@ -113,13 +113,7 @@ fn WalkInForm(view: DashboardView, action: ServerAction<AddWalkIn>) -> impl Into
                         <div class="field">
                             <label for="walk-in-slot">"Date or shift"</label>
                             <select id="walk-in-slot" name="slot_id">
-                                {slots.iter().map(|s| {
-                                    let text = match &s.label {
-                                        Some(label) => format!("{label}: {}", s.when),
-                                        None => s.when.clone(),
-                                    };
-                                    view! { <option value=s.id>{text}</option> }
-                                }).collect_view()}
+                                {slots.iter().map(|s| view! { <option value=s.id>{s.describe()}</option> }).collect_view()}
                             </select>
                         </div>
                     }.into_any(),

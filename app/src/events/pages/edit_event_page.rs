@@ -1,6 +1,6 @@
 use crate::{
     events::{
-        api::{get_dashboard, get_event_form, UpdateEvent},
+        api::{get_event, get_event_form, UpdateEvent},
         components::event_form_fields::{DateFields, EventFormFields},
     },
     ui::form::{FormError, SubmitButton},
@@ -24,8 +24,9 @@ pub fn EditEventPage() -> impl IntoView {
     };
     let loaded = Resource::new(id, |id| async move {
         let form = get_event_form(id, false).await?;
-        let dashboard = get_dashboard(id).await?;
-        Ok::<_, crate::error::AppError>((form, dashboard.slots.len()))
+        // The event page's data says how many dates it has; the attendee list is not needed.
+        let event = get_event(id).await?;
+        Ok::<_, crate::error::AppError>((form, event.slots.len()))
     });
     view! {
         <Title text="Edit event · MembersNet" />

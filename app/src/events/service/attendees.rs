@@ -2,7 +2,7 @@
 //! is for the event's host and staff only; everyone else is refused here, in the service.
 
 use super::{
-    catalogue::slot_view,
+    catalogue::{slot_view, slots_of},
     hosts::{event_for_host, list_cohosts},
 };
 use crate::{
@@ -26,11 +26,7 @@ pub async fn get_dashboard(
     viewer: &PersonView,
 ) -> AppResult<DashboardView> {
     let found = event_for_host(db, event_id, viewer).await?;
-    let slots = event_slot::Entity::find()
-        .filter(event_slot::Column::EventId.eq(event_id))
-        .order_by_asc(event_slot::Column::StartsAt)
-        .all(db)
-        .await?;
+    let slots = slots_of(db, event_id).await?;
     let rows = signup::Entity::find()
         .filter(signup::Column::SlotId.is_in(slots.iter().map(|s| s.id)))
         .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))

@@ -1,6 +1,7 @@
 //! Calendar files: an event as iCalendar ("Add to calendar"), and a person's own feed of
 //! the events they signed up to, at a secret address their calendar app can subscribe to.
 
+use super::catalogue::slots_of;
 use crate::{
     auth::{entity::person, service::tokens},
     error::{AppError, AppResult},
@@ -11,9 +12,7 @@ use crate::{
 };
 use chrono::{Duration, Utc};
 use icalendar::{Calendar, Component, Event as CalendarEvent, EventLike};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// One VEVENT for one slot of an event.
 fn slot_entry(found: &event::Model, slot: &event_slot::Model, public_url: &str) -> CalendarEvent {
@@ -59,11 +58,7 @@ pub async fn event_ics(
     if found.status != EventStatus::Published.as_str() {
         return Err(AppError::NotFound);
     }
-    let slots = event_slot::Entity::find()
-        .filter(event_slot::Column::EventId.eq(event_id))
-        .order_by_asc(event_slot::Column::StartsAt)
-        .all(db)
-        .await?;
+    let slots = slots_of(db, event_id).await?;
     let mut calendar = Calendar::new();
     calendar.name("MembersNet");
     for slot in &slots {

@@ -236,6 +236,18 @@ fn places_left(slot: &event_slot::Model) -> Option<i32> {
         .map(|cap| Ord::max(cap - slot.confirmed_count, 0))
 }
 
+/// An event's slots, soonest first.
+pub(super) async fn slots_of(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+) -> AppResult<Vec<event_slot::Model>> {
+    Ok(event_slot::Entity::find()
+        .filter(event_slot::Column::EventId.eq(event_id))
+        .order_by_asc(event_slot::Column::StartsAt)
+        .all(db)
+        .await?)
+}
+
 /// A slot as a sign-up option.
 pub(super) fn slot_view(slot: &event_slot::Model) -> SlotView {
     SlotView {
@@ -268,11 +280,7 @@ pub async fn get_event_detail(
     if matches!(status, EventStatus::Pending | EventStatus::Rejected) && !is_host && !is_staff {
         return Err(AppError::NotFound);
     }
-    let slots = event_slot::Entity::find()
-        .filter(event_slot::Column::EventId.eq(event_id))
-        .order_by_asc(event_slot::Column::StartsAt)
-        .all(db)
-        .await?;
+    let slots = slots_of(db, event_id).await?;
     let my_signup = match viewer {
         Some(person) => signup::Entity::find()
             .filter(signup::Column::PersonId.eq(person.id))

@@ -2,6 +2,7 @@
 
 use super::{
     cancellations::promote_from_waitlist,
+    catalogue::slots_of,
     event_form::{EventDetails, NewEvent},
     hosts::event_for_host,
     messages::{send_to_recipients, Audience},
@@ -20,18 +21,7 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::London;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
-};
-
-async fn slots_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<event_slot::Model>> {
-    Ok(event_slot::Entity::find()
-        .filter(event_slot::Column::EventId.eq(event_id))
-        .order_by_asc(event_slot::Column::StartsAt)
-        .all(db)
-        .await?)
-}
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 /// The event as its form, for editing it or (with `for_copy`, dates left blank) for
 /// starting a new event from it. Hosts and staff only.

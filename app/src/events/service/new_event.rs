@@ -6,7 +6,7 @@ use crate::{
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot},
-        model::{slugify, EventKind},
+        model::{slugify, EventKind, EventStatus},
     },
     places::{model::Coordinates, service::lookup::locate_postcode},
 };
@@ -52,8 +52,8 @@ where
     let coordinates = locate_event(db, &new.details).await?;
     let now = Utc::now();
     let status = match publication {
-        Publication::Published => "published",
-        Publication::AwaitingApproval => "pending",
+        Publication::Published => EventStatus::Published,
+        Publication::AwaitingApproval => EventStatus::Pending,
     };
     let txn = begin_write(db).await?;
     let saved = event::ActiveModel {
@@ -71,7 +71,7 @@ where
         latitude: Set(coordinates.map(|c| c.latitude)),
         longitude: Set(coordinates.map(|c| c.longitude)),
         online_url: Set(new.details.online_url.clone()),
-        status: Set(status.to_string()),
+        status: Set(status.as_str().to_string()),
         starts_at: Set(new.starts_at()),
         created_at: Set(now),
         updated_at: Set(now),

@@ -7,7 +7,9 @@ use crate::{
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
-        model::{event_path, SignUpStatus, CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING},
+        model::{
+            event_path, EventStatus, SignUpStatus, CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING,
+        },
     },
     outreach::service::{
         consent::{record_consent, Channel, ConsentChoice},
@@ -153,8 +155,13 @@ async fn sign_up_in(
         .await?
         .and_then(|(slot, event)| Some((slot, event?)))
         .ok_or(AppError::NotFound)?;
-    if event.status == "cancelled" {
-        return Err(AppError::conflict("This event has been cancelled.").into());
+    match EventStatus::parse(&event.status) {
+        EventStatus::Published => {}
+        EventStatus::Cancelled => {
+            return Err(AppError::conflict("This event has been cancelled.").into())
+        }
+        // Waiting for approval, or refused: not open to sign-ups, and not shown.
+        EventStatus::Pending | EventStatus::Rejected => return Err(AppError::NotFound.into()),
     }
     if slot.ends_at < Utc::now() {
         return Err(AppError::conflict("This event has already happened.").into());

@@ -7,26 +7,27 @@ use std::{collections::HashMap, sync::OnceLock};
 /// outward,latitude,longitude per line.
 const OUTWARD_CODES_CSV: &str = include_str!("../../../data/outward_codes.csv");
 
+/// Every shipped outward code and its centre, in the file's order (so a seeded sample
+/// drawn from it is the same on every run).
+pub fn outward_code_centres() -> impl Iterator<Item = (String, Coordinates)> {
+    OUTWARD_CODES_CSV.lines().filter_map(|line| {
+        let mut parts = line.split(',');
+        let code = parts.next()?.to_string();
+        let latitude = parts.next()?.parse().ok()?;
+        let longitude = parts.next()?.parse().ok()?;
+        Some((
+            code,
+            Coordinates {
+                latitude,
+                longitude,
+            },
+        ))
+    })
+}
+
 fn table() -> &'static HashMap<String, Coordinates> {
     static TABLE: OnceLock<HashMap<String, Coordinates>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        OUTWARD_CODES_CSV
-            .lines()
-            .filter_map(|line| {
-                let mut parts = line.split(',');
-                let code = parts.next()?.to_string();
-                let latitude = parts.next()?.parse().ok()?;
-                let longitude = parts.next()?.parse().ok()?;
-                Some((
-                    code,
-                    Coordinates {
-                        latitude,
-                        longitude,
-                    },
-                ))
-            })
-            .collect()
-    })
+    TABLE.get_or_init(|| outward_code_centres().collect())
 }
 
 /// The centre of an outward code's postcodes, if it has any.

@@ -6,15 +6,10 @@ use axum::http::StatusCode;
 /// An event made through the server function by `token`'s person; returns its id.
 async fn hosted_event(app: &TestApp, token: &str, capacity: &str) -> i32 {
     let form = event_form("Street stall", capacity);
-    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let reply = app.call("/api/events/create", &fields, Some(token)).await;
-    let location = reply
-        .headers
-        .get("location")
-        .expect("redirected")
-        .to_str()
-        .unwrap();
-    app::events::model::event_id_from_path_segment(location.trim_start_matches("/events/")).unwrap()
+    event_id_of(
+        &app.call("/api/events/create", &as_fields(&form), Some(token))
+            .await,
+    )
 }
 
 async fn outbox_subjects(app: &TestApp, to: &str) -> Vec<String> {
@@ -179,7 +174,7 @@ async fn editing_guards_places_and_promotes_the_waitlist_when_they_grow() {
         let app = &app;
         let host = host.clone();
         async move {
-            let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let fields = as_fields(&form);
             app.call("/api/events/update", &fields, Some(&host)).await
         }
     };

@@ -5,17 +5,7 @@ use axum::http::StatusCode;
 async fn only_the_host_and_staff_see_attendees_check_them_in_and_download_them() {
     let app = TestApp::spawn().await;
     let host = app.signed_in("Hana Host", "hana@example.org").await;
-    let location = create_via_api(&app, &host, "Stall", "M1 1AE")
-        .await
-        .headers
-        .get("location")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_string();
-    let event_id: i32 =
-        app::events::model::event_id_from_path_segment(location.trim_start_matches("/events/"))
-            .unwrap();
+    let event_id = event_id_of(&create_via_api(&app, &host, "Stall", "M1 1AE").await);
     let slot = app.slot_of(event_id).await;
     sign_up(&app.db, slot, &guest(1), "http://x").await.unwrap();
     let id = event_id.to_string();

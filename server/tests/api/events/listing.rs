@@ -6,7 +6,7 @@ async fn a_signed_in_person_creates_an_event_and_it_is_listed() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("Sam", "sam@example.org").await;
     let form = event_form("Phone bank for the by-election", "20");
-    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let fields = as_fields(&form);
     let reply = app.call("/api/events/create", &fields, Some(&token)).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let location = reply.headers.get("location").unwrap().to_str().unwrap();
@@ -28,7 +28,7 @@ async fn a_signed_in_person_creates_an_event_and_it_is_listed() {
 async fn creating_an_event_needs_an_account_and_good_input() {
     let app = TestApp::spawn().await;
     let form = event_form("Canvass", "10");
-    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let fields = as_fields(&form);
     assert_eq!(
         app.call("/api/events/create", &fields, None)
             .await

@@ -4,20 +4,6 @@
 use super::*;
 use axum::http::StatusCode;
 
-fn fields<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
-    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
-}
-
-fn id_from(reply: &crate::support::Reply) -> i32 {
-    let location = reply
-        .headers
-        .get("location")
-        .expect("redirected")
-        .to_str()
-        .unwrap();
-    app::events::model::event_id_from_path_segment(location.trim_start_matches("/events/")).unwrap()
-}
-
 #[tokio::test]
 async fn weekly_repeats_and_shifts_each_get_their_own_places() {
     let app = TestApp::spawn().await;
@@ -28,8 +14,8 @@ async fn weekly_repeats_and_shifts_each_get_their_own_places() {
         "shifts",
         "10:00-12:00 Morning\n13:00-15:00 Afternoon".into(),
     ));
-    let id = id_from(
-        &app.call("/api/events/create", &fields(&form), Some(&host))
+    let id = event_id_of(
+        &app.call("/api/events/create", &as_fields(&form), Some(&host))
             .await,
     );
     let detail = app
@@ -59,7 +45,7 @@ async fn weekly_repeats_and_shifts_each_get_their_own_places() {
     let mut bad = event_form("Bad shifts", "");
     bad.push(("shifts", "whenever".into()));
     assert_eq!(
-        app.call("/api/events/create", &fields(&bad), Some(&host))
+        app.call("/api/events/create", &as_fields(&bad), Some(&host))
             .await
             .error_field(),
         "shifts"
@@ -103,10 +89,10 @@ async fn when_staff_ask_events_from_non_members_wait_for_approval() {
         true
     );
 
-    let id = id_from(
+    let id = event_id_of(
         &app.call(
             "/api/events/create",
-            &fields(&event_form("Secret rally", "")),
+            &as_fields(&event_form("Secret rally", "")),
             Some(&newcomer),
         )
         .await,
@@ -186,10 +172,10 @@ async fn when_staff_ask_events_from_non_members_wait_for_approval() {
         .await
         .session_cookie()
         .unwrap();
-    let id = id_from(
+    let id = event_id_of(
         &app.call(
             "/api/events/create",
-            &fields(&event_form("Member meeting", "")),
+            &as_fields(&event_form("Member meeting", "")),
             Some(&member),
         )
         .await,
