@@ -82,10 +82,15 @@ token=$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:${ports[0]}/api/auth
   -H "Origin: http://127.0.0.1:${ports[0]}" -H "Accept: application/json" \
   --data "email=sam%40membersnet.example&password=demo-password-2026" |
   sed -n 's/.*mn_session=\([0-9a-f]*\).*/\1/p')
-counts=$(sql "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM signups)")
+counts=$(sql "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM signups),
+  (SELECT COUNT(*) FROM groups), (SELECT COUNT(*) FROM forum_posts)")
+# The seed's long thread (5,000 replies) in group bench-long-thread; Sam is a member. Empty
+# when the seed has fewer than 1,000 groups.
+long_thread=$(sql "SELECT t.id FROM forum_threads t JOIN groups g ON g.id = t.group_id
+  WHERE g.slug = 'bench-long-thread' ORDER BY t.post_count DESC, t.id LIMIT 1")
 
 echo
-echo "## $backend, $nodes server process(es); people, events, sign-ups: $counts"
+echo "## $backend, $nodes server process(es); people, events, sign-ups, groups, forum posts: $counts"
 echo "wrk -t2 for ${seconds} s per cell; latency in ms; failed = non-2xx/3xx responses and socket errors (timeout 10 s)"
 echo
 echo "| request                                  | req/s 16 | p50 16    | p99 16    | req/s 64 | p50 64    | p99 64    | failed |"
@@ -95,9 +100,18 @@ row "home page, signed in" -H "Cookie: mn_session=$token" "http://127.0.0.1:PORT
 row "event list (GET /events)" "http://127.0.0.1:PORT/events"
 row "event page (random of $events events)" -s bench/event_page.lua "http://127.0.0.1:PORT"
 row "search near a postcode (10 miles)" -s bench/near.lua "http://127.0.0.1:PORT"
+row "group directory near a postcode (25 mi)" -s bench/groups_near.lua "http://127.0.0.1:PORT"
+if [[ -n $long_thread ]]; then
+  row "thread page, 5,000 replies (page 50)" -H "Cookie: mn_session=$token" \
+    "http://127.0.0.1:PORT/groups/bench-long-thread/threads/$long_thread?page=50"
+else
+  printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "thread page, 5,000 replies (page 50)" \
+    "n/a" "" "" "n/a" "" "" ""
+  echo "(thread page: n/a — the seed has no long thread below 1,000 groups)" >>"$dir/notes"
+fi
 printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "suggestions for a signed-in person" \
   "n/a" "" "" "n/a" "" "" "" 
-echo "(suggestions: n/a — friends not built yet)" >"$dir/notes"
+echo "(suggestions: n/a — friends not built yet)" >>"$dir/notes"
 low=$(BENCH_SLOT=${slots[0]} measure 16 -s bench/signup.lua "http://127.0.0.1:PORT")
 high=$(BENCH_SLOT=${slots[1]} measure 64 -s bench/signup.lua "http://127.0.0.1:PORT")
 read -r -a low <<<"$low"

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod error;
 pub mod events;
+pub mod groups;
 pub mod home_page;
 pub mod outreach;
 pub mod people;

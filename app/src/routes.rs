@@ -6,10 +6,11 @@ use crate::{
         ApprovalsPage, CancelSignupPage, DashboardPage, EditEventPage, EventListPage, EventPage,
         MyEventsPage, NewEventPage, SignedUpPage,
     },
+    groups::pages::{GroupPage, GroupsPage, InvitePage, NewGroupPage, ThreadPage},
     home_page::HomePage,
     outreach::pages::OutboxPage,
     people::pages::ProfilePage,
-    sections::{FriendsLandingPage, GroupsLandingPage},
+    sections::FriendsLandingPage,
     ui::not_found_page::NotFoundPage,
 };
 use leptos::prelude::*;
@@ -39,7 +40,11 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />
             <Route path=path!("/events/:event") view=EventPage ssr=SsrMode::Async />
             <Route path=path!("/my-events") view=MyEventsPage ssr=SsrMode::Async />
-            <Route path=path!("/groups") view=GroupsLandingPage ssr=SsrMode::Async />
+            <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
+            <Route path=path!("/groups/new") view=NewGroupPage ssr=SsrMode::Async />
+            <Route path=path!("/groups/invite/:token") view=InvitePage ssr=SsrMode::Async />
+            <Route path=path!("/groups/:slug") view=GroupPage ssr=SsrMode::Async />
+            <Route path=path!("/groups/:slug/threads/:id") view=ThreadPage ssr=SsrMode::Async />
             <Route path=path!("/friends") view=FriendsLandingPage ssr=SsrMode::Async />
         </Routes>
     }

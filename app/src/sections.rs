@@ -19,11 +19,6 @@ fn SectionLanding(title: &'static str, text: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn GroupsLandingPage() -> impl IntoView {
-    view! { <SectionLanding title="Groups" text="No groups yet. Campaigning groups and their forums will appear here." /> }
-}
-
-#[component]
 pub fn FriendsLandingPage() -> impl IntoView {
     view! { <SectionLanding title="Friends" text="You have no friends here yet. Soon you can find people you know and see which events they are going to." /> }
 }

@@ -71,7 +71,12 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         }
     };
     let (stop_worker, worker_stopped) = watch::channel(false);
-    let worker = tokio::spawn(outbox_worker::run(db.clone(), mailer, worker_stopped));
+    let worker = tokio::spawn(outbox_worker::run(
+        db.clone(),
+        mailer,
+        config.public_url.clone(),
+        worker_stopped,
+    ));
 
     let router = app(state, leptos_options(&config.site_root, &config.listen));
     // Leptos streams pages in several writes: without TCP_NODELAY each waits ~40 ms for an ACK.
@@ -147,17 +152,25 @@ async fn seed(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
         people: args.people.unwrap_or(demo.people),
         events: args.events.unwrap_or(demo.events),
         signups: args.signups.unwrap_or(demo.signups),
+        groups: args.groups.unwrap_or_else(|| match args.people {
+            Some(people) => SeedPlan::default_groups(people),
+            None => demo.groups,
+        }),
         today,
         progress: true,
     };
     let report = seed_database(&db, &plan).await?;
     let w = report.written;
     println!(
-        "Seeded {} people, {} events ({} slots) and {} sign-ups in {:.1} s.",
+        "Seeded {} people, {} events ({} slots), {} sign-ups, {} groups ({} memberships), {} forum threads and {} posts in {:.1} s.",
         w.people,
         w.events,
         w.slots,
         w.signups,
+        w.groups,
+        w.members,
+        w.threads,
+        w.posts,
         report.elapsed.as_secs_f64()
     );
     Ok(())

@@ -18,8 +18,9 @@ pub enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
-    /// Fill an empty database with people, events and sign-ups: the demo content by default,
-    /// or as many as asked for (e.g. --people 200000 --events 100000 --signups 5000000).
+    /// Fill an empty database with people, events, sign-ups and groups: the demo content by
+    /// default, or as many as asked for (e.g. --people 200000 --events 100000 --signups
+    /// 5000000 --groups 20000).
     Seed(SeedArgs),
     /// Create a staff account, or make an existing account staff.
     CreateStaff(CreateStaff),
@@ -50,6 +51,11 @@ pub struct SeedArgs {
     /// Generated sign-ups, besides the demo events' own. Default 300.
     #[arg(long, env = "SEED_SIGNUPS")]
     pub signups: Option<u64>,
+    /// Generated groups (with members and forum threads), besides the demo groups. Default
+    /// 10, or one per 10 people (at most 20,000) when --people is given. From 1,000, the
+    /// first is the benchmark's group `bench-long-thread`, with a 5,000-reply thread.
+    #[arg(long, env = "SEED_GROUPS")]
+    pub groups: Option<u64>,
     /// The day events are placed around, e.g. 2026-11-26. Default: today in London.
     #[arg(long, env = "SEED_TODAY")]
     pub today: Option<chrono::NaiveDate>,

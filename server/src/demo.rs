@@ -22,6 +22,8 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
         people = report.written.people,
         events = report.written.events,
         signups = report.written.signups,
+        groups = report.written.groups,
+        posts = report.written.posts,
         "demo content loaded"
     );
     Ok(true)

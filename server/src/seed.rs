@@ -1,12 +1,19 @@
-//! Seeding: fills a database with realistic people, events and sign-ups, deterministic
-//! from a seed value. The demo content of a fresh run is the smallest plan
-//! (`SeedPlan::demo`); `membersnet seed --people … --events … --signups …` makes big ones
-//! for benchmarks. Rows go in as multi-row INSERTs, generated on one thread while the
-//! database writes on another. Friendships and groups join here once their tables exist.
+//! Seeding: fills a database with realistic people, events, sign-ups and groups (with
+//! their members and forums), deterministic from a seed value. The demo content of a
+//! fresh run is the smallest plan (`SeedPlan::demo`); `membersnet seed --people …
+//! --events … --signups … --groups …` makes big ones for benchmarks. Rows go in as
+//! multi-row INSERTs, generated on one thread while the database writes on another.
+//! Friendships join here once their table exists.
 
+mod demo_groups;
 mod drafts;
 pub mod fixtures;
+mod forum;
+mod forum_wording;
 mod generate;
+mod group_wording;
+mod group_writer;
+mod groups;
 mod load;
 mod names;
 mod people;
@@ -19,6 +26,7 @@ mod sql;
 mod towns;
 mod wording;
 
+pub use groups::BENCH_SLUG;
 pub use load::Written;
 pub use plan::SeedPlan;
 
@@ -55,12 +63,26 @@ pub async fn seed_database(db: &DatabaseConnection, plan: &SeedPlan) -> Result<S
         };
         demo_places.push(place);
     }
+    let mut demo_group_places = Vec::with_capacity(demo_groups::GROUPS.len());
+    for group in demo_groups::GROUPS {
+        let postcode = PostcodeUk::parse("postcode", group.postcode)
+            .map_err(|e| DbErr::Custom(e.to_string()))?;
+        let place = locate_postcode(db, &postcode)
+            .await
+            .map_err(|e| DbErr::Custom(e.to_string()))?
+            .ok_or_else(|| DbErr::Custom(format!("no location for {}", group.postcode)))?;
+        demo_group_places.push(place);
+    }
     let ids = IdBase {
         people: max_id(db, "people").await?,
         roles: max_id(db, "person_roles").await?,
         events: max_id(db, "events").await?,
         slots: max_id(db, "event_slots").await?,
         signups: max_id(db, "signups").await?,
+        groups: max_id(db, "groups").await?,
+        members: max_id(db, "group_members").await?,
+        threads: max_id(db, "forum_threads").await?,
+        posts: max_id(db, "forum_posts").await?,
     };
     if plan.progress {
         let source = if pool.imported {
@@ -76,6 +98,7 @@ pub async fn seed_database(db: &DatabaseConnection, plan: &SeedPlan) -> Result<S
     }
     let progress = load::Progress {
         people: plan.people + fixtures::PEOPLE.len() as u64,
+        groups: plan.generated_groups() + demo_groups::GROUPS.len() as u64,
         events: plan.events + fixtures::EVENTS.len() as u64,
         signups: plan.signups,
         show: plan.progress,
@@ -87,6 +110,7 @@ pub async fn seed_database(db: &DatabaseConnection, plan: &SeedPlan) -> Result<S
             plan: &owned_plan,
             pool: &pool,
             demo_places,
+            demo_group_places,
         };
         generate::generate(&drafter, ids, sender);
     });

@@ -17,6 +17,9 @@ mod m20261126_000012_index_events_location;
 mod m20261126_000013_add_signups_checked_in_at;
 mod m20261126_000014_event_hosting;
 mod m20261126_000015_index_events_place_time;
+mod m20261126_000016_create_groups;
+mod m20261126_000017_create_forum;
+mod m20261126_000018_add_events_group_id;
 
 pub struct Migrator;
 
@@ -39,6 +42,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000013_add_signups_checked_in_at::Migration),
             Box::new(m20261126_000014_event_hosting::Migration),
             Box::new(m20261126_000015_index_events_place_time::Migration),
+            Box::new(m20261126_000016_create_groups::Migration),
+            Box::new(m20261126_000017_create_forum::Migration),
+            Box::new(m20261126_000018_add_events_group_id::Migration),
         ]
     }
 }

@@ -25,6 +25,7 @@ use crate::{
             new_event, referrals, signups,
         },
     },
+    groups::service::access::require_group_host,
     places::service::lookup::locate_place,
 };
 
@@ -100,6 +101,7 @@ pub async fn create_event(
     repeat_weeks: Option<String>,
     other_dates: Option<String>,
     shifts: Option<String>,
+    group_id: Option<i32>,
 ) -> Result<(), AppError> {
     respond(
         async {
@@ -121,8 +123,13 @@ pub async fn create_event(
             let ctx = RequestCtx::load().await?;
             let host = ctx.person()?;
             let event = NewEvent::parse(&form, chrono::Utc::now())?;
+            // An event for a group is checked against the group's organisers first.
+            if let Some(group_id) = group_id {
+                require_group_host(&ctx.db, group_id, host).await?;
+            }
             let publication = approvals::publication_for(&ctx.db, host).await?;
-            let saved = new_event::create_event(&ctx.db, host.id, event, publication).await?;
+            let saved =
+                new_event::create_event(&ctx.db, host.id, event, publication, group_id).await?;
             redirect_to(&event_path(saved.id, &saved.slug));
             Ok(())
         }

@@ -4,7 +4,9 @@
 //! once to write it) and always comes out the same.
 
 use super::{
+    demo_groups::group_of_event,
     fixtures::{EVENTS, HOSTS},
+    groups::{creator, group_for_event, GroupRef},
     places::PlacePool,
     plan::SeedPlan,
     rng::{Rng, Stream},
@@ -76,6 +78,8 @@ pub struct EventDraft {
     pub at: Option<Coordinates>,
     pub online_url: Option<String>,
     pub host: Host,
+    /// The group it is run on behalf of, if any (whose owner then hosts it).
+    pub group: Option<GroupRef>,
     /// A demo event: the demo accounts sign up first.
     pub demo: bool,
     /// The generated person its sign-ups cluster around (people near the event).
@@ -90,6 +94,8 @@ pub struct Drafter<'a> {
     pub pool: &'a PlacePool,
     /// Where each demo event is (None when online).
     pub demo_places: Vec<Option<Coordinates>>,
+    /// Where each demo group is (one per `demo_groups::GROUPS`).
+    pub demo_group_places: Vec<Coordinates>,
 }
 
 impl Drafter<'_> {
@@ -131,6 +137,7 @@ impl Drafter<'_> {
             at,
             online_url: online.then(|| "https://meet.example.org/membersnet".to_string()),
             host: Host::Demo(fixed.host),
+            group: group_of_event(fixed.title).map(GroupRef::Demo),
             demo: true,
             neighbourhood: 0,
             created_at: self.created_before(slots[0].starts_at, &mut Rng::new(self.plan.seed)),
@@ -167,7 +174,13 @@ impl Drafter<'_> {
         let online = kind == EventKind::Online;
         let title = wording::title(kind, town, district, &mut rng);
         let slots = generated_slots(self.plan.today, kind, first_round, &mut rng);
-        EventDraft {
+        // Drawn from a stream of its own, so the rest of the event is as it was.
+        let group = if online {
+            None
+        } else {
+            group_for_event(self.plan, places.len(), i, place_index)
+        };
+        let mut draft = EventDraft {
             slug: slugify(&title),
             title,
             description: wording::description(kind, town, &mut rng),
@@ -177,11 +190,17 @@ impl Drafter<'_> {
             at: (!online).then(|| place.coordinates(&mut rng)),
             online_url: online.then(|| format!("https://meet.example.org/mn-{i}")),
             host: self.host_near(neighbourhood, &mut rng),
+            group: group.map(GroupRef::Generated),
             demo: false,
             neighbourhood,
             created_at: self.created_before(slots[0].starts_at, &mut rng),
             slots,
+        };
+        if let Some(g) = group {
+            // The group's owner runs its events.
+            draft.host = Host::Generated(creator(self.plan, places.len(), g));
         }
+        draft
     }
 
     fn host_near(&self, neighbourhood: u64, rng: &mut Rng) -> Host {

@@ -1,9 +1,10 @@
 //! Turns a plan into chunks of INSERT statements, in an order the foreign keys accept:
-//! people, then each event with its slots and their sign-ups. Runs on its own thread
-//! while the loader writes the previous chunk.
+//! people, then groups (with their members and forums), then each event with its slots
+//! and their sign-ups. Runs on its own thread while the loader writes the previous chunk.
 
 use super::{
     drafts::{Demand, Drafter, EventDraft, Host},
+    group_writer::generate_groups,
     people::{write_people, IdBase},
     signups::{write_signups, COLUMNS},
     sql::Batch,
@@ -24,6 +25,10 @@ pub struct Chunk {
     pub events: u64,
     pub slots: u64,
     pub signups: u64,
+    pub groups: u64,
+    pub members: u64,
+    pub threads: u64,
+    pub posts: u64,
 }
 
 /// Sends every chunk of the plan to `to`; stops early if the loader has gone.
@@ -54,6 +59,9 @@ pub fn generate(drafter: &Drafter, ids: IdBase, to: Sender<Chunk>) {
         if from >= plan.people {
             break;
         }
+    }
+    if !generate_groups(drafter, &ids, &to) {
+        return;
     }
 
     let total_weight: f64 = (0..drafter.event_count())
@@ -131,6 +139,7 @@ impl EventWriter {
                     "starts_at",
                     "created_at",
                     "updated_at",
+                    "group_id",
                 ],
             ),
             slots: Batch::new(
@@ -158,6 +167,7 @@ impl EventWriter {
             Host::Demo(f) => self.ids.demo_person(f),
             Host::Generated(k) => self.ids.generated_person(k),
         };
+        let group_id = e.group.map(|g| g.id(&self.ids));
         self.events
             .row()
             .int(event_id)
@@ -174,7 +184,8 @@ impl EventWriter {
             .text("published")
             .time(e.slots[0].starts_at)
             .time(e.created_at)
-            .time(e.created_at);
+            .time(e.created_at)
+            .opt_int(group_id);
         for (slot, &count) in e.slots.iter().zip(counts) {
             self.next_slot += 1;
             let confirmed = slot.capacity.map_or(count, |c| count.min(c as u64));

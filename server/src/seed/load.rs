@@ -16,11 +16,16 @@ pub struct Written {
     pub events: u64,
     pub slots: u64,
     pub signups: u64,
+    pub groups: u64,
+    pub members: u64,
+    pub threads: u64,
+    pub posts: u64,
 }
 
 /// The totals the progress line counts towards.
 pub struct Progress {
     pub people: u64,
+    pub groups: u64,
     pub events: u64,
     pub signups: u64,
     pub show: bool,
@@ -53,7 +58,7 @@ pub async fn load(
     };
     let mut in_flight: VecDeque<JoinHandle<Result<Written, DbErr>>> = VecDeque::new();
     while let Some(chunk) = from.recv().await {
-        // People go in before any event chunk starts: events and sign-ups refer to them.
+        // People go in before any other chunk starts: everything else refers to them.
         let people_chunk = chunk.people > 0;
         while in_flight.len() >= writers || (people_chunk && !in_flight.is_empty()) {
             add(
@@ -109,6 +114,10 @@ async fn write_chunk(db: DatabaseConnection, chunk: Chunk, bulk: bool) -> Result
         events: chunk.events,
         slots: chunk.slots,
         signups: chunk.signups,
+        groups: chunk.groups,
+        members: chunk.members,
+        threads: chunk.threads,
+        posts: chunk.posts,
     })
 }
 
@@ -128,13 +137,19 @@ async fn add(
     written.events += done.events;
     written.slots += done.slots;
     written.signups += done.signups;
+    written.groups += done.groups;
+    written.members += done.members;
+    written.threads += done.threads;
+    written.posts += done.posts;
     if progress.show && last_shown.elapsed() >= Duration::from_secs(2) {
         *last_shown = Instant::now();
         eprintln!(
-            "{:>5.0} s  people {:>8}/{}  events {:>7}/{}  sign-ups {:>9}/{}",
+            "{:>5.0} s  people {:>8}/{}  groups {:>6}/{}  events {:>7}/{}  sign-ups {:>9}/{}",
             started.elapsed().as_secs_f64(),
             written.people,
             progress.people,
+            written.groups,
+            progress.groups,
             written.events,
             progress.events,
             written.signups,
@@ -148,7 +163,17 @@ async fn add(
 /// follow by themselves), and both databases refresh the statistics their planners use.
 pub async fn finish(db: &DatabaseConnection) -> Result<(), DbErr> {
     if db.get_database_backend() == DatabaseBackend::Postgres {
-        for table in ["people", "person_roles", "events", "event_slots", "signups"] {
+        for table in [
+            "people",
+            "person_roles",
+            "events",
+            "event_slots",
+            "signups",
+            "groups",
+            "group_members",
+            "forum_threads",
+            "forum_posts",
+        ] {
             db.execute_unprepared(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
             ))

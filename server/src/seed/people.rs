@@ -3,6 +3,7 @@
 //! signs in with `PEOPLE_PASSWORD`.
 
 use super::{
+    demo_groups::GROUPS,
     fixtures::{PEOPLE, PEOPLE_PASSWORD_HASH, STAFF_EMAIL, STAFF_PASSWORD_HASH},
     names::{email_for, person_name},
     places::PlacePool,
@@ -57,6 +58,10 @@ pub struct IdBase {
     pub events: i64,
     pub slots: i64,
     pub signups: i64,
+    pub groups: i64,
+    pub members: i64,
+    pub threads: i64,
+    pub posts: i64,
 }
 
 impl IdBase {
@@ -68,6 +73,16 @@ impl IdBase {
     /// The id of generated person `k`.
     pub fn generated_person(&self, k: u64) -> i64 {
         self.people + 1 + PEOPLE.len() as i64 + k as i64
+    }
+
+    /// The id of demo group `f` (index into `demo_groups::GROUPS`).
+    pub fn demo_group(&self, f: usize) -> i64 {
+        self.groups + 1 + f as i64
+    }
+
+    /// The id of generated group `g`.
+    pub fn generated_group(&self, g: u64) -> i64 {
+        self.groups + 1 + GROUPS.len() as i64 + g as i64
     }
 }
 
@@ -143,4 +158,57 @@ pub fn write_people(
     let mut statements = people.take();
     statements.extend(roles.take());
     statements
+}
+
+/// `count` distinct generated people (of `population`) around person `centre`, evenly
+/// spaced, leaving out `skip`; fewer when there are not enough people.
+pub fn neighbours(
+    population: u64,
+    centre: u64,
+    count: u64,
+    skip: Option<u64>,
+    rng: &mut Rng,
+) -> Vec<u64> {
+    let skipped = u64::from(skip.is_some_and(|s| s < population));
+    let count = count.min(population.saturating_sub(skipped));
+    if count == 0 {
+        return Vec::new();
+    }
+    // Spaced steps stay distinct as long as they do not wrap round the population.
+    let step = if (count + 1) * 3 <= population {
+        1 + rng.below(3)
+    } else {
+        1
+    };
+    let start = (centre + population - (count * step / 2) % population) % population;
+    let mut out = Vec::with_capacity(count as usize);
+    let mut i = 0;
+    while (out.len() as u64) < count {
+        let k = (start + i * step) % population;
+        i += 1;
+        if Some(k) != skip {
+            out.push(k);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neighbours_are_distinct_and_leave_out_the_skipped_person() {
+        for (population, count) in [(10, 9), (10, 20), (1000, 50), (1000, 999), (7, 2)] {
+            let mut rng = Rng::new(population + count);
+            let picked = neighbours(population, 3, count, Some(3), &mut rng);
+            let mut sorted = picked.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), picked.len());
+            assert_eq!(picked.len() as u64, count.min(population - 1));
+            assert!(picked.iter().all(|&k| k != 3 && k < population));
+        }
+        assert!(neighbours(0, 0, 5, None, &mut Rng::new(1)).is_empty());
+    }
 }

@@ -14,22 +14,26 @@ pub struct SeedPlan {
     pub events: u64,
     /// Generated sign-ups, besides the demo events' own.
     pub signups: u64,
+    /// Generated groups (with their members and forums), besides the demo groups.
+    /// None are made when there are no generated people to belong to them.
+    pub groups: u64,
     /// "Today": events fall in the eight weeks after it (a few in the fortnight before).
     pub today: NaiveDate,
     /// Print progress to stderr while seeding.
     pub progress: bool,
-    // Friendships and groups (issue 7) get their counts here once their tables exist.
+    // Friendships (issue 7) get their count here once their table exists.
 }
 
 impl SeedPlan {
     /// The demo content of a fresh run: the demo accounts and events, a few dozen more
-    /// events across Great Britain's cities, and people signed up to them.
+    /// events across Great Britain's cities, people signed up to them, and a few groups.
     pub fn demo(today: NaiveDate) -> Self {
         Self {
             seed: 2026,
             people: 60,
             events: 30,
             signups: 300,
+            groups: 10,
             today,
             progress: false,
         }
@@ -39,9 +43,36 @@ impl SeedPlan {
     pub const GENERATED_HOSTS_FROM: u64 = 100;
     /// Every this-many-th generated person is a host.
     pub const HOST_EVERY: u64 = 20;
+    /// Groups made when only the number of people is given: one per this many people…
+    pub const PEOPLE_PER_GROUP: u64 = 10;
+    /// …but no more than this.
+    pub const MAX_DEFAULT_GROUPS: u64 = 20_000;
+    /// From this many generated groups, the first is the benchmark's group (slug
+    /// `bench-long-thread`) with one thread of `LONG_THREAD_REPLIES` replies.
+    pub const LONG_THREAD_FROM: u64 = 1_000;
+    pub const LONG_THREAD_REPLIES: u64 = 5_000;
 
     /// Whether generated people host the generated events (else the demo accounts do).
     pub fn generated_hosts(&self) -> bool {
         self.people >= Self::GENERATED_HOSTS_FROM
+    }
+
+    /// The number of groups for `people` generated people, when not asked for.
+    pub fn default_groups(people: u64) -> u64 {
+        (people / Self::PEOPLE_PER_GROUP).min(Self::MAX_DEFAULT_GROUPS)
+    }
+
+    /// Generated groups actually made: none without generated people to run them.
+    pub fn generated_groups(&self) -> u64 {
+        if self.people == 0 {
+            0
+        } else {
+            self.groups
+        }
+    }
+
+    /// Whether generated group 0 is the benchmark's group with the long thread.
+    pub fn long_thread(&self) -> bool {
+        self.generated_groups() >= Self::LONG_THREAD_FROM
     }
 }

@@ -1,6 +1,7 @@
 //! A small deterministic random number generator (SplitMix64). Each item (person, event,
-//! slot) gets its own stream from the seed, its kind and its number, so any item can be
-//! generated again on its own and the output never depends on the order of generation.
+//! slot, group, thread) gets its own stream from the seed, its kind and its number, so
+//! any item can be generated again on its own and the output never depends on the order
+//! of generation.
 
 /// SplitMix64: fast, good enough for test data, and the same on every platform.
 #[derive(Debug, Clone)]
@@ -12,6 +13,10 @@ pub enum Stream {
     Person = 1,
     Event = 2,
     Signup = 3,
+    Group = 4,
+    Thread = 5,
+    /// Whether a generated event is run on behalf of a group.
+    EventGroup = 6,
 }
 
 impl Rng {

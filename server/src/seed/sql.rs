@@ -74,6 +74,12 @@ impl Row<'_> {
         self
     }
 
+    /// TRUE or FALSE: PostgreSQL will not put 1 in a boolean column; SQLite reads 1 or 0.
+    pub fn bool(mut self, value: bool) -> Self {
+        self.next().push_str(if value { "TRUE" } else { "FALSE" });
+        self
+    }
+
     pub fn opt_int(self, value: Option<i64>) -> Self {
         match value {
             Some(v) => self.int(v),
@@ -149,11 +155,11 @@ mod tests {
         let mut batch = Batch::new("t", &["a", "b", "c", "d"]);
         let at = Utc.with_ymd_and_hms(2026, 12, 3, 19, 0, 0).unwrap();
         batch.row().int(1).text("O'Brien").opt_float(None).time(at);
-        batch.row().int(2).text("x").float(53.0).null();
+        batch.row().int(2).text("x").float(53.0).bool(true);
         assert_eq!(
             batch.take(),
             vec![
-                "INSERT INTO t (a, b, c, d) VALUES (1,'O''Brien',NULL,'2026-12-03T19:00:00+00:00'),(2,'x',53.0,NULL)"
+                "INSERT INTO t (a, b, c, d) VALUES (1,'O''Brien',NULL,'2026-12-03T19:00:00+00:00'),(2,'x',53.0,TRUE)"
                     .to_string()
             ]
         );

@@ -70,7 +70,7 @@ pub async fn event_with_capacity(app: &TestApp, capacity: &str) -> (i32, i32) {
         Utc::now(),
     )
     .unwrap();
-    let event = create_event(&app.db, host, parsed, Publication::Published)
+    let event = create_event(&app.db, host, parsed, Publication::Published, None)
         .await
         .unwrap();
     let slot = app.slot_of(event.id).await;

@@ -1,4 +1,5 @@
-//! Seeding: deterministic from its seed, never oversold, and the demo content it makes.
+//! Seeding: deterministic from its seed, never oversold, groups whose counts add up, and
+//! the demo content it makes.
 
 use crate::support::TestApp;
 use chrono::NaiveDate;
@@ -11,6 +12,7 @@ fn small_plan(seed: u64) -> SeedPlan {
         people: 400,
         events: 150,
         signups: 4_000,
+        groups: 40,
         today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
         progress: false,
     }
@@ -33,6 +35,11 @@ const FINGERPRINT: &[&str] = &[
     "SELECT title || ' ' || kind || ' ' || COALESCE(postcode, '') || ' ' || CAST(host_id AS TEXT) AS v FROM events ORDER BY id",
     "SELECT CAST(event_id AS TEXT) || ' ' || CAST(confirmed_count AS TEXT) || ' ' || COALESCE(CAST(capacity AS TEXT), '-') AS v FROM event_slots ORDER BY id",
     "SELECT CAST(slot_id AS TEXT) || ' ' || email || ' ' || status || ' ' || cancel_token_hash AS v FROM signups ORDER BY id",
+    "SELECT slug || ' ' || name || ' ' || topic || ' ' || postcode || ' ' || CAST(member_count AS TEXT) || ' ' || CAST(created_by AS TEXT) AS v FROM groups ORDER BY id",
+    "SELECT CAST(group_id AS TEXT) || ' ' || CAST(person_id AS TEXT) || ' ' || role || ' ' || state || ' ' || notify AS v FROM group_members ORDER BY id",
+    "SELECT CAST(group_id AS TEXT) || ' ' || title || ' ' || CAST(post_count AS TEXT) || ' ' || CAST(author_id AS TEXT) AS v FROM forum_threads ORDER BY id",
+    "SELECT CAST(thread_id AS TEXT) || ' ' || CAST(author_id AS TEXT) || ' ' || body AS v FROM forum_posts ORDER BY id",
+    "SELECT CAST(id AS TEXT) || ' ' || COALESCE(CAST(group_id AS TEXT), '-') AS v FROM events ORDER BY id",
 ];
 
 #[tokio::test]
@@ -42,7 +49,22 @@ async fn seeding_twice_with_one_seed_gives_the_same_data() {
     let b = seed_database(&second.db, &small_plan(7)).await.unwrap();
     assert_eq!(a.written, b.written);
     assert_eq!(a.written.people, 405);
-    assert_eq!(first.count("signups").await, second.count("signups").await);
+    // The generated groups and the 5 demo groups.
+    assert_eq!(a.written.groups, 40 + 5);
+    assert!(a.written.members > a.written.groups && a.written.posts > a.written.threads);
+    for table in [
+        "signups",
+        "groups",
+        "group_members",
+        "forum_threads",
+        "forum_posts",
+    ] {
+        assert_eq!(
+            first.count(table).await,
+            second.count(table).await,
+            "{table}"
+        );
+    }
     for query in FINGERPRINT {
         assert_eq!(
             rows(&first, query).await,
@@ -87,6 +109,64 @@ async fn no_seeded_slot_is_oversold_and_counts_match_the_sign_ups() {
     )
     .await;
     assert!(duplicates.is_empty());
+}
+
+#[tokio::test]
+async fn seeded_groups_have_one_owner_and_counts_that_add_up() {
+    let app = TestApp::spawn().await;
+    let report = seed_database(&app.db, &small_plan(5)).await.unwrap();
+    assert_eq!(report.written.groups as i64, app.count("groups").await);
+    assert_eq!(report.written.posts as i64, app.count("forum_posts").await);
+    let checks = [
+        // member_count is the active members.
+        "SELECT g.slug AS v FROM groups g WHERE g.member_count <>
+           (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id AND m.state = 'active')",
+        // post_count is the posts, the opening one included; the last post is the latest.
+        "SELECT CAST(t.id AS TEXT) AS v FROM forum_threads t
+         WHERE t.post_count <> (SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = t.id)
+            OR t.last_post_at < (SELECT MAX(p.created_at) FROM forum_posts p WHERE p.thread_id = t.id)",
+        // One owner, the person who set the group up.
+        "SELECT g.slug AS v FROM groups g
+         WHERE (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id AND m.role = 'owner') <> 1
+            OR NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id
+                           AND m.person_id = g.created_by AND m.role = 'owner' AND m.state = 'active')",
+        // Only active members write in the forum.
+        "SELECT CAST(p.id AS TEXT) AS v FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id
+         WHERE NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = t.group_id
+                           AND m.person_id = p.author_id AND m.state = 'active')",
+        // Events run by a group name one that exists.
+        "SELECT CAST(e.id AS TEXT) AS v FROM events e
+         WHERE e.group_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM groups g WHERE g.id = e.group_id)",
+    ];
+    for check in checks {
+        let wrong = rows(&app, check).await;
+        assert!(wrong.is_empty(), "{check}: {wrong:?}");
+    }
+    let run_by_groups = rows(
+        &app,
+        "SELECT CAST(id AS TEXT) AS v FROM events WHERE group_id IS NOT NULL",
+    )
+    .await;
+    assert!(
+        run_by_groups.len() > 2,
+        "generated events run by groups too"
+    );
+    let sizes = rows(
+        &app,
+        "SELECT CAST(member_count AS TEXT) AS v FROM groups ORDER BY member_count",
+    )
+    .await;
+    let size = |i: usize| sizes[i].parse::<i64>().unwrap();
+    assert!(
+        size(sizes.len() - 1) > 3 * size(sizes.len() / 2),
+        "a few big groups: {sizes:?}"
+    );
+    // Small plans have no benchmark group; its thread needs 1,000 groups.
+    let bench = format!(
+        "SELECT slug AS v FROM groups WHERE slug = '{}'",
+        server::seed::BENCH_SLUG
+    );
+    assert!(rows(&app, &bench).await.is_empty());
 }
 
 #[tokio::test]
@@ -137,6 +217,60 @@ async fn the_demo_content_has_events_near_every_city_and_a_full_phone_bank() {
         .sign_in("staff@membersnet.example", "staff-demo-2026")
         .await;
     assert!(reply.session_cookie().is_some());
+}
+
+#[tokio::test]
+async fn the_demo_content_has_groups_with_forums_that_demo_accounts_run() {
+    let app = TestApp::spawn().await;
+    server::demo::load_if_empty(&app.db).await.unwrap();
+    let official = rows(
+        &app,
+        "SELECT slug AS v FROM groups WHERE verified ORDER BY id",
+    )
+    .await;
+    assert_eq!(
+        official.first().map(String::as_str),
+        Some("sheffield-central-local-party")
+    );
+    let sam = app
+        .sign_in("sam@membersnet.example", server::demo::PEOPLE_PASSWORD)
+        .await
+        .session_cookie()
+        .unwrap();
+    let group = app
+        .call(
+            "/api/groups/get",
+            &[("slug", "sheffield-central-local-party")],
+            Some(&sam),
+        )
+        .await
+        .json();
+    assert!(group["moderation"].is_object(), "Sam organises it: {group}");
+    let threads = group["threads"].as_array().unwrap();
+    assert!(threads.len() >= 2);
+    assert_eq!(threads[0]["pinned"], true, "the pinned thread comes first");
+    let events = group["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["title"] == "Weekly street stall in Sheffield"),
+        "{events:?}"
+    );
+    let thread = threads[0]["id"].to_string();
+    let view = app
+        .call("/api/groups/thread", &[("thread_id", &thread)], Some(&sam))
+        .await
+        .json();
+    assert!(view["posts"].as_array().unwrap().len() >= 3);
+    assert!(view["posts"][0]["html"]
+        .as_str()
+        .unwrap()
+        .starts_with("<p>Welcome"));
+    let near = app
+        .call("/api/groups/list", &[("near", "S1 2HH")], None)
+        .await
+        .json();
+    assert_eq!(near["groups"][0]["name"], "Sheffield Central Local Party");
 }
 
 #[tokio::test]

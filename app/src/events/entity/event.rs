@@ -17,6 +17,8 @@ pub struct Model {
     pub longitude: Option<f64>,
     pub online_url: Option<String>,
     pub status: String,
+    /// The group the event is run on behalf of, if any.
+    pub group_id: Option<i32>,
     pub starts_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

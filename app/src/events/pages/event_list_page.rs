@@ -1,3 +1,4 @@
+use crate::ui::form::FilterInput;
 use crate::{
     error::AppError,
     events::{
@@ -139,34 +140,5 @@ fn EventFilters(error: Option<AppError>) -> impl IntoView {
             <button type="submit" class="button">"Search"</button>
             <NearMeButton />
         </form>
-    }
-}
-
-/// One labelled filter box, with its error beside it.
-#[component]
-fn FilterInput(
-    label: &'static str,
-    name: &'static str,
-    kind: &'static str,
-    value: String,
-    error: Option<String>,
-) -> impl IntoView {
-    let invalid = error.is_some();
-    let id = format!("filter-{name}");
-    let error_id = format!("{name}-error");
-    view! {
-        <div class="field" class:field-invalid=invalid>
-            <label for=id.clone()>{label}</label>
-            {error.map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
-            <input
-                id=id
-                type=kind
-                name=name
-                autocomplete=(name == "near").then_some("postal-code")
-                value=value
-                aria-invalid=if invalid { "true" } else { "false" }
-                aria-describedby=invalid.then_some(error_id.clone())
-            />
-        </div>
     }
 }

@@ -23,6 +23,13 @@ pub fn NewEventPage() -> impl IntoView {
             .get("from")
             .and_then(|id| id.parse::<i32>().ok())
     };
+    // `?group=ID`: the event is run on behalf of that group (its organisers only).
+    let group = move || {
+        query
+            .read()
+            .get("group")
+            .and_then(|id| id.parse::<i32>().ok())
+    };
     let initial = Resource::new(from, |from| async move {
         match from {
             Some(id) => get_event_form(id, true).await,
@@ -45,6 +52,10 @@ pub fn NewEventPage() -> impl IntoView {
                             })}
                             <FormError error=error />
                             <ActionForm action=action>
+                                {group().map(|id| view! {
+                                    <p class="lede">"This event is run on behalf of your group and shows on its page."</p>
+                                    <input type="hidden" name="group_id" value=id />
+                                })}
                                 <EventFormFields initial=form error=error dates=DateFields::All />
                                 <SubmitButton label="Publish event" pending=action.pending() />
                             </ActionForm>

@@ -173,7 +173,10 @@ pub async fn list_upcoming_events(
 }
 
 /// Cards for events, with their hosts and places left (two queries for the whole page).
-async fn to_cards(db: &impl ConnectionTrait, rows: Vec<event::Model>) -> AppResult<Vec<EventCard>> {
+pub(super) async fn to_cards(
+    db: &impl ConnectionTrait,
+    rows: Vec<event::Model>,
+) -> AppResult<Vec<EventCard>> {
     let ids: Vec<i32> = rows.iter().map(|e| e.id).collect();
     let host_ids: Vec<i32> = rows.iter().map(|e| e.host_id).collect();
     let hosts: HashMap<i32, String> = person::Entity::find()

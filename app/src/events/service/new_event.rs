@@ -39,12 +39,14 @@ pub async fn locate_event(
     }
 }
 
-/// Saves an event with one slot per date and shift, hosted by `host_id`.
+/// Saves an event with one slot per date and shift, hosted by `host_id`, on behalf of
+/// `group_id` if given (the caller has checked the host organises it).
 pub async fn create_event<C>(
     db: &C,
     host_id: i32,
     new: NewEvent,
     publication: Publication,
+    group_id: Option<i32>,
 ) -> AppResult<event::Model>
 where
     C: ConnectionTrait + TransactionTrait,
@@ -72,6 +74,7 @@ where
         longitude: Set(coordinates.map(|c| c.longitude)),
         online_url: Set(new.details.online_url.clone()),
         status: Set(status.as_str().to_string()),
+        group_id: Set(group_id),
         starts_at: Set(new.starts_at()),
         created_at: Set(now),
         updated_at: Set(now),

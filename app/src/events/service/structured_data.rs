@@ -92,6 +92,7 @@ mod tests {
             longitude: None,
             online_url: None,
             status: "published".into(),
+            group_id: None,
             starts_at: now,
             created_at: now,
             updated_at: now,

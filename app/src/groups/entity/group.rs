@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+/// A campaigning group: its page, members and forum.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "groups")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub topic: String,
+    pub postcode: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub joining: String,
+    pub verified: bool,
+    pub member_count: i32,
+    pub created_by: i32,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

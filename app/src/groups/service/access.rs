@@ -1,0 +1,101 @@
+//! Where someone stands with a group, and the one check every group action makes.
+
+use crate::{
+    auth::model::{PersonView, Role},
+    error::{AppError, AppResult},
+    groups::{
+        entity::{group, group_member},
+        model::GroupRole,
+        policy::{Access, GroupAction, Standing},
+    },
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// Stored membership states.
+pub const ACTIVE: &str = "active";
+pub const PENDING: &str = "pending";
+pub const BANNED: &str = "banned";
+
+/// The standing a membership row gives.
+pub fn standing_of_membership(row: &group_member::Model) -> Standing {
+    match (row.state.as_str(), GroupRole::parse(&row.role)) {
+        (PENDING, _) => Standing::Pending,
+        (BANNED, _) => Standing::Banned,
+        (_, Some(GroupRole::Owner)) => Standing::Owner,
+        (_, Some(GroupRole::Organiser)) => Standing::Organiser,
+        _ => Standing::Member,
+    }
+}
+
+/// A person's membership row in a group, whatever its state.
+pub async fn membership_of(
+    db: &impl ConnectionTrait,
+    group_id: i32,
+    person_id: i32,
+) -> AppResult<Option<group_member::Model>> {
+    Ok(group_member::Entity::find()
+        .filter(group_member::Column::GroupId.eq(group_id))
+        .filter(group_member::Column::PersonId.eq(person_id))
+        .one(db)
+        .await?)
+}
+
+/// Where `viewer` (None: not signed in) stands with the group.
+pub async fn access_to(
+    db: &impl ConnectionTrait,
+    group_id: i32,
+    viewer: Option<&PersonView>,
+) -> AppResult<Access> {
+    let Some(viewer) = viewer else {
+        return Ok(Access {
+            standing: Standing::Anonymous,
+            staff: false,
+        });
+    };
+    let standing = match membership_of(db, group_id, viewer.id).await? {
+        Some(row) => standing_of_membership(&row),
+        None => Standing::NonMember,
+    };
+    Ok(Access {
+        standing,
+        staff: viewer.has_role(Role::Staff),
+    })
+}
+
+/// Ok when `access` allows `action`; otherwise "sign in" for the anonymous and
+/// "not allowed" for everyone else.
+pub fn require(access: Access, action: GroupAction) -> AppResult<()> {
+    if access.may(action) {
+        Ok(())
+    } else if access.standing == Standing::Anonymous {
+        Err(AppError::Unauthenticated)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The group, if `viewer` may do `action` in it.
+pub async fn group_for(
+    db: &impl ConnectionTrait,
+    group_id: i32,
+    viewer: Option<&PersonView>,
+    action: GroupAction,
+) -> AppResult<(group::Model, Access)> {
+    let found = group::Entity::find_by_id(group_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let access = access_to(db, group_id, viewer).await?;
+    require(access, action)?;
+    Ok((found, access))
+}
+
+/// Checks that `viewer` may run events on behalf of the group (asked by events).
+pub async fn require_group_host(
+    db: &impl ConnectionTrait,
+    group_id: i32,
+    viewer: &PersonView,
+) -> AppResult<group::Model> {
+    let (found, _) = group_for(db, group_id, Some(viewer), GroupAction::HostGroupEvent).await?;
+    Ok(found)
+}

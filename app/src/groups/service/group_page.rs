@@ -1,0 +1,58 @@
+//! A group's page: what it is, its events, its forum for members, and its moderators'
+//! tools, each part only for those who may see it.
+
+use super::{
+    access::{access_to, membership_of},
+    directory::group_card,
+    forum::list_threads,
+    moderation::get_moderation,
+};
+use crate::{
+    auth::model::PersonView,
+    error::{AppError, AppResult},
+    events::service::group_events::list_upcoming_events_of_group,
+    groups::{
+        entity::group,
+        model::{GroupView, Notify},
+        policy::GroupAction,
+    },
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// The group at `slug`, as `viewer` may see it.
+pub async fn get_group_view(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    viewer: Option<&PersonView>,
+) -> AppResult<GroupView> {
+    let found = group::Entity::find()
+        .filter(group::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let access = access_to(db, found.id, viewer).await?;
+    let notify = match viewer {
+        Some(v) if access.is_member() => membership_of(db, found.id, v.id)
+            .await?
+            .and_then(|m| Notify::parse(&m.notify)),
+        _ => None,
+    };
+    let threads = match access.may(GroupAction::ReadForum) {
+        true => Some(list_threads(db, &found).await?),
+        false => None,
+    };
+    let moderation = match access.may(GroupAction::Moderate) {
+        true => Some(get_moderation(db, &found, access).await?),
+        false => None,
+    };
+    Ok(GroupView {
+        card: group_card(&found),
+        slug: found.slug.clone(),
+        description: found.description.clone(),
+        access,
+        notify,
+        threads,
+        events: list_upcoming_events_of_group(db, found.id, 10).await?,
+        moderation,
+    })
+}
