@@ -64,7 +64,7 @@ test('a group forum: create, join, post, reply, pin, report and hide', async ({ 
   await expect(cal.getByRole('status')).toContainText('You have joined the group.');
   await open(cal, threadPath);
   const advert = cal.getByRole('article', { name: 'Post by Bea Member' }).last();
-  await advert.getByText('Report').click();
+  await advert.getByText('Report', { exact: true }).click();
   await advert.getByLabel('Why are you reporting this post?').fill('Spam');
   await advert.getByRole('button', { name: 'Send report' }).click();
   await expect(cal.getByRole('status')).toContainText('The group\'s moderators will look at it.');

@@ -61,7 +61,7 @@ const FOLLOW_UPS: &[&str] = &[
 
 /// A thread title.
 pub fn title(rng: &mut Rng) -> &'static str {
-    *rng.pick(TITLES)
+    TITLES[rng.below(TITLES.len() as u64) as usize]
 }
 
 /// The opening post of a thread in a group in `town`.

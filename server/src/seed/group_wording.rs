@@ -103,13 +103,15 @@ pub fn description(topic: &str, town: &str, verified: bool, rng: &mut Rng) -> St
     format!("{what} Based in {town}. {}", welcome(rng))
 }
 
+const WELCOMES: [&str; 4] = [
+    "New members are always welcome.",
+    "Come along to a meeting, or just say hello on the forum.",
+    "No experience needed: we pair newcomers with someone who has done it before.",
+    "Join us for an hour or for the whole campaign.",
+];
+
 fn welcome(rng: &mut Rng) -> &'static str {
-    *rng.pick(&[
-        "New members are always welcome.",
-        "Come along to a meeting, or just say hello on the forum.",
-        "No experience needed: we pair newcomers with someone who has done it before.",
-        "Join us for an hour or for the whole campaign.",
-    ])
+    WELCOMES[rng.below(WELCOMES.len() as u64) as usize]
 }
 
 #[cfg(test)]

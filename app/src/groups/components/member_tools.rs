@@ -102,6 +102,7 @@ pub fn MemberTools(
             </ul>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -125,6 +126,7 @@ fn Reports(reports: Vec<ReportView>) -> impl IntoView {
             }.into_any()
         }}
     }
+    .into_any()
 }
 
 #[component]
@@ -149,6 +151,7 @@ fn RequestRow(
             }}).collect_view()}
         </li>
     }
+    .into_any()
 }
 
 #[component]
@@ -202,4 +205,5 @@ fn MemberRow(
             })}
         </li>
     }
+    .into_any()
 }

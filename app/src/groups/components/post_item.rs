@@ -110,4 +110,5 @@ pub fn PostItem(
             </div>
         </article>
     }
+    .into_any()
 }

@@ -142,6 +142,7 @@ fn GroupBody(view: GroupView, actions: PageActions) -> impl IntoView {
             })}
         </article>
     }
+    .into_any()
 }
 
 /// Join, ask to join, withdraw or leave, by where the viewer stands.
@@ -182,6 +183,7 @@ fn Membership(view: GroupView, actions: PageActions) -> impl IntoView {
             {form}
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -215,6 +217,7 @@ fn Forum(view: GroupView, start: ServerAction<StartThread>) -> impl IntoView {
             })}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -232,6 +235,7 @@ fn ThreadRow(thread: ThreadSummary) -> impl IntoView {
             <span class="muted">{format!(" · {} · {replies} · latest {}", thread.author_name, thread.last_post)}</span>
         </li>
     }
+    .into_any()
 }
 
 #[component]
@@ -246,4 +250,5 @@ fn NotifyForm(id: i32, current: Notify, action: ServerAction<SetGroupNotify>) ->
             <button type="submit" class="button button-ghost">"Save email choice"</button>
         </ActionForm>
     }
+    .into_any()
 }

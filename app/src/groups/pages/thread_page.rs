@@ -152,6 +152,7 @@ fn ThreadBody(
             })}
         </article>
     }
+    .into_any()
 }
 
 /// Links to the other pages of a long thread.

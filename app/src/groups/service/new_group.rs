@@ -152,9 +152,12 @@ mod tests {
         assert!(!parsed.approval_needed);
     }
 
+    /// A field, and how to spoil it.
+    type Spoiler = (&'static str, fn(&mut GroupForm));
+
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(&str, fn(&mut GroupForm)); 4] = [
+        let cases: [Spoiler; 4] = [
             ("name", |f| f.name = "  ".into()),
             ("description", |f| {
                 f.description = "x".repeat(DESCRIPTION_MAX + 1)
