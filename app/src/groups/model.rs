@@ -179,6 +179,8 @@ pub struct GroupView {
     pub slug: String,
     pub description: String,
     pub access: Access,
+    /// The signed-in viewer, so lists can leave their own row alone.
+    pub viewer_id: Option<i32>,
     /// The viewer's email choice, when they are a member.
     pub notify: Option<Notify>,
     /// The forum, for those who may read it.

@@ -66,6 +66,7 @@ impl Default for MemberActions {
 pub fn MemberTools(
     group_id: i32,
     access: Access,
+    viewer_id: Option<i32>,
     moderation: ModerationView,
     actions: MemberActions,
 ) -> impl IntoView {
@@ -98,7 +99,7 @@ pub fn MemberTools(
             })}
             <h3>"Members"</h3>
             <ul class="plain-list member-list">
-                {moderation.members.into_iter().map(|m| view! { <MemberRow group_id access member=m actions /> }).collect_view()}
+                {moderation.members.into_iter().map(|m| view! { <MemberRow group_id access viewer_id member=m actions /> }).collect_view()}
             </ul>
         </section>
     }
@@ -158,6 +159,7 @@ fn RequestRow(
 fn MemberRow(
     group_id: i32,
     access: Access,
+    viewer_id: Option<i32>,
     member: MemberView,
     actions: MemberActions,
 ) -> impl IntoView {
@@ -165,7 +167,10 @@ fn MemberRow(
     let person_id = member.person_id;
     // Only owners (and staff) act on owners; only owners make owners.
     let actor_is_owner = access.standing == Standing::Owner || access.staff;
-    let can_act = !member.banned && (member.role != GroupRole::Owner || actor_is_owner);
+    // Nobody acts on themselves here: they leave with the button at the top of the page.
+    let can_act = !member.banned
+        && Some(person_id) != viewer_id
+        && (member.role != GroupRole::Owner || actor_is_owner);
     let roles: Vec<GroupRole> = GroupRole::ALL
         .into_iter()
         .filter(|r| *r != GroupRole::Owner || access.standing == Standing::Owner)

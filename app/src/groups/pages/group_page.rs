@@ -138,7 +138,7 @@ fn GroupBody(view: GroupView, actions: PageActions) -> impl IntoView {
                 </ActionForm>
             })}
             {view.moderation.clone().map(|moderation| view! {
-                <MemberTools group_id=id access=view.access moderation actions=actions.members />
+                <MemberTools group_id=id access=view.access viewer_id=view.viewer_id moderation actions=actions.members />
             })}
         </article>
     }

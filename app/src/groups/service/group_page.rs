@@ -50,6 +50,7 @@ pub async fn get_group_view(
         slug: found.slug.clone(),
         description: found.description.clone(),
         access,
+        viewer_id: viewer.map(|v| v.id),
         notify,
         threads,
         events: list_upcoming_events_of_group(db, found.id, 10).await?,
