@@ -9,15 +9,17 @@
 #   BENCH_NODES=2 DATABASE_URL=postgres://… ./bench.sh                 two servers, one database
 #
 # Sizes: BENCH_PEOPLE (200000), BENCH_EVENTS (100000), BENCH_SIGNUPS (1000000), BENCH_GROUPS
-# (20000; from 1000 the seed adds group bench-long-thread with a 5,000-reply thread), BENCH_SEED (42);
-# BENCH_SECONDS (10) per measurement. The seeded database is kept in BENCH_CACHE
-# (/var/tmp/membersnet-bench) or PostgreSQL and reused while the sizes, the day and the
-# schema are the same; each run works on a fresh copy. Needs wrk, brotli, sqlite3 and psql
+# (20000; from 1000 the seed adds group bench-long-thread with a 5,000-reply thread),
+# BENCH_FRIENDS (50 friends per person on average, about 5M friendships; Sam, whom the bench
+# signs in as, gets 50 going to upcoming events), BENCH_SEED (42); BENCH_SECONDS (10) per
+# measurement. The seeded database is kept in BENCH_CACHE (/var/tmp/membersnet-bench) or
+# PostgreSQL and reused while the sizes, the day and the schema are the same; each run works
+# on a fresh copy. Needs wrk, brotli, sqlite3 and psql
 # (Debian packages, installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 people=${BENCH_PEOPLE:-200000} events=${BENCH_EVENTS:-100000} signups=${BENCH_SIGNUPS:-1000000}
-groups=${BENCH_GROUPS:-20000}
+groups=${BENCH_GROUPS:-20000} friends=${BENCH_FRIENDS:-50}
 seed=${BENCH_SEED:-42} seconds=${BENCH_SECONDS:-10} nodes=${BENCH_NODES:-1}
 cache=${BENCH_CACHE:-/var/tmp/membersnet-bench}
 url=${DATABASE_URL:-sqlite}
@@ -49,10 +51,11 @@ trap cleanup EXIT
 # The cache key: sizes, seed, London's date (events are placed around today) and the code
 # that decides the rows.
 schema=$(cat app/src/db/migrations/*.rs server/src/seed.rs server/src/seed/*.rs | sha1sum | cut -c1-8)
-key="${seed}_${people}_${events}_${signups}_${groups}_$(TZ=Europe/London date +%Y%m%d)_${schema}"
+key="${seed}_${people}_${events}_${signups}_${groups}_${friends}_$(TZ=Europe/London date +%Y%m%d)_${schema}"
 seed_into() {
   DEMO_CONTENT=false RUST_LOG=warn "$bin" --database-url "$1" seed --seed "$seed" \
-    --people "$people" --events "$events" --signups "$signups" --groups "$groups" 2>&1 | tail -n 4
+    --people "$people" --events "$events" --signups "$signups" --groups "$groups" \
+    --friends "$friends" 2>&1 | tail -n 4
 }
 echo
 if [[ $url == postgres* ]]; then

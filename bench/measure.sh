@@ -1,6 +1,8 @@
 # Sourced by bench.sh once the servers are up: measures each request with wrk and prints
 # the table. Uses: ports, servers, dir, seconds, nodes, events, sql, backend.
 
+: >"$dir/notes"
+
 rss_kb() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
 # The largest server's RSS now, and the peak so far (kept in a file: measure runs in a subshell).
 largest_kb() {
@@ -38,7 +40,7 @@ measure() {
     outs+=("$out")
     local args=()
     for arg in "$@"; do args+=("${arg//PORT/$port}"); done
-    BENCH_ORIGIN="http://127.0.0.1:$port" wrk -t2 -c"$each" -d"${seconds}s" --timeout 10s --latency "${args[@]}" >"$out" &
+    BENCH_ORIGIN="http://127.0.0.1:$port" BENCH_EVENTS="$events" wrk -t2 -c"$each" -d"${seconds}s" --timeout 10s --latency "${args[@]}" >"$out" &
     loads+=("$!")
     i=$((i + 1))
   done
@@ -83,14 +85,22 @@ token=$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:${ports[0]}/api/auth
   --data "email=sam%40membersnet.example&password=demo-password-2026" |
   sed -n 's/.*mn_session=\([0-9a-f]*\).*/\1/p')
 counts=$(sql "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM signups),
-  (SELECT COUNT(*) FROM groups), (SELECT COUNT(*) FROM forum_posts)")
+  (SELECT COUNT(*) FROM groups), (SELECT COUNT(*) FROM forum_posts), (SELECT COUNT(*) FROM friendships)")
+# Sam's accepted friends who share their sign-ups, and their confirmed upcoming sign-ups.
+read -r -a sam_friends <<<"$(sql "WITH sam AS (SELECT id FROM people WHERE email = 'sam@membersnet.example'),
+  f AS (SELECT high_id AS id FROM friendships WHERE low_id = (SELECT id FROM sam) AND state = 'accepted'
+    UNION SELECT low_id FROM friendships WHERE high_id = (SELECT id FROM sam) AND state = 'accepted')
+  SELECT (SELECT COUNT(*) FROM f JOIN people q ON q.id = f.id WHERE q.share_attendance = 'friends'),
+    (SELECT COUNT(*) FROM signups u JOIN event_slots s ON s.id = u.slot_id JOIN f ON f.id = u.person_id
+     WHERE u.status = 'confirmed' AND s.starts_at > '$soon+00:00')")"
+echo "(Sam: ${sam_friends[0]} accepted friends sharing their sign-ups; ${sam_friends[1]} confirmed sign-ups of his friends from tomorrow)" >>"$dir/notes"
 # The seed's long thread (5,000 replies) in group bench-long-thread; Sam is a member. Empty
 # when the seed has fewer than 1,000 groups.
 long_thread=$(sql "SELECT t.id FROM forum_threads t JOIN groups g ON g.id = t.group_id
   WHERE g.slug = 'bench-long-thread' ORDER BY t.post_count DESC, t.id LIMIT 1")
 
 echo
-echo "## $backend, $nodes server process(es); people, events, sign-ups, groups, forum posts: $counts"
+echo "## $backend, $nodes server process(es); people, events, sign-ups, groups, forum posts, friendships: $counts"
 echo "wrk -t2 for ${seconds} s per cell; latency in ms; failed = non-2xx/3xx responses and socket errors (timeout 10 s)"
 echo
 echo "| request                                  | req/s 16 | p50 16    | p99 16    | req/s 64 | p50 64    | p99 64    | failed |"
@@ -99,6 +109,8 @@ row "home page, visitor (GET /)" "http://127.0.0.1:PORT/"
 row "home page, signed in" -H "Cookie: mn_session=$token" "http://127.0.0.1:PORT/"
 row "event list (GET /events)" "http://127.0.0.1:PORT/events"
 row "event page (random of $events events)" -s bench/event_page.lua "http://127.0.0.1:PORT"
+row "event page, signed in (friends going)" -H "Cookie: mn_session=$token" -s bench/event_page.lua \
+  "http://127.0.0.1:PORT"
 row "search near a postcode (10 miles)" -s bench/near.lua "http://127.0.0.1:PORT"
 row "group directory near a postcode (25 mi)" -s bench/groups_near.lua "http://127.0.0.1:PORT"
 if [[ -n $long_thread ]]; then
@@ -109,9 +121,16 @@ else
     "n/a" "" "" "n/a" "" "" ""
   echo "(thread page: n/a — the seed has no long thread below 1,000 groups)" >>"$dir/notes"
 fi
-printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "suggestions for a signed-in person" \
-  "n/a" "" "" "n/a" "" "" "" 
-echo "(suggestions: n/a — friends not built yet)" >>"$dir/notes"
+suggested=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: mn_session=$token" \
+  "http://127.0.0.1:${ports[0]}/events/suggested")
+if [[ $suggested == 200 ]]; then
+  row "suggestions for a signed-in person" -H "Cookie: mn_session=$token" \
+    "http://127.0.0.1:PORT/events/suggested"
+else
+  printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "suggestions for a signed-in person" \
+    "n/a" "" "" "n/a" "" "" ""
+  echo "(suggestions: n/a — GET /events/suggested answered $suggested)" >>"$dir/notes"
+fi
 low=$(BENCH_SLOT=${slots[0]} measure 16 -s bench/signup.lua "http://127.0.0.1:PORT")
 high=$(BENCH_SLOT=${slots[1]} measure 64 -s bench/signup.lua "http://127.0.0.1:PORT")
 read -r -a low <<<"$low"

@@ -1,6 +1,11 @@
 //! The front page: what MembersNet is and where to start.
 
-use crate::{auth::session::use_session, ui::notice::QueryNotice};
+use crate::{
+    auth::session::use_session,
+    people::{api::friends::get_friends_activity, model::ActivityItem},
+    suggest::{api::get_suggestions, pages::SuggestionList},
+    ui::notice::QueryNotice,
+};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -43,6 +48,7 @@ pub fn HomePage() -> impl IntoView {
                 </Transition>
             </div>
         </section>
+        <ForYou />
         <section class="container features" aria-label="What you can do">
             <Feature title="Events near you" text="Canvassing, phone banks, meetings and socials: search by postcode and sign up without an account." />
             <Feature title="Friends going" text="See which events your friends are going to, only if they choose to share it." />
@@ -60,4 +66,52 @@ fn Feature(title: &'static str, text: &'static str) -> impl IntoView {
             <p>{text}</p>
         </article>
     }
+}
+
+/// For signed-in people: three suggested events and what their friends are going to.
+#[component]
+fn ForYou() -> impl IntoView {
+    let suggestions = Resource::new(|| (), |_| get_suggestions(Some(3)));
+    let activity = Resource::new(|| (), |_| get_friends_activity());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let (Ok(suggested), Ok(feed)) = (suggestions.await, activity.await) else {
+                    return ().into_any();
+                };
+                view! {
+                    <section class="container for-you" aria-labelledby="for-you-heading">
+                        <div class="page-head">
+                            <h2 id="for-you-heading">"Suggested for you"</h2>
+                            <a href="/events/suggested">"More suggestions"</a>
+                        </div>
+                        <SuggestionList view=suggested />
+                        <FriendsActivity feed />
+                    </section>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FriendsActivity(feed: Vec<ActivityItem>) -> impl IntoView {
+    (!feed.is_empty()).then(|| {
+        view! {
+            <h2>"Your friends are going"</h2>
+            <ul class="plain-list activity">
+                {feed
+                    .into_iter()
+                    .map(|item| view! {
+                        <li>
+                            {format!("{} signed up to ", item.friend_name)}
+                            <a href=item.event_path>{item.event_title}</a>
+                            {format!(" · {}", item.when)}
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    })
 }

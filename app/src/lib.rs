@@ -9,7 +9,7 @@ pub mod outreach;
 pub mod people;
 pub mod places;
 pub mod routes;
-pub mod sections;
+pub mod suggest;
 pub mod ui;
 pub mod validate;
 

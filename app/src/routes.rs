@@ -9,8 +9,8 @@ use crate::{
     groups::pages::{GroupPage, GroupsPage, InvitePage, NewGroupPage, ThreadPage},
     home_page::HomePage,
     outreach::pages::OutboxPage,
-    people::pages::ProfilePage,
-    sections::FriendsLandingPage,
+    people::pages::{FriendInvitePage, FriendsPage, ProfilePage},
+    suggest::pages::SuggestedPage,
     ui::not_found_page::NotFoundPage,
 };
 use leptos::prelude::*;
@@ -34,6 +34,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/staff/events") view=ApprovalsPage ssr=SsrMode::Async />
             <Route path=path!("/events") view=EventListPage ssr=SsrMode::Async />
             <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
+            <Route path=path!("/events/suggested") view=SuggestedPage ssr=SsrMode::Async />
             <Route path=path!("/events/cancel/:token") view=CancelSignupPage ssr=SsrMode::Async />
             <Route path=path!("/events/:id/signed-up") view=SignedUpPage ssr=SsrMode::Async />
             <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async />
@@ -45,7 +46,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/groups/invite/:token") view=InvitePage ssr=SsrMode::Async />
             <Route path=path!("/groups/:slug") view=GroupPage ssr=SsrMode::Async />
             <Route path=path!("/groups/:slug/threads/:id") view=ThreadPage ssr=SsrMode::Async />
-            <Route path=path!("/friends") view=FriendsLandingPage ssr=SsrMode::Async />
+            <Route path=path!("/friends") view=FriendsPage ssr=SsrMode::Async />
+            <Route path=path!("/friends/invite/:token") view=FriendInvitePage ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -158,11 +158,15 @@ async fn seed(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
         }),
         today,
         progress: true,
+        friends: args.friends.unwrap_or(match args.people {
+            Some(_) => SeedPlan::DEFAULT_FRIENDS,
+            None => demo.friends,
+        }),
     };
     let report = seed_database(&db, &plan).await?;
     let w = report.written;
     println!(
-        "Seeded {} people, {} events ({} slots), {} sign-ups, {} groups ({} memberships), {} forum threads and {} posts in {:.1} s.",
+        "Seeded {} people, {} events ({} slots), {} sign-ups, {} groups ({} memberships), {} forum threads, {} posts and {} friendships in {:.1} s.",
         w.people,
         w.events,
         w.slots,
@@ -171,6 +175,7 @@ async fn seed(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
         w.members,
         w.threads,
         w.posts,
+        w.friendships,
         report.elapsed.as_secs_f64()
     );
     Ok(())

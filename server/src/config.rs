@@ -18,9 +18,9 @@ pub enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
-    /// Fill an empty database with people, events, sign-ups and groups: the demo content by
-    /// default, or as many as asked for (e.g. --people 200000 --events 100000 --signups
-    /// 5000000 --groups 20000).
+    /// Fill an empty database with people, events, sign-ups, groups and friendships: the
+    /// demo content by default, or as many as asked for (e.g. --people 200000 --events
+    /// 100000 --signups 5000000 --groups 20000 --friends 50).
     Seed(SeedArgs),
     /// Create a staff account, or make an existing account staff.
     CreateStaff(CreateStaff),
@@ -56,6 +56,11 @@ pub struct SeedArgs {
     /// first is the benchmark's group `bench-long-thread`, with a 5,000-reply thread.
     #[arg(long, env = "SEED_GROUPS")]
     pub groups: Option<u64>,
+    /// Average friends per generated person (most have tens, one in a thousand has
+    /// thousands; 0 makes none). Default 6, or 50 when --people is given. Sam
+    /// (sam@membersnet.example) gets up to 50 of them, each going to an upcoming event.
+    #[arg(long, env = "SEED_FRIENDS")]
+    pub friends: Option<u64>,
     /// The day events are placed around, e.g. 2026-11-26. Default: today in London.
     #[arg(long, env = "SEED_TODAY")]
     pub today: Option<chrono::NaiveDate>,

@@ -24,6 +24,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
         signups = report.written.signups,
         groups = report.written.groups,
         posts = report.written.posts,
+        friendships = report.written.friendships,
         "demo content loaded"
     );
     Ok(true)

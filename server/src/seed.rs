@@ -1,15 +1,18 @@
-//! Seeding: fills a database with realistic people, events, sign-ups and groups (with
-//! their members and forums), deterministic from a seed value. The demo content of a
-//! fresh run is the smallest plan (`SeedPlan::demo`); `membersnet seed --people …
-//! --events … --signups … --groups …` makes big ones for benchmarks. Rows go in as
-//! multi-row INSERTs, generated on one thread while the database writes on another.
-//! Friendships join here once their table exists.
+//! Seeding: fills a database with realistic people, events, sign-ups, groups (with
+//! their members and forums) and friendships, deterministic from a seed value. The demo
+//! content of a fresh run is the smallest plan (`SeedPlan::demo`); `membersnet seed
+//! --people … --events … --signups … --groups … --friends …` makes big ones for
+//! benchmarks. Rows go in as multi-row INSERTs, generated on one thread while the
+//! database writes on another.
 
+mod demo_friends;
 mod demo_groups;
 mod drafts;
 pub mod fixtures;
 mod forum;
 mod forum_wording;
+mod friend_writer;
+mod friends;
 mod generate;
 mod group_wording;
 mod group_writer;
@@ -83,6 +86,7 @@ pub async fn seed_database(db: &DatabaseConnection, plan: &SeedPlan) -> Result<S
         members: max_id(db, "group_members").await?,
         threads: max_id(db, "forum_threads").await?,
         posts: max_id(db, "forum_posts").await?,
+        friendships: max_id(db, "friendships").await?,
     };
     if plan.progress {
         let source = if pool.imported {
@@ -101,6 +105,7 @@ pub async fn seed_database(db: &DatabaseConnection, plan: &SeedPlan) -> Result<S
         groups: plan.generated_groups() + demo_groups::GROUPS.len() as u64,
         events: plan.events + fixtures::EVENTS.len() as u64,
         signups: plan.signups,
+        friendships: plan.expected_friendships(),
         show: plan.progress,
     };
     let (sender, receiver) = tokio::sync::mpsc::channel(3);

@@ -20,6 +20,7 @@ mod m20261126_000015_index_events_place_time;
 mod m20261126_000016_create_groups;
 mod m20261126_000017_create_forum;
 mod m20261126_000018_add_events_group_id;
+mod m20261126_000019_create_friendships;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000016_create_groups::Migration),
             Box::new(m20261126_000017_create_forum::Migration),
             Box::new(m20261126_000018_add_events_group_id::Migration),
+            Box::new(m20261126_000019_create_friendships::Migration),
         ]
     }
 }

@@ -26,6 +26,7 @@ use crate::{
         },
     },
     groups::service::access::require_group_host,
+    people::service::going,
     places::service::lookup::locate_place,
 };
 
@@ -60,7 +61,16 @@ pub async fn list_events(
                 from: catalogue::day_start("from", from.as_deref(), 0)?,
                 until: catalogue::day_start("until", until.as_deref(), 1)?,
             };
-            catalogue::list_upcoming_events(&ctx.db, &filter, page.unwrap_or(1)).await
+            let mut list =
+                catalogue::list_upcoming_events(&ctx.db, &filter, page.unwrap_or(1)).await?;
+            if let Some(viewer) = ctx.maybe_person() {
+                let ids: Vec<i32> = list.events.iter().map(|c| c.id).collect();
+                let mut going = going::friends_going_to_events(&ctx.db, viewer.id, &ids).await?;
+                for card in &mut list.events {
+                    card.friends_going = going.remove(&card.id).map(|g| g.text());
+                }
+            }
+            Ok(list)
         }
         .await,
     )
@@ -72,13 +82,19 @@ pub async fn get_event(id: i32) -> Result<EventDetail, AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            catalogue::get_event_detail(
+            let mut detail = catalogue::get_event_detail(
                 &ctx.db,
                 id,
                 ctx.maybe_person(),
                 &ctx.state.settings.public_url,
             )
-            .await
+            .await?;
+            if let Some(viewer) = ctx.maybe_person() {
+                detail.friends_going = going::friends_going_to_events(&ctx.db, viewer.id, &[id])
+                    .await?
+                    .remove(&id);
+            }
+            Ok(detail)
         }
         .await,
     )

@@ -101,6 +101,8 @@ pub struct EventCard {
     pub places_left: Option<i32>,
     /// "1.2 miles away", when the list was searched near a place.
     pub distance: Option<String>,
+    /// "Sam and Priya are going": only friends the viewer may see.
+    pub friends_going: Option<String>,
 }
 
 /// One page of the event list.
@@ -156,6 +158,10 @@ pub struct EventDetail {
     pub share_url: Option<String>,
     /// schema.org Event data as JSON-LD, so search engines can list the event.
     pub structured_data: String,
+    /// People confirmed over all the event's slots.
+    pub going_count: i32,
+    /// The viewer's friends going, only those who share their sign-ups with friends.
+    pub friends_going: Option<crate::people::model::FriendsGoing>,
 }
 
 /// Where a sign-up stands.

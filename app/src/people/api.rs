@@ -1,4 +1,6 @@
-//! Profile server functions.
+//! Profile server functions; friends in `friends`.
+
+pub mod friends;
 
 use crate::error::AppError;
 use leptos::prelude::*;

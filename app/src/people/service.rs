@@ -1,4 +1,8 @@
-//! Profile changes and erasure.
+//! Profile changes and erasure; friendships and visibility in the submodules.
+
+pub mod friend_invites;
+pub mod friends;
+pub mod going;
 
 use crate::{
     auth::{entity::person, service::passwords},

@@ -1,9 +1,13 @@
 //! Turns a plan into chunks of INSERT statements, in an order the foreign keys accept:
 //! people, then groups (with their members and forums), then each event with its slots
-//! and their sign-ups. Runs on its own thread while the loader writes the previous chunk.
+//! and their sign-ups, then friendships (Sam's generated friends are picked from the
+//! events' sign-ups). Runs on its own thread while the loader writes the previous chunk.
 
 use super::{
+    demo_friends::SAM,
     drafts::{Demand, Drafter, EventDraft, Host},
+    friend_writer::generate_friendships,
+    friends::{share_attendance, FRIENDS},
     group_writer::generate_groups,
     people::{write_people, IdBase},
     signups::{write_signups, COLUMNS},
@@ -29,6 +33,7 @@ pub struct Chunk {
     pub members: u64,
     pub threads: u64,
     pub posts: u64,
+    pub friendships: u64,
 }
 
 /// Sends every chunk of the plan to `to`; stops early if the loader has gone.
@@ -71,7 +76,7 @@ pub fn generate(drafter: &Drafter, ids: IdBase, to: Sender<Chunk>) {
             Demand::Fixed(_) => 0.0,
         })
         .sum();
-    let mut events = EventWriter::new(ids);
+    let mut events = EventWriter::new(ids, plan.sam_friends());
     let (mut weight_so_far, mut shared_out) = (0.0, 0u64);
     for j in 0..drafter.event_count() {
         let draft = drafter.event(j);
@@ -99,7 +104,10 @@ pub fn generate(drafter: &Drafter, ids: IdBase, to: Sender<Chunk>) {
             return;
         }
     }
-    let _ = to.blocking_send(events.take());
+    if to.blocking_send(events.take()).is_err() {
+        return;
+    }
+    generate_friendships(plan, &ids, &events.sam_friends, &to);
 }
 
 /// Accumulates events, slots and sign-ups into one chunk.
@@ -112,10 +120,14 @@ struct EventWriter {
     slots: Batch,
     signups: Batch,
     chunk: Chunk,
+    /// Generated people picked as Sam's friends: at most one from each generated event
+    /// Sam does not host, confirmed at an upcoming slot and sharing it with friends.
+    sam_friends: Vec<u64>,
+    sam_wanted: u64,
 }
 
 impl EventWriter {
-    fn new(ids: IdBase) -> Self {
+    fn new(ids: IdBase, sam_wanted: u64) -> Self {
         Self {
             ids,
             next_event: ids.events,
@@ -157,6 +169,8 @@ impl EventWriter {
             ),
             signups: Batch::new("signups", COLUMNS),
             chunk: Chunk::default(),
+            sam_friends: Vec::new(),
+            sam_wanted,
         }
     }
 
@@ -168,6 +182,7 @@ impl EventWriter {
             Host::Generated(k) => self.ids.generated_person(k),
         };
         let group_id = e.group.map(|g| g.id(&self.ids));
+        let mut sam_friend = None;
         self.events
             .row()
             .int(event_id)
@@ -199,7 +214,7 @@ impl EventWriter {
                 .opt_int(slot.capacity.map(i64::from))
                 .int(confirmed as i64)
                 .time(e.created_at);
-            write_signups(
+            let first = write_signups(
                 drafter.plan,
                 drafter.pool,
                 &self.ids,
@@ -210,10 +225,20 @@ impl EventWriter {
                 &mut self.next_signup,
                 &mut self.signups,
             );
+            sam_friend = sam_friend.or(first);
             self.chunk.slots += 1;
             self.chunk.signups += count;
         }
         self.chunk.events += 1;
+        let wanted = (self.sam_friends.len() as u64) < self.sam_wanted
+            && !e.demo
+            && e.host != Host::Demo(SAM);
+        if let Some(k) = sam_friend.filter(|_| wanted) {
+            if share_attendance(drafter.plan, k) == Some(FRIENDS) && !self.sam_friends.contains(&k)
+            {
+                self.sam_friends.push(k);
+            }
+        }
     }
 
     /// The chunk so far, with its statements in foreign-key order.

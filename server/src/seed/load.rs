@@ -20,6 +20,7 @@ pub struct Written {
     pub members: u64,
     pub threads: u64,
     pub posts: u64,
+    pub friendships: u64,
 }
 
 /// The totals the progress line counts towards.
@@ -28,6 +29,8 @@ pub struct Progress {
     pub groups: u64,
     pub events: u64,
     pub signups: u64,
+    /// About how many friendships (the generator makes about this many).
+    pub friendships: u64,
     pub show: bool,
 }
 
@@ -50,7 +53,8 @@ pub async fn load(
     let mut last_shown = started;
     let mut written = Written::default();
     let backend = db.get_database_backend();
-    let bulk = progress.signups >= 100_000 && backend == DatabaseBackend::Sqlite;
+    let bulk =
+        progress.signups + progress.friendships >= 100_000 && backend == DatabaseBackend::Sqlite;
     let writers = if backend == DatabaseBackend::Postgres {
         POSTGRES_WRITERS
     } else {
@@ -118,6 +122,7 @@ async fn write_chunk(db: DatabaseConnection, chunk: Chunk, bulk: bool) -> Result
         members: chunk.members,
         threads: chunk.threads,
         posts: chunk.posts,
+        friendships: chunk.friendships,
     })
 }
 
@@ -141,10 +146,11 @@ async fn add(
     written.members += done.members;
     written.threads += done.threads;
     written.posts += done.posts;
+    written.friendships += done.friendships;
     if progress.show && last_shown.elapsed() >= Duration::from_secs(2) {
         *last_shown = Instant::now();
         eprintln!(
-            "{:>5.0} s  people {:>8}/{}  groups {:>6}/{}  events {:>7}/{}  sign-ups {:>9}/{}",
+            "{:>5.0} s  people {:>8}/{}  groups {:>6}/{}  events {:>7}/{}  sign-ups {:>9}/{}  friendships {:>9}/~{}",
             started.elapsed().as_secs_f64(),
             written.people,
             progress.people,
@@ -154,6 +160,8 @@ async fn add(
             progress.events,
             written.signups,
             progress.signups,
+            written.friendships,
+            progress.friendships,
         );
     }
     Ok(())
@@ -173,6 +181,7 @@ pub async fn finish(db: &DatabaseConnection) -> Result<(), DbErr> {
             "group_members",
             "forum_threads",
             "forum_posts",
+            "friendships",
         ] {
             db.execute_unprepared(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"

@@ -1,10 +1,12 @@
 //! Seeded people: the demo accounts, then generated people who live, in order, across
 //! the place pool (so people with nearby numbers are neighbours). Every generated person
-//! signs in with `PEOPLE_PASSWORD`.
+//! signs in with `PEOPLE_PASSWORD`, and most share their sign-ups with their friends.
 
 use super::{
+    demo_friends::SHARING,
     demo_groups::GROUPS,
     fixtures::{PEOPLE, PEOPLE_PASSWORD_HASH, STAFF_EMAIL, STAFF_PASSWORD_HASH},
+    friends::share_attendance,
     names::{email_for, person_name},
     places::PlacePool,
     plan::SeedPlan,
@@ -62,6 +64,7 @@ pub struct IdBase {
     pub members: i64,
     pub threads: i64,
     pub posts: i64,
+    pub friendships: i64,
 }
 
 impl IdBase {
@@ -104,6 +107,7 @@ pub fn write_people(
             "email",
             "password_hash",
             "postcode",
+            "share_attendance",
             "created_at",
             "updated_at",
         ],
@@ -136,6 +140,7 @@ pub fn write_people(
                 .text(email)
                 .text(hash)
                 .text(postcode)
+                .opt_text(SHARING[f])
                 .time(at)
                 .time(at);
             grant(id, granted, at);
@@ -151,6 +156,7 @@ pub fn write_people(
             .text(&p.email)
             .text(PEOPLE_PASSWORD_HASH)
             .text(&p.postcode)
+            .opt_text(share_attendance(plan, k))
             .time(p.created_at)
             .time(p.created_at);
         grant(id, p.roles, p.created_at);

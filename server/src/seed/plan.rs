@@ -21,7 +21,10 @@ pub struct SeedPlan {
     pub today: NaiveDate,
     /// Print progress to stderr while seeding.
     pub progress: bool,
-    // Friendships (issue 7) get their count here once their table exists.
+    /// Average friends per generated person (counting both sides of each friendship):
+    /// most have tens, a few (`friends::HUB_SHARE`) thousands. 0 makes none, and leaves
+    /// generated people's attendance sharing unanswered.
+    pub friends: u64,
 }
 
 impl SeedPlan {
@@ -36,6 +39,7 @@ impl SeedPlan {
             groups: 10,
             today,
             progress: false,
+            friends: 6,
         }
     }
 
@@ -51,6 +55,22 @@ impl SeedPlan {
     /// `bench-long-thread`) with one thread of `LONG_THREAD_REPLIES` replies.
     pub const LONG_THREAD_FROM: u64 = 1_000;
     pub const LONG_THREAD_REPLIES: u64 = 5_000;
+
+    /// Friends per person when --people is given without --friends.
+    pub const DEFAULT_FRIENDS: u64 = 50;
+    /// At most this many generated people are Sam's friends (bench.sh signs in as him):
+    /// each confirmed at an upcoming generated event, and sharing it with friends.
+    pub const SAM_FRIENDS: u64 = 50;
+
+    /// Generated friends of Sam's: as many as an average person's, up to `SAM_FRIENDS`.
+    pub fn sam_friends(&self) -> u64 {
+        self.friends.min(Self::SAM_FRIENDS)
+    }
+
+    /// About how many friendships the generated people have (for the progress line).
+    pub fn expected_friendships(&self) -> u64 {
+        self.people * self.friends / 2
+    }
 
     /// Whether generated people host the generated events (else the demo accounts do).
     pub fn generated_hosts(&self) -> bool {

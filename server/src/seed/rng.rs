@@ -17,6 +17,12 @@ pub enum Stream {
     Thread = 5,
     /// Whether a generated event is run on behalf of a group.
     EventGroup = 6,
+    /// A generated person's friend picks and the friendships they write.
+    Friend = 7,
+    /// Whether a generated person is one of the few with thousands of friends.
+    FriendHub = 8,
+    /// Whom a generated person shares their sign-ups with.
+    Sharing = 9,
 }
 
 impl Rng {

@@ -2,6 +2,7 @@
 //! to the slot's capacity and waitlisted beyond it, one per email per slot.
 
 use super::{
+    demo_friends::stays_away,
     drafts::{EventDraft, Host, SlotDraft},
     fixtures::{PEOPLE, SIGN_UP_ORDER},
     names::{email_for, mobile, person_name},
@@ -42,6 +43,7 @@ struct Attendee {
 }
 
 /// Writes `count` sign-ups to slot `slot_id` of `event`; `next_id` is the last id used.
+/// Returns the first generated person confirmed, when the slot starts after today.
 #[allow(clippy::too_many_arguments)]
 pub fn write_signups(
     plan: &SeedPlan,
@@ -53,15 +55,18 @@ pub fn write_signups(
     count: u64,
     next_id: &mut i64,
     out: &mut Batch,
-) {
+) -> Option<u64> {
     let mut rng = Rng::for_item(plan.seed, Stream::Signup, slot_id as u64);
     let confirmed = slot.capacity.map_or(count, |c| count.min(c as u64));
     let mut members = MemberPicker::new(plan, event, count, &mut rng);
     let past = slot.ends_at < london(plan.today, 0, 0, 0);
+    let upcoming = slot.starts_at >= london(plan.today, 1, 0, 0);
+    let mut first_confirmed = None;
     for n in 0..count {
         *next_id += 1;
         let id = *next_id;
-        let attendee = match members.next(&mut rng) {
+        let pick = members.next(&mut rng);
+        let attendee = match pick {
             Some(Pick::Demo(f)) => {
                 let (name, email, postcode, _) = PEOPLE[f];
                 attendee(
@@ -90,6 +95,11 @@ pub fn write_signups(
             }
         };
         let is_confirmed = n < confirmed;
+        if let Some(Pick::Generated(k)) = pick {
+            if is_confirmed && upcoming && first_confirmed.is_none() {
+                first_confirmed = Some(k);
+            }
+        }
         let created_at = slot.starts_at.min(london(plan.today, 0, 0, 0))
             - Duration::minutes(rng.between(30, 21 * 24 * 60));
         let checked_in = (past && is_confirmed && rng.chance(0.75))
@@ -113,6 +123,7 @@ pub fn write_signups(
             .time(created_at)
             .time(created_at);
     }
+    first_confirmed
 }
 
 /// A stand-in for the hash of a cancel link's token. No token hashes to it, so seeded
@@ -132,14 +143,15 @@ fn attendee(person_id: Option<i64>, name: &str, email: &str, postcode: Option<St
     }
 }
 
+#[derive(Clone, Copy)]
 enum Pick {
     Demo(usize),
     Generated(u64),
 }
 
 /// Picks distinct people for one slot: the demo accounts first at a demo event (not its
-/// host), then generated people around the event's neighbourhood, evenly spaced so none
-/// repeats; `None` means a guest.
+/// host, nor those who stay away from it), then generated people around the event's
+/// neighbourhood, evenly spaced so none repeats; `None` means a guest.
 struct MemberPicker {
     demo: Vec<usize>,
     start: u64,
@@ -156,7 +168,7 @@ impl MemberPicker {
                 .iter()
                 .rev()
                 .copied()
-                .filter(|f| event.host != Host::Demo(*f))
+                .filter(|f| event.host != Host::Demo(*f) && !stays_away(&event.title, *f))
                 .collect()
         } else {
             Vec::new()

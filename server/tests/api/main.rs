@@ -4,6 +4,7 @@
 mod auth;
 mod cli;
 mod events;
+mod friends;
 mod groups;
 mod outbox;
 mod pages;

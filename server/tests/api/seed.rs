@@ -1,5 +1,7 @@
-//! Seeding: deterministic from its seed, never oversold, groups whose counts add up, and
-//! the demo content it makes.
+//! Seeding: deterministic from its seed, never oversold, groups whose counts add up,
+//! friendships written once per pair, and the demo content it makes.
+
+mod friends;
 
 use crate::support::TestApp;
 use chrono::NaiveDate;
@@ -15,6 +17,7 @@ fn small_plan(seed: u64) -> SeedPlan {
         groups: 40,
         today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
         progress: false,
+        friends: 20,
     }
 }
 
@@ -40,6 +43,9 @@ const FINGERPRINT: &[&str] = &[
     "SELECT CAST(group_id AS TEXT) || ' ' || title || ' ' || CAST(post_count AS TEXT) || ' ' || CAST(author_id AS TEXT) AS v FROM forum_threads ORDER BY id",
     "SELECT CAST(thread_id AS TEXT) || ' ' || CAST(author_id AS TEXT) || ' ' || body AS v FROM forum_posts ORDER BY id",
     "SELECT CAST(id AS TEXT) || ' ' || COALESCE(CAST(group_id AS TEXT), '-') AS v FROM events ORDER BY id",
+    "SELECT CAST(id AS TEXT) || ' ' || COALESCE(share_attendance, '-') AS v FROM people ORDER BY id",
+    "SELECT CAST(low_id AS TEXT) || ' ' || CAST(high_id AS TEXT) || ' ' || CAST(requested_by AS TEXT) || ' ' || state AS v FROM friendships ORDER BY id",
+    "SELECT state || ' ' || CAST(COUNT(*) AS TEXT) AS v FROM friendships GROUP BY state ORDER BY state",
 ];
 
 #[tokio::test]
@@ -52,12 +58,15 @@ async fn seeding_twice_with_one_seed_gives_the_same_data() {
     // The generated groups and the 5 demo groups.
     assert_eq!(a.written.groups, 40 + 5);
     assert!(a.written.members > a.written.groups && a.written.posts > a.written.threads);
+    // About 20 friends each, so about 10 rows a person.
+    assert!(a.written.friendships > 400 * 4, "{}", a.written.friendships);
     for table in [
         "signups",
         "groups",
         "group_members",
         "forum_threads",
         "forum_posts",
+        "friendships",
     ] {
         assert_eq!(
             first.count(table).await,

@@ -13,6 +13,9 @@ pub struct Model {
     pub postcode: Option<String>,
     /// The secret in the person's calendar feed address, once they have asked for one.
     pub calendar_token: Option<String>,
+    /// Who sees the events they sign up to: "friends" or "nobody"; None until they answer
+    /// (which counts as nobody). Owned by people's privacy service.
+    pub share_attendance: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

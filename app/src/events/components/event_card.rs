@@ -25,6 +25,7 @@ pub fn EventCardView(card: EventCard) -> impl IntoView {
                 {card.distance.map(|d| view! { " · " <span class="event-distance">{d}</span> })}
             </p>
             <p class="muted">"Hosted by " {card.host_name}</p>
+            {card.friends_going.map(|text| view! { <p class="friends-going">{text}</p> })}
             {places_text(card.places_left).map(|text| view! { <p class="event-places">{text}</p> })}
         </article>
     }

@@ -1,3 +1,4 @@
+use crate::people::model::FriendsGoing;
 use crate::{
     error::AppError,
     events::{
@@ -78,6 +79,7 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
                     <a class="button button-ghost" href=format!("/events/{}/edit", card.id)>"Edit"</a>
                 </p>
             })}
+            <WhoIsGoing count=detail.going_count friends=detail.friends_going.clone() />
             {detail.share_url.clone().map(|url| view! { <ShareLink url /> })}
             <div class="event-description">{detail.description.clone()}</div>
             <MySignUpOrForm detail />
@@ -104,6 +106,23 @@ fn StatusNotice(status: EventStatus) -> impl IntoView {
         EventStatus::Rejected => "Staff did not approve this event, so it is not listed.",
     };
     view! { <p class="notice notice-error" role="status">{text}</p> }.into_any()
+}
+
+/// How many are going and which of the viewer's friends (only those who share with friends).
+#[component]
+fn WhoIsGoing(count: i32, friends: Option<FriendsGoing>) -> impl IntoView {
+    let people = match count {
+        0 => "Nobody has signed up yet.".to_string(),
+        1 => "1 person is going.".to_string(),
+        n => format!("{n} people are going."),
+    };
+    view! {
+        <section class="whos-going" aria-labelledby="whos-going-heading">
+            <h2 id="whos-going-heading">"Who's going"</h2>
+            {friends.map(|f| view! { <p class="friends-going">{f.text()}"."</p> })}
+            <p class="muted">{people}</p>
+        </section>
+    }
 }
 
 /// The viewer's own link: people who sign up through it are counted as brought by them.

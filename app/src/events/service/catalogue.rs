@@ -159,7 +159,7 @@ pub async fn list_upcoming_events(
     };
     let has_more = rows.len() as u64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    let mut events = to_cards(db, rows).await?;
+    let mut events = cards_for(db, rows).await?;
     if let Some(distances) = distances {
         for card in &mut events {
             card.distance = distances.get(&card.id).map(|miles| distance_text(*miles));
@@ -173,7 +173,7 @@ pub async fn list_upcoming_events(
 }
 
 /// Cards for events, with their hosts and places left (two queries for the whole page).
-pub(super) async fn to_cards(
+pub async fn cards_for(
     db: &impl ConnectionTrait,
     rows: Vec<event::Model>,
 ) -> AppResult<Vec<EventCard>> {
@@ -226,6 +226,7 @@ fn card(e: &event::Model, host_name: String, slots: &[event_slot::Model]) -> Eve
         host_name,
         places_left: total_places_left(slots),
         distance: None,
+        friends_going: None,
     }
 }
 
@@ -323,5 +324,7 @@ pub async fn get_event_detail(
         slots: slots.iter().map(slot_view).collect(),
         my_signup,
         is_host: is_host || is_staff,
+        going_count: slots.iter().map(|s| s.confirmed_count).sum(),
+        friends_going: None,
     })
 }

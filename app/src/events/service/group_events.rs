@@ -1,6 +1,6 @@
 //! Events run on behalf of a group, for its page.
 
-use super::catalogue::to_cards;
+use super::catalogue::cards_for;
 use crate::{
     error::AppResult,
     events::{
@@ -25,5 +25,5 @@ pub async fn list_upcoming_events_of_group(
         .limit(limit)
         .all(db)
         .await?;
-    to_cards(db, rows).await
+    cards_for(db, rows).await
 }

@@ -117,6 +117,7 @@ mod tests {
             host_name: "Sam".into(),
             places_left: Some(0),
             distance: None,
+            friends_going: None,
         };
         let json = structured_data(&e, &card, &[slot], "https://x/events/7-stall");
         assert!(!json.contains("</script>"));

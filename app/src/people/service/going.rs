@@ -1,0 +1,158 @@
+//! Whose sign-ups a viewer may see. The one place attendance is revealed: a friend's
+//! confirmed sign-up shows only when they are friends (accepted) and the friend chose
+//! "friends". Guests (no account) are never shown here. Hosts see everyone on the dashboard.
+
+use super::friends::list_friend_ids;
+use crate::{
+    auth::entity::person,
+    error::AppResult,
+    events::{
+        entity::{event, event_slot, signup},
+        model::{event_path, SignUpStatus},
+    },
+    people::model::{ActivityItem, FriendsGoing, Sharing},
+    ui::format::format_when,
+};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::{HashMap, HashSet};
+
+/// The viewer's friends who share their sign-ups with friends: id → name.
+pub async fn list_sharing_friends(
+    db: &impl ConnectionTrait,
+    viewer: i32,
+) -> AppResult<HashMap<i32, String>> {
+    let ids = list_friend_ids(db, viewer).await?;
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i32, String)> = person::Entity::find()
+        .filter(person::Column::Id.is_in(ids))
+        .filter(person::Column::ShareAttendance.eq(Sharing::Friends.as_str()))
+        .select_only()
+        .columns([person::Column::Id, person::Column::Name])
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// The viewer's friends (with whom they have been to an event) among `friends`: they count
+/// more in suggestions and are named first.
+pub async fn list_close_friends(
+    db: &impl ConnectionTrait,
+    viewer: i32,
+    friends: &HashMap<i32, String>,
+) -> AppResult<HashSet<i32>> {
+    let past_slots: Vec<i32> = signup::Entity::find()
+        .filter(signup::Column::PersonId.eq(viewer))
+        .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
+        .inner_join(event_slot::Entity)
+        .filter(event_slot::Column::StartsAt.lt(Utc::now()))
+        .select_only()
+        .column(signup::Column::SlotId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if past_slots.is_empty() || friends.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let close: Vec<i32> = signup::Entity::find()
+        .filter(signup::Column::SlotId.is_in(past_slots))
+        .filter(signup::Column::PersonId.is_in(friends.keys().copied()))
+        .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
+        .select_only()
+        .column(signup::Column::PersonId)
+        .into_tuple::<Option<i32>>()
+        .all(db)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(close.into_iter().collect())
+}
+
+/// For each event, the viewer's sharing friends confirmed to go (close friends first).
+pub async fn friends_going_to_events(
+    db: &impl ConnectionTrait,
+    viewer: i32,
+    event_ids: &[i32],
+) -> AppResult<HashMap<i32, FriendsGoing>> {
+    let friends = list_sharing_friends(db, viewer).await?;
+    if friends.is_empty() || event_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i32, Option<i32>)> = signup::Entity::find()
+        .inner_join(event_slot::Entity)
+        .filter(event_slot::Column::EventId.is_in(event_ids.iter().copied()))
+        .filter(signup::Column::PersonId.is_in(friends.keys().copied()))
+        .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
+        .select_only()
+        .column(event_slot::Column::EventId)
+        .column(signup::Column::PersonId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let close = list_close_friends(db, viewer, &friends).await?;
+    let mut by_event: HashMap<i32, Vec<i32>> = HashMap::new();
+    for (event_id, person_id) in rows {
+        let Some(person_id) = person_id else { continue };
+        let list = by_event.entry(event_id).or_default();
+        if !list.contains(&person_id) {
+            list.push(person_id);
+        }
+    }
+    Ok(by_event
+        .into_iter()
+        .filter_map(|(event_id, mut people)| {
+            people.sort_by_key(|id| (!close.contains(id), friends[id].clone()));
+            let names = people.iter().map(|id| friends[id].clone()).collect();
+            FriendsGoing::from_names(names).map(|going| (event_id, going))
+        })
+        .collect())
+}
+
+/// The viewer's friends' latest sign-ups to upcoming events, newest first.
+pub async fn list_friends_activity(
+    db: &impl ConnectionTrait,
+    viewer: i32,
+    limit: u64,
+) -> AppResult<Vec<ActivityItem>> {
+    let friends = list_sharing_friends(db, viewer).await?;
+    if friends.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(Option<i32>, i32, chrono::DateTime<Utc>)> = signup::Entity::find()
+        .inner_join(event_slot::Entity)
+        .filter(signup::Column::PersonId.is_in(friends.keys().copied()))
+        .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
+        .filter(event_slot::Column::StartsAt.gt(Utc::now()))
+        .order_by_desc(signup::Column::CreatedAt)
+        .limit(limit)
+        .select_only()
+        .column(signup::Column::PersonId)
+        .column(event_slot::Column::EventId)
+        .column(event_slot::Column::StartsAt)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let events: HashMap<i32, event::Model> = event::Entity::find()
+        .filter(event::Column::Id.is_in(rows.iter().map(|r| r.1)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|(person_id, event_id, starts_at)| {
+            let e = events.get(&event_id)?;
+            Some(ActivityItem {
+                friend_name: friends.get(&person_id?)?.clone(),
+                event_title: e.title.clone(),
+                event_path: event_path(e.id, &e.slug),
+                when: format_when(starts_at),
+            })
+        })
+        .collect())
+}

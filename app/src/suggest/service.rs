@@ -1,0 +1,249 @@
+//! Gathers candidate events for one person and ranks them (`model::rank`).
+
+use crate::{
+    auth::entity::person,
+    error::AppResult,
+    events::{
+        entity::{event, event_slot, signup},
+        model::{EventStatus, SignUpStatus},
+        service::catalogue::cards_for,
+    },
+    groups::entity::{group, group_member},
+    people::service::going::{list_close_friends, list_sharing_friends},
+    places::{model::Coordinates, service::lookup::locate_postcode},
+    suggest::model::{rank, Candidate, SuggestionView, SuggestionsView, NEAR_MILES},
+    validate::PostcodeUk,
+};
+use chrono::Utc;
+use sea_orm::{
+    sea_query::Query, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Events looked at near the person's postcode.
+const NEAR_CANDIDATES: u64 = 300;
+
+/// The person's suggestions, best first.
+pub async fn get_suggestions(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    limit: usize,
+) -> AppResult<SuggestionsView> {
+    let now = Utc::now();
+    let friends = list_sharing_friends(db, person_id).await?;
+    let close = list_close_friends(db, person_id, &friends).await?;
+    let home = home_of(db, person_id).await?;
+    let mine = events_signed_up_to(db, person_id).await?;
+
+    // Friends going: their confirmed sign-ups to upcoming slots.
+    let mut going: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
+    if !friends.is_empty() {
+        let rows: Vec<(i32, Option<i32>)> = signup::Entity::find()
+            .inner_join(event_slot::Entity)
+            .filter(signup::Column::PersonId.is_in(friends.keys().copied()))
+            .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
+            .filter(event_slot::Column::StartsAt.gt(now))
+            .select_only()
+            .column(event_slot::Column::EventId)
+            .column(signup::Column::PersonId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (event_id, person) in rows {
+            let Some(person) = person else { continue };
+            let list = going.entry(event_id).or_default();
+            if let Some(name) = friends
+                .get(&person)
+                .filter(|_| !list.iter().any(|(_, p)| *p == person))
+            {
+                list.push((name.clone(), person));
+            }
+        }
+    }
+    // The person's groups' upcoming events.
+    let my_groups = Query::select()
+        .column(group_member::Column::GroupId)
+        .from(group_member::Entity)
+        .and_where(group_member::Column::PersonId.eq(person_id))
+        .and_where(group_member::Column::State.eq("active"))
+        .to_owned();
+    let group_events: Vec<(i32, Option<i32>)> = event::Entity::find()
+        .filter(event::Column::GroupId.in_subquery(my_groups))
+        .filter(event::Column::StartsAt.gt(now))
+        .select_only()
+        .columns([event::Column::Id, event::Column::GroupId])
+        .limit(100)
+        .into_tuple()
+        .all(db)
+        .await?;
+    // Events near home, soonest first.
+    let mut near_ids: Vec<i32> = Vec::new();
+    if let Some(home) = home {
+        let bbox = home.bounding_box(NEAR_MILES);
+        near_ids = event::Entity::find()
+            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::StartsAt.gt(now))
+            .filter(event::Column::Latitude.between(bbox.min_latitude, bbox.max_latitude))
+            .filter(event::Column::Longitude.between(bbox.min_longitude, bbox.max_longitude))
+            .order_by_asc(event::Column::StartsAt)
+            .limit(NEAR_CANDIDATES)
+            .select_only()
+            .column(event::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await?;
+    }
+    let mut ids: HashSet<i32> = going.keys().copied().collect();
+    ids.extend(group_events.iter().map(|(id, _)| *id));
+    ids.extend(near_ids);
+    ids.retain(|id| !mine.contains(id));
+    if friends.is_empty() && ids.len() < limit {
+        ids.extend(
+            popular_upcoming(db, limit as u64 * 2)
+                .await?
+                .into_iter()
+                .filter(|id| !mine.contains(id)),
+        );
+    }
+
+    let events: Vec<event::Model> = event::Entity::find()
+        .filter(event::Column::Id.is_in(ids.iter().copied()))
+        .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+        .filter(event::Column::StartsAt.gt(now))
+        .all(db)
+        .await?;
+    let group_names = names_of_groups(db, events.iter().filter_map(|e| e.group_id)).await?;
+    let counts = going_counts(db, events.iter().map(|e| e.id)).await?;
+    let candidates: Vec<Candidate> = events
+        .iter()
+        .map(|e| Candidate {
+            event_id: e.id,
+            friends: going
+                .get(&e.id)
+                .map(|list| {
+                    list.iter()
+                        .map(|(name, id)| (name.clone(), close.contains(id)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            miles: match (home, e.latitude, e.longitude) {
+                (Some(home), Some(latitude), Some(longitude)) => {
+                    Some(home.miles_to(&Coordinates {
+                        latitude,
+                        longitude,
+                    }))
+                }
+                _ => None,
+            },
+            group: group_events
+                .iter()
+                .any(|(id, _)| *id == e.id)
+                .then(|| e.group_id.and_then(|g| group_names.get(&g).cloned()))
+                .flatten(),
+            days_away: (e.starts_at - now).num_minutes() as f64 / (24.0 * 60.0),
+            going: counts.get(&e.id).copied().unwrap_or(0),
+        })
+        .collect();
+    let ranked = rank(&candidates, limit);
+    let order: Vec<i32> = ranked.iter().map(|r| r.event_id).collect();
+    let mut cards: HashMap<i32, _> = cards_for(
+        db,
+        events
+            .into_iter()
+            .filter(|e| order.contains(&e.id))
+            .collect(),
+    )
+    .await?
+    .into_iter()
+    .map(|c| (c.id, c))
+    .collect();
+    Ok(SuggestionsView {
+        items: ranked
+            .into_iter()
+            .filter_map(|r| {
+                Some(SuggestionView {
+                    card: cards.remove(&r.event_id)?,
+                    reason: r.reason,
+                })
+            })
+            .collect(),
+        has_friends: !friends.is_empty(),
+        has_postcode: home.is_some(),
+    })
+}
+
+async fn home_of(db: &impl ConnectionTrait, person_id: i32) -> AppResult<Option<Coordinates>> {
+    let postcode = person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .and_then(|p| p.postcode)
+        .and_then(|raw| PostcodeUk::parse("postcode", &raw).ok());
+    match postcode {
+        Some(postcode) => locate_postcode(db, &postcode).await,
+        None => Ok(None),
+    }
+}
+
+/// Events the person is signed up to or waiting for.
+async fn events_signed_up_to(db: &impl ConnectionTrait, person_id: i32) -> AppResult<HashSet<i32>> {
+    let ids: Vec<i32> = signup::Entity::find()
+        .inner_join(event_slot::Entity)
+        .filter(signup::Column::PersonId.eq(person_id))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .select_only()
+        .column(event_slot::Column::EventId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(ids.into_iter().collect())
+}
+
+/// Upcoming published events with the most people going.
+async fn popular_upcoming(db: &impl ConnectionTrait, limit: u64) -> AppResult<Vec<i32>> {
+    Ok(event_slot::Entity::find()
+        .filter(event_slot::Column::StartsAt.gt(Utc::now()))
+        .order_by_desc(event_slot::Column::ConfirmedCount)
+        .limit(limit)
+        .select_only()
+        .column(event_slot::Column::EventId)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// People confirmed for each event, over its slots.
+async fn going_counts(
+    db: &impl ConnectionTrait,
+    ids: impl Iterator<Item = i32>,
+) -> AppResult<HashMap<i32, i32>> {
+    let rows: Vec<(i32, i32)> = event_slot::Entity::find()
+        .filter(event_slot::Column::EventId.is_in(ids))
+        .select_only()
+        .columns([
+            event_slot::Column::EventId,
+            event_slot::Column::ConfirmedCount,
+        ])
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut counts = HashMap::new();
+    for (id, n) in rows {
+        *counts.entry(id).or_insert(0) += n;
+    }
+    Ok(counts)
+}
+
+async fn names_of_groups(
+    db: &impl ConnectionTrait,
+    ids: impl Iterator<Item = i32>,
+) -> AppResult<HashMap<i32, String>> {
+    let rows: Vec<(i32, String)> = group::Entity::find()
+        .filter(group::Column::Id.is_in(ids))
+        .select_only()
+        .columns([group::Column::Id, group::Column::Name])
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}

@@ -1,0 +1,75 @@
+//! Suggestions through the server function: order, reasons, exclusions and the fallback.
+
+use super::{befriend, person, sign_up, TestApp};
+use crate::events::event_with_capacity;
+
+fn ids_and_reasons(reply: &serde_json::Value) -> Vec<(i64, String)> {
+    reply["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["card"]["id"].as_i64().unwrap(),
+                i["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn events_more_friends_go_to_come_first_with_their_reasons() {
+    let app = TestApp::spawn().await;
+    let ann = person(&app, "Ann Able", "ann@example.org").await;
+    let bob = person(&app, "Bob Baker", "bob@example.org").await;
+    let cat = person(&app, "Cat Carter", "cat@example.org").await;
+    befriend(&app, &ann, &bob).await;
+    befriend(&app, &ann, &cat).await;
+    let (both, _) = event_with_capacity(&app, "").await;
+    let (one, _) = event_with_capacity(&app, "").await;
+    let (mine, _) = event_with_capacity(&app, "").await;
+    sign_up(&app, &bob, both).await;
+    sign_up(&app, &cat, both).await;
+    sign_up(&app, &bob, one).await;
+    sign_up(&app, &ann, mine).await;
+    sign_up(&app, &bob, mine).await;
+
+    let reply = app
+        .call("/api/events/suggested", &[], Some(&ann.1))
+        .await
+        .json();
+    let got = ids_and_reasons(&reply);
+    assert_eq!(
+        got[0],
+        (
+            both as i64,
+            "Bob Baker and Cat Carter are going".to_string()
+        )
+    );
+    assert_eq!(got[1], (one as i64, "Bob Baker is going".to_string()));
+    assert!(
+        got.iter().all(|(id, _)| *id != mine as i64),
+        "not events Ann is going to"
+    );
+    assert_eq!(reply["has_friends"], true);
+}
+
+#[tokio::test]
+async fn someone_without_friends_gets_popular_events_and_is_told_how_to_add_friends() {
+    let app = TestApp::spawn().await;
+    let loner = person(&app, "Lou Loner", "lou@example.org").await;
+    let crowd = person(&app, "Cara Crowd", "cara@example.org").await;
+    let (popular, _) = event_with_capacity(&app, "").await;
+    sign_up(&app, &crowd, popular).await;
+    let reply = app
+        .call("/api/events/suggested", &[], Some(&loner.1))
+        .await
+        .json();
+    assert_eq!(reply["has_friends"], false);
+    assert_eq!(
+        ids_and_reasons(&reply)[0],
+        (popular as i64, "1 person going".to_string())
+    );
+    let page = app.get("/events/suggested", Some(&loner.1)).await;
+    assert!(page.body.contains("Add friends"));
+}
