@@ -78,8 +78,8 @@ row() {
 # Two limited slots with plenty of room, one for each sign-up run.
 soon=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%S)
 read -r -a slots <<<"$(sql "SELECT s.id FROM event_slots s JOIN events e ON e.id = s.event_id
-  WHERE e.status = 'published' AND s.capacity >= 100 AND s.confirmed_count <= 10
-    AND s.starts_at > '$soon+00:00' ORDER BY s.id LIMIT 2" | tr '\n' ' ')"
+  WHERE e.status = 'published' AND s.capacity >= 100 AND s.starts_at > '$soon+00:00'
+  ORDER BY s.confirmed_count, s.id LIMIT 2" | tr '\n' ' ')"
 token=$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:${ports[0]}/api/auth/sign-in" \
   -H "Origin: http://127.0.0.1:${ports[0]}" -H "Accept: application/json" \
   --data "email=sam%40membersnet.example&password=demo-password-2026" |

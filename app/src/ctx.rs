@@ -108,15 +108,19 @@ impl RequestCtx {
 }
 
 /// Passes a server function's result through, setting the HTTP status of an error for
-/// script callers. Plain form posts keep their redirect back to the form.
+/// script callers. Plain form posts keep their redirect back to the form, and a server
+/// function called while a page renders (a "sign in" answer on the home page, say) leaves
+/// the page's own status alone.
 pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
     if let Err(err) = &result {
         let from_form = use_context::<Parts>()
-            .and_then(|p| {
-                p.headers
+            .map(|p| {
+                let accepts_html = p
+                    .headers
                     .get(header::ACCEPT)
                     .and_then(|v| v.to_str().ok())
-                    .map(|v| v.contains("text/html"))
+                    .is_some_and(|v| v.contains("text/html"));
+                accepts_html || !p.uri.path().starts_with("/api/")
             })
             .unwrap_or(false);
         if let (false, Some(options), Ok(status)) = (

@@ -21,6 +21,7 @@ mod m20261126_000016_create_groups;
 mod m20261126_000017_create_forum;
 mod m20261126_000018_add_events_group_id;
 mod m20261126_000019_create_friendships;
+mod m20261126_000020_index_signups_person_status_slot;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000017_create_forum::Migration),
             Box::new(m20261126_000018_add_events_group_id::Migration),
             Box::new(m20261126_000019_create_friendships::Migration),
+            Box::new(m20261126_000020_index_signups_person_status_slot::Migration),
         ]
     }
 }

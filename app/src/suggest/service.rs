@@ -22,7 +22,16 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 
 /// Events looked at near the person's postcode.
-const NEAR_CANDIDATES: u64 = 300;
+const NEAR_CANDIDATES: u64 = 150;
+
+/// An event as ranking sees it: id, group, latitude, longitude, start.
+type CandidateRow = (
+    i32,
+    Option<i32>,
+    Option<f64>,
+    Option<f64>,
+    chrono::DateTime<Utc>,
+);
 
 /// The person's suggestions, best first.
 pub async fn get_suggestions(
@@ -107,57 +116,77 @@ pub async fn get_suggestions(
         );
     }
 
-    let events: Vec<event::Model> = event::Entity::find()
+    // Only what ranking needs; whole rows are read for the cards shown.
+    let events: Vec<CandidateRow> = event::Entity::find()
         .filter(event::Column::Id.is_in(ids.iter().copied()))
         .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
         .filter(event::Column::StartsAt.gt(now))
+        .filter(event::Column::HostId.ne(person_id))
+        .select_only()
+        .columns([
+            event::Column::Id,
+            event::Column::GroupId,
+            event::Column::Latitude,
+            event::Column::Longitude,
+            event::Column::StartsAt,
+        ])
+        .into_tuple()
         .all(db)
         .await?;
-    let group_names = names_of_groups(db, events.iter().filter_map(|e| e.group_id)).await?;
-    let counts = going_counts(db, events.iter().map(|e| e.id)).await?;
-    let candidates: Vec<Candidate> = events
+    let group_names = names_of_groups(db, events.iter().filter_map(|e| e.1)).await?;
+    let mut candidates: Vec<Candidate> = events
         .iter()
-        .map(|e| Candidate {
-            event_id: e.id,
-            friends: going
-                .get(&e.id)
-                .map(|list| {
-                    list.iter()
-                        .map(|(name, id)| (name.clone(), close.contains(id)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            miles: match (home, e.latitude, e.longitude) {
-                (Some(home), Some(latitude), Some(longitude)) => {
-                    Some(home.miles_to(&Coordinates {
-                        latitude,
-                        longitude,
-                    }))
-                }
-                _ => None,
+        .map(
+            |&(id, group_id, latitude, longitude, starts_at)| Candidate {
+                event_id: id,
+                friends: going
+                    .get(&id)
+                    .map(|list| {
+                        list.iter()
+                            .map(|(name, p)| (name.clone(), close.contains(p)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                miles: match (home, latitude, longitude) {
+                    (Some(home), Some(latitude), Some(longitude)) => {
+                        Some(home.miles_to(&Coordinates {
+                            latitude,
+                            longitude,
+                        }))
+                    }
+                    _ => None,
+                },
+                group: group_events
+                    .iter()
+                    .any(|(event_id, _)| *event_id == id)
+                    .then(|| group_id.and_then(|g| group_names.get(&g).cloned()))
+                    .flatten(),
+                days_away: (starts_at - now).num_minutes() as f64 / (24.0 * 60.0),
+                going: 0,
             },
-            group: group_events
-                .iter()
-                .any(|(id, _)| *id == e.id)
-                .then(|| e.group_id.and_then(|g| group_names.get(&g).cloned()))
-                .flatten(),
-            days_away: (e.starts_at - now).num_minutes() as f64 / (24.0 * 60.0),
-            going: counts.get(&e.id).copied().unwrap_or(0),
-        })
+        )
         .collect();
+    // Popularity only breaks ties: counted for the leading few, then ranked again.
+    let leading: Vec<i32> = rank(&candidates, limit * 3)
+        .iter()
+        .map(|r| r.event_id)
+        .collect();
+    candidates.retain(|c| leading.contains(&c.event_id));
+    let counts = going_counts(db, leading.iter().copied()).await?;
+    for c in &mut candidates {
+        c.going = counts.get(&c.event_id).copied().unwrap_or(0);
+    }
     let ranked = rank(&candidates, limit);
     let order: Vec<i32> = ranked.iter().map(|r| r.event_id).collect();
-    let mut cards: HashMap<i32, _> = cards_for(
-        db,
-        events
-            .into_iter()
-            .filter(|e| order.contains(&e.id))
-            .collect(),
-    )
-    .await?
-    .into_iter()
-    .map(|c| (c.id, c))
-    .collect();
+    let rows = event::Entity::find()
+        .filter(event::Column::Id.is_in(order.iter().copied()))
+        .all(db)
+        .await?;
+    let mut cards: HashMap<i32, _> = cards_for(db, rows)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
     Ok(SuggestionsView {
         items: ranked
             .into_iter()

@@ -79,7 +79,7 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
                     <a class="button button-ghost" href=format!("/events/{}/edit", card.id)>"Edit"</a>
                 </p>
             })}
-            <WhoIsGoing count=detail.going_count friends=detail.friends_going.clone() />
+            <WhoIsGoing count=detail.going_count friends=detail.friends_going.clone() host=detail.is_host />
             {detail.share_url.clone().map(|url| view! { <ShareLink url /> })}
             <div class="event-description">{detail.description.clone()}</div>
             <MySignUpOrForm detail />
@@ -108,9 +108,10 @@ fn StatusNotice(status: EventStatus) -> impl IntoView {
     view! { <p class="notice notice-error" role="status">{text}</p> }.into_any()
 }
 
-/// How many are going and which of the viewer's friends (only those who share with friends).
+/// How many are going and which of the viewer's friends (only those who share with
+/// friends). Hosts see every name on the dashboard.
 #[component]
-fn WhoIsGoing(count: i32, friends: Option<FriendsGoing>) -> impl IntoView {
+fn WhoIsGoing(count: i32, friends: Option<FriendsGoing>, host: bool) -> impl IntoView {
     let people = match count {
         0 => "Nobody has signed up yet.".to_string(),
         1 => "1 person is going.".to_string(),
@@ -121,6 +122,7 @@ fn WhoIsGoing(count: i32, friends: Option<FriendsGoing>) -> impl IntoView {
             <h2 id="whos-going-heading">"Who's going"</h2>
             {friends.map(|f| view! { <p class="friends-going">{f.text()}"."</p> })}
             <p class="muted">{people}</p>
+            {host.then_some(view! { <p class="muted">"As a host you see everyone on the dashboard."</p> })}
         </section>
     }
 }
