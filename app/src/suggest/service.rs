@@ -8,17 +8,14 @@ use crate::{
         model::{EventStatus, SignUpStatus},
         service::catalogue::cards_for,
     },
-    groups::entity::{group, group_member},
+    groups::{entity::group, service::access::active_group_ids_of},
     people::service::going::{list_close_friends, list_sharing_friends},
     places::{model::Coordinates, service::lookup::locate_postcode},
     suggest::model::{rank, Candidate, SuggestionView, SuggestionsView, NEAR_MILES},
     validate::PostcodeUk,
 };
 use chrono::Utc;
-use sea_orm::{
-    sea_query::Query, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 /// Events looked at near the person's postcode.
@@ -71,14 +68,8 @@ pub async fn get_suggestions(
         }
     }
     // The person's groups' upcoming events.
-    let my_groups = Query::select()
-        .column(group_member::Column::GroupId)
-        .from(group_member::Entity)
-        .and_where(group_member::Column::PersonId.eq(person_id))
-        .and_where(group_member::Column::State.eq("active"))
-        .to_owned();
     let group_events: Vec<(i32, Option<i32>)> = event::Entity::find()
-        .filter(event::Column::GroupId.in_subquery(my_groups))
+        .filter(event::Column::GroupId.in_subquery(active_group_ids_of(person_id)))
         .filter(event::Column::StartsAt.gt(now))
         .select_only()
         .columns([event::Column::Id, event::Column::GroupId])

@@ -4,6 +4,8 @@
 mod directory;
 mod forum;
 mod membership;
+mod moderation;
+mod notifications;
 mod role_matrix;
 
 pub use crate::support::TestApp;
@@ -130,4 +132,56 @@ pub async fn person_id(app: &TestApp, email: &str) -> i32 {
         .unwrap()
         .unwrap()
         .id
+}
+
+/// A group owned by Olive with Mina as a member; returns (group id, olive, mina).
+pub async fn group_with_member(app: &TestApp) -> (i32, String, String) {
+    let olive = app.signed_in("Olive Owner", "olive@example.org").await;
+    let group = group_owned_by(
+        app,
+        person_id(app, "olive@example.org").await,
+        "Forum group",
+        "open",
+    )
+    .await;
+    let mina = app.signed_in("Mina Member", "mina@example.org").await;
+    app.call(
+        "/api/groups/join",
+        &[("group_id", &group.to_string())],
+        Some(&mina),
+    )
+    .await;
+    (group, olive, mina)
+}
+
+/// The thread id in a thread page address.
+pub fn thread_id_from(location: &str) -> String {
+    location
+        .split("/threads/")
+        .nth(1)
+        .unwrap()
+        .split(['?', '#'])
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// Starts a thread in `group` as the session `who`.
+pub async fn start(
+    app: &TestApp,
+    group: i32,
+    who: &str,
+    title: &str,
+    body: &str,
+) -> crate::support::Reply {
+    app.call(
+        "/api/groups/threads/new",
+        &[
+            ("group_id", &group.to_string()),
+            ("title", title),
+            ("body", body),
+        ],
+        Some(who),
+    )
+    .await
 }

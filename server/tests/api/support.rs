@@ -44,6 +44,11 @@ impl Reply {
         self.json()["code"].as_str().unwrap_or_default().to_string()
     }
 
+    /// Whether a server function succeeded: answered, or sent the browser on.
+    pub fn succeeded(&self) -> bool {
+        self.status.is_success() || self.status.is_redirection()
+    }
+
     /// The field a field error names.
     pub fn error_field(&self) -> String {
         self.json()["field"]

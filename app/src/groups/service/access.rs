@@ -9,7 +9,10 @@ use crate::{
         policy::{Access, GroupAction, Standing},
     },
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    sea_query::{Query, SelectStatement},
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 
 /// Stored membership states.
 pub const ACTIVE: &str = "active";
@@ -98,4 +101,25 @@ pub async fn require_group_host(
 ) -> AppResult<group::Model> {
     let (found, _) = group_for(db, group_id, Some(viewer), GroupAction::HostGroupEvent).await?;
     Ok(found)
+}
+
+/// A subquery of the ids of the groups `person_id` is an active member of, for other
+/// domains' queries (finding fellow members, a person's groups' events).
+pub fn active_group_ids_of(person_id: i32) -> SelectStatement {
+    Query::select()
+        .column(group_member::Column::GroupId)
+        .from(group_member::Entity)
+        .and_where(group_member::Column::PersonId.eq(person_id))
+        .and_where(group_member::Column::State.eq(ACTIVE))
+        .to_owned()
+}
+
+/// A subquery of the people active in any of the groups `person_id` is active in.
+pub fn fellow_member_ids_of(person_id: i32) -> SelectStatement {
+    Query::select()
+        .column(group_member::Column::PersonId)
+        .from(group_member::Entity)
+        .and_where(group_member::Column::GroupId.in_subquery(active_group_ids_of(person_id)))
+        .and_where(group_member::Column::State.eq(ACTIVE))
+        .to_owned()
 }

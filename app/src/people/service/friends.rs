@@ -5,7 +5,7 @@ use crate::{
     auth::entity::person,
     db::begin_write,
     error::{AppError, AppResult},
-    groups::entity::group_member,
+    groups::service::access::fellow_member_ids_of,
     people::{
         entity::{block, friendship},
         model::{FriendsView, PersonLink, PersonMatch, Relation, Sharing},
@@ -298,21 +298,9 @@ pub async fn find_people(
         let email = EmailAddress::parse("q", text)?;
         query = query.filter(person::Column::Email.eq(email.as_str()));
     } else {
-        let my_groups = Query::select()
-            .column(group_member::Column::GroupId)
-            .from(group_member::Entity)
-            .and_where(group_member::Column::PersonId.eq(me))
-            .and_where(group_member::Column::State.eq("active"))
-            .to_owned();
-        let fellow_members = Query::select()
-            .column(group_member::Column::PersonId)
-            .from(group_member::Entity)
-            .and_where(group_member::Column::GroupId.in_subquery(my_groups))
-            .and_where(group_member::Column::State.eq("active"))
-            .to_owned();
         let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
         query = query
-            .filter(person::Column::Id.in_subquery(fellow_members))
+            .filter(person::Column::Id.in_subquery(fellow_member_ids_of(me)))
             .filter(Expr::expr(Func::lower(Expr::col(person::Column::Name))).like(pattern));
     }
     let blocked_me = Query::select()

@@ -3,22 +3,19 @@
 use super::{person, TestApp};
 use axum::http::StatusCode;
 
-fn ok(reply: &crate::support::Reply) -> bool {
-    reply.status.is_redirection() || reply.status.is_success()
-}
-
 #[tokio::test]
 async fn asking_someone_who_asked_you_makes_you_friends_in_one_row() {
     let app = TestApp::spawn().await;
     let ann = person(&app, "Ann Able", "ann@example.org").await;
     let bob = person(&app, "Bob Baker", "bob@example.org").await;
-    assert!(ok(&app
+    assert!(app
         .call(
             "/api/friends/request",
             &[("person_id", &bob.0.to_string())],
             Some(&ann.1)
         )
-        .await));
+        .await
+        .succeeded());
     let again = app
         .call(
             "/api/friends/request",
@@ -27,13 +24,14 @@ async fn asking_someone_who_asked_you_makes_you_friends_in_one_row() {
         )
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
-    assert!(ok(&app
+    assert!(app
         .call(
             "/api/friends/request",
             &[("person_id", &ann.0.to_string())],
             Some(&bob.1)
         )
-        .await));
+        .await
+        .succeeded());
     assert_eq!(app.count("friendships").await, 1);
     let view = app.call("/api/friends/get", &[], Some(&ann.1)).await.json();
     assert_eq!(view["friends"][0]["name"], "Bob Baker");
@@ -83,13 +81,14 @@ async fn a_blocked_person_cannot_ask_again_or_find_the_blocker() {
     let ann = person(&app, "Ann Able", "ann@example.org").await;
     let pest = person(&app, "Pat Pest", "pat@example.org").await;
     super::befriend(&app, &ann, &pest).await;
-    assert!(ok(&app
+    assert!(app
         .call(
             "/api/friends/block",
             &[("person_id", &pest.0.to_string())],
             Some(&ann.1)
         )
-        .await));
+        .await
+        .succeeded());
     assert_eq!(
         app.count("friendships").await,
         0,
@@ -192,13 +191,14 @@ async fn friend_server_functions_need_a_signed_in_person() {
 async fn an_emailed_invitation_makes_friends_when_accepted() {
     let app = TestApp::spawn().await;
     let ann = person(&app, "Ann Able", "ann@example.org").await;
-    assert!(ok(&app
+    assert!(app
         .call(
             "/api/friends/invite",
             &[("invite_email", "newbie@example.org")],
             Some(&ann.1)
         )
-        .await));
+        .await
+        .succeeded());
     let staff = app.signed_in_staff().await;
     let outbox = app
         .call("/api/outreach/outbox", &[], Some(&staff))
@@ -220,13 +220,14 @@ async fn an_emailed_invitation_makes_friends_when_accepted() {
             .json(),
         "Ann Able"
     );
-    assert!(ok(&app
+    assert!(app
         .call(
             "/api/friends/invite/accept",
             &[("token", &token)],
             Some(&newbie.1)
         )
-        .await));
+        .await
+        .succeeded());
     let view = app
         .call("/api/friends/get", &[], Some(&newbie.1))
         .await
