@@ -213,7 +213,7 @@ pub async fn list_friend_ids(db: &impl ConnectionTrait, me: i32) -> AppResult<Ve
 }
 
 async fn links(db: &impl ConnectionTrait, ids: Vec<i32>) -> AppResult<Vec<PersonLink>> {
-    let mut rows: Vec<PersonLink> = person::Entity::find()
+    Ok(person::Entity::find()
         .filter(person::Column::Id.is_in(ids))
         .order_by_asc(person::Column::Name)
         .select_only()
@@ -223,9 +223,7 @@ async fn links(db: &impl ConnectionTrait, ids: Vec<i32>) -> AppResult<Vec<Person
         .await?
         .into_iter()
         .map(|(id, name)| PersonLink { id, name })
-        .collect();
-    rows.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(rows)
+        .collect())
 }
 
 /// Everything on the friends page.
