@@ -1,7 +1,9 @@
-//! Outreach: the email outbox and its delivery. Later: audiences, consent, texts.
-//! Owns what is sent and whether it went; not who may be sent to (that is consent, to come).
+//! Outreach: consent, audiences, the Email and Text Creators, and delivery. Owns what is
+//! sent, to whom it may be sent (the consent ledger), and whether it went.
 
 pub mod api;
+pub mod components;
+pub mod compose;
 pub mod model;
 pub mod pages;
 
@@ -11,3 +13,5 @@ pub mod entity;
 pub mod mailer;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod sms;

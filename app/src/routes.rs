@@ -8,7 +8,9 @@ use crate::{
     },
     groups::pages::{GroupPage, GroupsPage, InvitePage, NewGroupPage, ThreadPage},
     home_page::HomePage,
-    outreach::pages::OutboxPage,
+    outreach::pages::{
+        MessagePage, OutboxPage, OutreachHomePage, PreferencesPage, UnsubscribePage,
+    },
     people::pages::{FriendInvitePage, FriendsPage, ProfilePage},
     suggest::pages::SuggestedPage,
     ui::not_found_page::NotFoundPage,
@@ -48,6 +50,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/groups/:slug/threads/:id") view=ThreadPage ssr=SsrMode::Async />
             <Route path=path!("/friends") view=FriendsPage ssr=SsrMode::Async />
             <Route path=path!("/friends/invite/:token") view=FriendInvitePage ssr=SsrMode::Async />
+            <Route path=path!("/messages") view=OutreachHomePage ssr=SsrMode::Async />
+            <Route path=path!("/messages/:id") view=MessagePage ssr=SsrMode::Async />
+            <Route path=path!("/preferences") view=PreferencesPage ssr=SsrMode::Async />
+            <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
         </Routes>
     }
 }

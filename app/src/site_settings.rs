@@ -34,3 +34,25 @@ pub async fn set(db: &impl ConnectionTrait, name: &str, on: bool) -> AppResult<(
     .await?;
     Ok(())
 }
+
+/// A random secret shared by every server node (e.g. for signing unsubscribe links):
+/// made on first use; whichever node writes first wins and every node reads that one.
+pub async fn secret(db: &impl ConnectionTrait, name: &str) -> AppResult<String> {
+    if let Some(row) = entity::Entity::find_by_id(name.to_string()).one(db).await? {
+        return Ok(row.value);
+    }
+    let fresh: [u8; 32] = rand::random();
+    entity::Entity::insert(entity::ActiveModel {
+        name: Set(name.to_string()),
+        value: Set(hex::encode(fresh)),
+        updated_at: Set(Utc::now()),
+    })
+    .on_conflict(OnConflict::column(entity::Column::Name).do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await?;
+    Ok(entity::Entity::find_by_id(name.to_string())
+        .one(db)
+        .await?
+        .map(|row| row.value)
+        .unwrap_or_default())
+}

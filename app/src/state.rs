@@ -19,6 +19,8 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Believe the first X-Forwarded-For address (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
+    /// The SMS provider's auth token, which signs its webhook calls; None: no webhook.
+    pub sms_auth_token: Option<String>,
 }
 
 impl Settings {
@@ -27,6 +29,13 @@ impl Settings {
             public_url: public_url.trim_end_matches('/').to_string(),
             secure_cookies: public_url.starts_with("https://"),
             trust_forwarded_for,
+            sms_auth_token: None,
         }
+    }
+
+    /// The same settings, checking the SMS webhook's signature with `token`.
+    pub fn with_sms_auth_token(mut self, token: Option<String>) -> Self {
+        self.sms_auth_token = token.filter(|t| !t.is_empty());
+        self
     }
 }

@@ -12,7 +12,10 @@ use ::app::{
         service::{accounts, roles},
     },
     db::connect_and_migrate,
-    outreach::mailer::{LogMailer, Mailer, SmtpMailer},
+    outreach::{
+        mailer::{LogMailer, Mailer, SmtpMailer},
+        sms::{HttpTextSender, LogTextSender, TextSender},
+    },
     places::service::codepoint::{import_postcodes as import_codepoint, outward_centroids},
     state::{AppState, Settings},
 };
@@ -36,6 +39,10 @@ pub async fn run(cli: Cli) -> Result<(), BoxError> {
         Command::Seed(args) => seed(&config, args).await,
         Command::CreateStaff(args) => create_staff(&config, args).await,
         Command::ImportPostcodes { path } => import_postcodes(&config, &path).await,
+        Command::BenchOutreach(args) => {
+            let db = connect(&config).await?;
+            crate::outreach_bench::run(&db, &args).await
+        }
         Command::OutwardCentroids { path } => {
             for (code, at) in outward_centroids(&path)? {
                 println!("{code},{:.5},{:.5}", at.latitude, at.longitude);
@@ -61,7 +68,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         settings: Arc::new(Settings::new(
             &config.public_url,
             config.trust_forwarded_for,
-        )),
+        )
+        .with_sms_auth_token(config.sms_auth_token.clone())),
     };
     let mailer: Arc<dyn Mailer> = match config.smtp_url.as_deref().filter(|u| !u.is_empty()) {
         Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
@@ -70,10 +78,16 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             Arc::new(LogMailer)
         }
     };
+    let delivery = outbox_worker::Delivery {
+        mailer,
+        texter: text_sender(&config),
+        email_per_second: config.email_per_second,
+        texts_per_second: config.texts_per_second,
+    };
     let (stop_worker, worker_stopped) = watch::channel(false);
     let worker = tokio::spawn(outbox_worker::run(
         db.clone(),
-        mailer,
+        delivery,
         config.public_url.clone(),
         worker_stopped,
     ));
@@ -94,6 +108,20 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let _ = worker.await;
     tracing::info!("MembersNet stopped");
     Ok(())
+}
+
+/// The SMS provider when its account, token and number are all set; else the log.
+fn text_sender(config: &Config) -> Arc<dyn TextSender> {
+    let set = |v: &Option<String>| v.clone().filter(|v| !v.is_empty());
+    match (set(&config.sms_account_sid), set(&config.sms_auth_token), set(&config.sms_from)) {
+        (Some(sid), Some(token), Some(from)) => {
+            Arc::new(HttpTextSender::new(&config.sms_api_url, &sid, &token, &from))
+        }
+        _ => {
+            tracing::info!("SMS_ACCOUNT_SID, SMS_AUTH_TOKEN or SMS_FROM is unset: texts are logged");
+            Arc::new(LogTextSender)
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -29,6 +29,10 @@ pub enum Command {
         /// The folder or file.
         path: std::path::PathBuf,
     },
+    /// Measure outreach: a national email to --recipients through a local SMTP server
+    /// (messages/s, peak memory), then building and queueing an audience of --audience.
+    /// Use an empty database.
+    BenchOutreach(crate::outreach_bench::OutreachBenchArgs),
     /// Print outward-code centres from Code-Point Open as CSV (how app/data/outward_codes.csv is made).
     #[command(hide = true)]
     OutwardCentroids {
@@ -134,6 +138,31 @@ pub struct Config {
         global = true
     )]
     pub mail_from: String,
+
+    /// Most emails handed to the SMTP server per second (the provider's limit).
+    #[arg(long, env = "EMAIL_PER_SECOND", default_value_t = 5000, global = true)]
+    pub email_per_second: u32,
+
+    /// The SMS provider's API (Twilio-style Messages API). Texts are only sent when the
+    /// account, token and From number are set; otherwise they are logged.
+    #[arg(long, env = "SMS_API_URL", default_value = "https://api.twilio.com", global = true)]
+    pub sms_api_url: String,
+
+    /// The SMS provider's account id.
+    #[arg(long, env = "SMS_ACCOUNT_SID", global = true)]
+    pub sms_account_sid: Option<String>,
+
+    /// The SMS provider's auth token: signs API calls and checks its webhook's signature.
+    #[arg(long, env = "SMS_AUTH_TOKEN", hide_env_values = true, global = true)]
+    pub sms_auth_token: Option<String>,
+
+    /// The number (or sender id) texts come from, e.g. +447700900000.
+    #[arg(long, env = "SMS_FROM", global = true)]
+    pub sms_from: Option<String>,
+
+    /// Most texts sent per second (the provider's limit).
+    #[arg(long, env = "TEXTS_PER_SECOND", default_value_t = 10, global = true)]
+    pub texts_per_second: u32,
 
     /// Trust the first X-Forwarded-For address as the client's (only behind a proxy that sets it).
     #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false, action = clap::ArgAction::Set, global = true)]

@@ -2,6 +2,8 @@
 //! smallest plan of the seed generator (`SeedPlan::demo`), loaded only into an empty
 //! database.
 
+mod outreach;
+
 use crate::seed::{seed_database, SeedPlan};
 use app::error::AppResult;
 use chrono::Utc;
@@ -27,6 +29,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
         friendships = report.written.friendships,
         "demo content loaded"
     );
+    outreach::load(db, STAFF_EMAIL).await?;
     Ok(true)
 }
 

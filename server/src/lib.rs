@@ -6,12 +6,20 @@ pub mod config;
 pub mod demo;
 pub mod exports;
 pub mod outbox_worker;
+pub mod outreach_bench;
+pub mod outreach_routes;
 pub mod security;
 pub mod seed;
 pub mod telemetry;
 
 use ::app::{shell, state::AppState, App};
-use axum::{extract::FromRef, http::HeaderName, middleware, routing::get, Router};
+use axum::{
+    extract::FromRef,
+    http::HeaderName,
+    middleware,
+    routing::{get, post},
+    Router,
+};
 use leptos::prelude::*;
 use leptos_axum::{
     file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes,
@@ -72,6 +80,11 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/events/{id}/attendees.csv", get(exports::attendees_csv))
         .route("/events/{id}/calendar.ics", get(exports::event_calendar))
         .route("/calendar/{file}", get(exports::person_calendar))
+        .route(outreach_routes::SMS_WEBHOOK_PATH, post(outreach_routes::inbound_text))
+        .route(
+            "/unsubscribe/{token}/one-click",
+            post(outreach_routes::one_click_unsubscribe),
+        )
         .fallback(file_and_error_handler_with_context::<ServerState, _>(
             context, shell,
         ))

@@ -1,42 +1,116 @@
-//! The background worker that delivers queued email and queues the forum digests.
+//! The background worker: delivers queued email and texts and messages to audiences,
+//! starts scheduled messages, and queues forum digests and event reminders.
 
 use app::{
     groups::service::notifications::send_due_digests,
-    outreach::{mailer::Mailer, service::deliver_pending},
+    outreach::{
+        mailer::Mailer,
+        service::{
+            deliver_pending,
+            delivery::{deliver_due_messages, Outlets, RateLimit},
+            reminders::queue_due_reminders,
+            sending::start_due_scheduled,
+            texts::deliver_pending_texts,
+        },
+        sms::TextSender,
+    },
 };
 use sea_orm::DatabaseConnection;
 use std::{
+    future::Future,
     sync::Arc,
     time::{Duration, Instant},
 };
 use tokio::sync::watch;
 
-/// How often the outbox is checked for new email.
+/// How often the outboxes are checked when they were empty.
 const POLL_EVERY: Duration = Duration::from_millis(500);
 /// How often members due a daily forum digest are looked for.
 const DIGESTS_EVERY: Duration = Duration::from_secs(600);
+/// How often scheduled messages and event reminders are looked for.
+const SCHEDULES_EVERY: Duration = Duration::from_secs(30);
+/// Deliveries claimed at once, and sent at once within them.
+const BATCH: u64 = 500;
+const CONCURRENCY: usize = 16;
 
-/// Delivers queued email until `shutdown` turns true.
+/// Where messages go, and how fast the providers take them.
+pub struct Delivery {
+    pub mailer: Arc<dyn Mailer>,
+    pub texter: Arc<dyn TextSender>,
+    pub email_per_second: u32,
+    pub texts_per_second: u32,
+}
+
+/// Runs `job` if `every` has passed since `last`, logging what it did.
+async fn now_and_then<F: Future<Output = app::error::AppResult<usize>>>(
+    last: &mut Option<Instant>,
+    every: Duration,
+    what: &str,
+    job: impl FnOnce() -> F,
+) {
+    if last.is_some_and(|at| at.elapsed() < every) {
+        return;
+    }
+    *last = Some(Instant::now());
+    match job().await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "{what}"),
+        Err(err) => tracing::warn!(error = %err, "{what}: round failed"),
+    }
+}
+
+/// Delivers until `shutdown` turns true; a batch in hand is finished first.
 pub async fn run(
     db: DatabaseConnection,
-    mailer: Arc<dyn Mailer>,
+    delivery: Delivery,
     site_url: String,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let mut digests_checked: Option<Instant> = None;
+    let email_limit = RateLimit::new(delivery.email_per_second);
+    let text_limit = RateLimit::new(delivery.texts_per_second);
+    let outlets = Outlets {
+        mailer: delivery.mailer.as_ref(),
+        texter: delivery.texter.as_ref(),
+        email_limit: &email_limit,
+        text_limit: &text_limit,
+        concurrency: CONCURRENCY,
+    };
+    let (mut digests, mut schedules, mut reminders) = (None, None, None);
     loop {
-        if digests_checked.is_none_or(|at| at.elapsed() >= DIGESTS_EVERY) {
-            digests_checked = Some(Instant::now());
-            match send_due_digests(&db, &site_url, chrono::Utc::now()).await {
-                Ok(0) => {}
-                Ok(count) => tracing::info!(count, "queued forum digests"),
-                Err(err) => tracing::warn!(error = %err, "forum digest round failed"),
-            }
+        let now = chrono::Utc::now();
+        now_and_then(&mut digests, DIGESTS_EVERY, "queued forum digests", || {
+            send_due_digests(&db, &site_url, now)
+        })
+        .await;
+        now_and_then(&mut schedules, SCHEDULES_EVERY, "started scheduled messages", || {
+            start_due_scheduled(&db, now)
+        })
+        .await;
+        now_and_then(&mut reminders, SCHEDULES_EVERY, "queued event reminders", || {
+            queue_due_reminders(&db, &site_url, now)
+        })
+        .await;
+        let mut busy = false;
+        match deliver_due_messages(&db, &outlets, &site_url, BATCH, now).await {
+            Ok(0) => {}
+            Ok(count) => busy = count as u64 == BATCH,
+            Err(err) => tracing::warn!(error = %err, "message delivery round failed"),
         }
-        match deliver_pending(&db, mailer.as_ref(), 50).await {
+        match deliver_pending(&db, delivery.mailer.as_ref(), 50).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "delivered email"),
             Err(err) => tracing::warn!(error = %err, "outbox delivery round failed"),
+        }
+        match deliver_pending_texts(&db, delivery.texter.as_ref(), 50, now).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "delivered texts"),
+            Err(err) => tracing::warn!(error = %err, "text delivery round failed"),
+        }
+        if *shutdown.borrow() {
+            break;
+        }
+        if busy {
+            continue;
         }
         tokio::select! {
             _ = tokio::time::sleep(POLL_EVERY) => {}

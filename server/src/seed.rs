@@ -5,6 +5,7 @@
 //! benchmarks. Rows go in as multi-row INSERTs, generated on one thread while the
 //! database writes on another.
 
+mod consents;
 mod demo_friends;
 mod demo_groups;
 mod drafts;
@@ -25,7 +26,7 @@ mod plan;
 mod rng;
 mod schedule;
 mod signups;
-mod sql;
+pub(crate) mod sql;
 mod towns;
 mod wording;
 

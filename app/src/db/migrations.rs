@@ -22,6 +22,9 @@ mod m20261126_000017_create_forum;
 mod m20261126_000018_add_events_group_id;
 mod m20261126_000019_create_friendships;
 mod m20261126_000020_index_signups_person_status_slot;
+mod m20261126_000021_create_consent_current;
+mod m20261126_000022_create_messages;
+mod m20261126_000023_create_suppressions_and_texts;
 
 pub struct Migrator;
 
@@ -49,6 +52,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000018_add_events_group_id::Migration),
             Box::new(m20261126_000019_create_friendships::Migration),
             Box::new(m20261126_000020_index_signups_person_status_slot::Migration),
+            Box::new(m20261126_000021_create_consent_current::Migration),
+            Box::new(m20261126_000022_create_messages::Migration),
+            Box::new(m20261126_000023_create_suppressions_and_texts::Migration),
         ]
     }
 }

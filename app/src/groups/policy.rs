@@ -35,6 +35,8 @@ pub enum GroupAction {
     /// Approve or refuse requests, invite by email, promote and demote.
     ManageMembers,
     HostGroupEvent,
+    /// Email and text the group's consenting supporters (official groups only).
+    SendMessages,
     MarkVerified,
 }
 
@@ -57,6 +59,7 @@ pub const POLICY: &[(GroupAction, &[Standing])] = &[
     (Moderate, &[Organiser, Owner, Staff]),
     (ManageMembers, ORGANISERS),
     (HostGroupEvent, ORGANISERS),
+    (SendMessages, &[Organiser, Owner, Staff]),
     (MarkVerified, &[Staff]),
 ];
 

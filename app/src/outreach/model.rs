@@ -1,6 +1,266 @@
-//! Outreach view types.
+//! Outreach view types and the pure rules pages and services share.
 
 use serde::{Deserialize, Serialize};
+
+/// The party-wide consent scope; a group's is `group:<id>`.
+pub const PARTY_SCOPE: &str = "party";
+
+/// The consent scope of a group's messages.
+pub fn group_scope(group_id: i32) -> String {
+    format!("group:{group_id}")
+}
+
+/// The scope a message is sent under: its group's, or the party's for national ones.
+pub fn scope_of(group_id: Option<i32>) -> String {
+    group_id.map_or_else(|| PARTY_SCOPE.to_string(), group_scope)
+}
+
+/// Whether a contact may be sent a message in a group's scope. A choice made for the
+/// group decides; without one, the party-wide choice does; with neither, no.
+pub fn consent_in_force(group_choice: Option<bool>, party_choice: Option<bool>) -> bool {
+    group_choice.or(party_choice).unwrap_or(false)
+}
+
+/// A channel a person can agree to be contacted on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Sms => "sms",
+        }
+    }
+
+    /// "email" or "sms", as stored and as posted by forms.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "email" => Some(Channel::Email),
+            "sms" => Some(Channel::Sms),
+            _ => None,
+        }
+    }
+
+    /// "Email" or "Text", for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Email => "Email",
+            Channel::Sms => "Text",
+        }
+    }
+}
+
+/// Who a message goes to, before consent is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AudienceKind {
+    /// The group's active members.
+    Members,
+    /// People signed up to the group's upcoming events.
+    SignupsUpcoming,
+    /// People who signed up to the group's past events.
+    SignupsPast,
+    /// Supporters whose postcode is within some miles of the group's area.
+    Area,
+    /// Everyone with party-wide consent. Staff only.
+    National,
+}
+
+impl AudienceKind {
+    pub const FOR_GROUPS: [AudienceKind; 4] = [
+        AudienceKind::Members,
+        AudienceKind::SignupsUpcoming,
+        AudienceKind::SignupsPast,
+        AudienceKind::Area,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AudienceKind::Members => "members",
+            AudienceKind::SignupsUpcoming => "signups-upcoming",
+            AudienceKind::SignupsPast => "signups-past",
+            AudienceKind::Area => "area",
+            AudienceKind::National => "national",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [Self::FOR_GROUPS.as_slice(), &[AudienceKind::National]]
+            .concat()
+            .into_iter()
+            .find(|kind| kind.as_str() == value)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AudienceKind::Members => "Members of the group",
+            AudienceKind::SignupsUpcoming => "People signed up to the group's upcoming events",
+            AudienceKind::SignupsPast => "People who came to the group's past events",
+            AudienceKind::Area => "Supporters near the group's area",
+            AudienceKind::National => "Everyone who agreed to hear from the party",
+        }
+    }
+}
+
+/// Default radius for an area audience, in miles.
+pub const DEFAULT_AREA_MILES: i32 = 5;
+/// The widest area a group may reach.
+pub const MAX_AREA_MILES: i32 = 25;
+
+/// One audience choice on the composer, with how many it reaches now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AudienceOption {
+    pub kind: AudienceKind,
+    pub label: String,
+    pub count: i64,
+}
+
+/// A message in a list: drafts, scheduled and sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageSummary {
+    pub id: i32,
+    pub channel: Channel,
+    /// The subject, or the start of a text.
+    pub title: String,
+    /// "Draft", "Sends Thu 7 Nov, 7pm", "Sending: 40 of 120", "Sent to 120 · 2 failed".
+    pub status: String,
+    pub updated: String,
+}
+
+/// A national template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateView {
+    pub id: i32,
+    pub name: String,
+    pub channel: Channel,
+    pub subject: String,
+    pub body: String,
+}
+
+/// A group's (or, for staff, the national) email and text page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutreachHome {
+    /// None: national messages.
+    pub group_id: Option<i32>,
+    /// The group's name, or "National".
+    pub sender_name: String,
+    /// Back to the group's page (or the staff page).
+    pub back_path: String,
+    pub messages: Vec<MessageSummary>,
+    pub templates: Vec<TemplateView>,
+    /// Staff may write templates here.
+    pub staff: bool,
+}
+
+/// How far a send has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendProgress {
+    pub total: i64,
+    pub sent: i64,
+    pub failed: i64,
+    /// No live consent at the moment of sending, or a suppressed address.
+    pub skipped: i64,
+    pub left: i64,
+}
+
+impl SendProgress {
+    pub fn finished(&self) -> bool {
+        self.left == 0
+    }
+
+    /// Whole per cent done, for the progress bar.
+    pub fn percent(&self) -> i64 {
+        if self.total == 0 {
+            100
+        } else {
+            (self.total - self.left) * 100 / self.total
+        }
+    }
+}
+
+/// A message as the composer and its send page show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub id: i32,
+    pub group_id: Option<i32>,
+    pub sender_name: String,
+    pub home_path: String,
+    pub channel: Channel,
+    pub subject: String,
+    pub body: String,
+    pub audience: AudienceKind,
+    pub audience_miles: i32,
+    pub event_id: Option<i32>,
+    /// The group's upcoming events, for {{event_link}}.
+    pub events: Vec<(i32, String)>,
+    pub audiences: Vec<AudienceOption>,
+    /// A draft can be edited and sent; otherwise the page shows progress.
+    pub draft: bool,
+    /// "Draft", "Scheduled for Thu 7 Nov, 7pm", "Sending", "Sent", "Cancelled".
+    pub status: String,
+    /// The date and time field's value for a scheduled send (London time).
+    pub send_at_local: String,
+    pub quiet_override: bool,
+    /// Staff may send texts in quiet hours.
+    pub may_override_quiet: bool,
+    pub progress: Option<SendProgress>,
+}
+
+/// What one recipient would get.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewView {
+    /// "Sam Organiser <sam@…>" or the number.
+    pub recipient: String,
+    pub subject: String,
+    /// The email's HTML body (already made safe), or None for a text.
+    pub html: Option<String>,
+    pub text: String,
+}
+
+/// One consent choice in force, on the communication preferences page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentLine {
+    pub scope: String,
+    /// "The whole party" or the group's name.
+    pub scope_label: String,
+    pub channel: Channel,
+    pub granted: bool,
+    /// "Given Thu 7 Nov, 7pm on an event sign-up".
+    pub since: String,
+}
+
+/// A person's communication preferences: every consent in force, and the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreferencesView {
+    pub email: String,
+    pub lines: Vec<ConsentLine>,
+    /// The ledger, newest first: "Thu 7 Nov, 7pm · Email · The whole party · agreed".
+    pub history: Vec<String>,
+}
+
+/// The unsubscribe page, which needs no sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnsubscribeView {
+    /// The address with most of it hidden: "s***@example.org".
+    pub masked_email: String,
+    /// "Sheffield Central Local Party" or "the party".
+    pub scope_label: String,
+    pub subscribed: bool,
+}
+
+/// Masks an email address for a page anyone holding the link can open.
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".to_string(),
+    }
+}
 
 /// An email as listed on the staff outbox page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,4 +273,38 @@ pub struct OutboxEmailView {
     pub status: String,
     /// When it was queued, e.g. "Thu 26 Nov, 5:40am".
     pub queued_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_choice_overrides_the_party_choice_either_way() {
+        assert!(consent_in_force(Some(true), Some(false)));
+        assert!(!consent_in_force(Some(false), Some(true)));
+        assert!(consent_in_force(None, Some(true)));
+        assert!(!consent_in_force(None, None));
+    }
+
+    #[test]
+    fn audience_kinds_round_trip_through_their_form_values() {
+        for kind in AudienceKind::FOR_GROUPS {
+            assert_eq!(AudienceKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(AudienceKind::parse("national"), Some(AudienceKind::National));
+        assert_eq!(AudienceKind::parse("everyone"), None);
+    }
+
+    #[test]
+    fn masked_emails_keep_the_first_letter_and_domain() {
+        assert_eq!(mask_email("sam@example.org"), "s***@example.org");
+    }
+
+    #[test]
+    fn progress_counts_what_is_done() {
+        let p = SendProgress { total: 200, sent: 90, failed: 5, skipped: 5, left: 100 };
+        assert_eq!(p.percent(), 50);
+        assert!(!p.finished());
+    }
 }

@@ -1,5 +1,13 @@
 //! Outreach pages.
 
+mod message_page;
 mod outbox_page;
+mod outreach_home_page;
+mod preferences_page;
+mod unsubscribe_page;
 
+pub use message_page::MessagePage;
 pub use outbox_page::OutboxPage;
+pub use outreach_home_page::OutreachHomePage;
+pub use preferences_page::PreferencesPage;
+pub use unsubscribe_page::UnsubscribePage;

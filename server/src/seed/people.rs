@@ -3,6 +3,7 @@
 //! signs in with `PEOPLE_PASSWORD`, and most share their sign-ups with their friends.
 
 use super::{
+    consents::ConsentBatches,
     demo_friends::SHARING,
     demo_groups::GROUPS,
     fixtures::{PEOPLE, PEOPLE_PASSWORD_HASH, STAFF_EMAIL, STAFF_PASSWORD_HASH},
@@ -113,6 +114,7 @@ pub fn write_people(
         ],
     );
     let mut roles = Batch::new("person_roles", &["id", "person_id", "role", "created_at"]);
+    let mut consents = ConsentBatches::new();
     let mut grant = |person_id: i64, granted: &[Role], at: DateTime<Utc>| {
         for role in granted {
             *next_role += 1;
@@ -144,6 +146,7 @@ pub fn write_people(
                 .time(at)
                 .time(at);
             grant(id, granted, at);
+            consents.demo_person(f, email, id, at);
         }
     }
     for k in from..to {
@@ -160,9 +163,11 @@ pub fn write_people(
             .time(p.created_at)
             .time(p.created_at);
         grant(id, p.roles, p.created_at);
+        consents.generated_person(plan, k, &p.email, id, p.created_at);
     }
     let mut statements = people.take();
     statements.extend(roles.take());
+    statements.extend(consents.take());
     statements
 }
 

@@ -23,6 +23,8 @@ pub enum Stream {
     FriendHub = 8,
     /// Whom a generated person shares their sign-ups with.
     Sharing = 9,
+    /// Which channels a generated person agreed to hear from the party on.
+    Consent = 10,
 }
 
 impl Rng {

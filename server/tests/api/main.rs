@@ -7,6 +7,7 @@ mod events;
 mod friends;
 mod groups;
 mod outbox;
+mod outreach;
 mod pages;
 mod people;
 mod resets;

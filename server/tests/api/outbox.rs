@@ -1,6 +1,6 @@
 use crate::support::TestApp;
 use app::outreach::{
-    mailer::{Delivery, Mailer, OutgoingEmail, SmtpMailer},
+    mailer::{Delivery, MailError, Mailer, OutgoingEmail, SmtpMailer},
     service::{deliver_pending, queue_email},
 };
 use axum::http::StatusCode;
@@ -36,7 +36,7 @@ struct CountingMailer(AtomicUsize);
 
 #[async_trait::async_trait]
 impl Mailer for CountingMailer {
-    async fn deliver(&self, _email: &OutgoingEmail) -> Result<Delivery, String> {
+    async fn deliver(&self, _email: &OutgoingEmail) -> Result<Delivery, MailError> {
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         self.0.fetch_add(1, Ordering::SeqCst);
         Ok(Delivery::Sent)

@@ -86,11 +86,16 @@ impl TestApp {
 
     /// As `spawn`, with the site's public address set (https makes cookies Secure).
     pub async fn spawn_with_public_url(public_url: &str) -> Self {
+        Self::spawn_with_settings(Settings::new(public_url, true)).await
+    }
+
+    /// As `spawn`, with these settings.
+    pub async fn spawn_with_settings(settings: Settings) -> Self {
         let url = fresh_database_url().await;
         let db = connect_and_migrate(&url).await.expect("database");
         let state = AppState {
             db: db.clone(),
-            settings: std::sync::Arc::new(Settings::new(public_url, true)),
+            settings: std::sync::Arc::new(settings),
         };
         let router = server::app(state, server::leptos_options("target/site", HOST));
         Self { router, db }

@@ -274,9 +274,10 @@ async fn record_consents(
     event_id: i32,
 ) -> AppResult<()> {
     let source = format!("event-signup:{event_id}");
-    for (channel, granted, wording) in [
-        (Channel::Email, details.consent_email, CONSENT_EMAIL_WORDING),
-        (Channel::Sms, details.consent_sms, CONSENT_SMS_WORDING),
+    let phone = details.phone.as_ref().map(|p| p.as_str());
+    for (channel, granted, wording, phone) in [
+        (Channel::Email, details.consent_email, CONSENT_EMAIL_WORDING, None),
+        (Channel::Sms, details.consent_sms, CONSENT_SMS_WORDING, phone),
     ] {
         record_consent(
             txn,
@@ -288,6 +289,7 @@ async fn record_consents(
                 granted,
                 wording,
                 source: &source,
+                phone,
             },
         )
         .await?;

@@ -103,6 +103,9 @@ fn GroupBody(view: GroupView, actions: PageActions) -> impl IntoView {
         .find_map(Result::err)
     });
     let host_events = view.may(GroupAction::HostGroupEvent);
+    // Only official groups send email and texts.
+    let outreach = card.verified && view.may(GroupAction::SendMessages);
+    let outreach_path = format!("/messages?group={id}");
     view! {
         <Title text=format!("{} · MembersNet", card.name) />
         <Meta name="description" content=summary />
@@ -116,6 +119,7 @@ fn GroupBody(view: GroupView, actions: PageActions) -> impl IntoView {
                 <FormError error=error />
             </div>
             <Membership view=view.clone() actions />
+            {outreach.then(|| view! { <p><a class="button button-ghost" href=outreach_path>"Email and texts"</a></p> })}
             <div class="event-description">{view.description.clone()}</div>
             <section aria-labelledby="events-heading">
                 <h2 id="events-heading">"Events"</h2>

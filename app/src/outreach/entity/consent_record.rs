@@ -14,6 +14,8 @@ pub struct Model {
     pub granted: bool,
     pub wording: String,
     pub source: String,
+    /// For SMS: the number the consent was given for.
+    pub phone: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -10,6 +10,8 @@ pub struct Model {
     pub to_email: String,
     pub subject: String,
     pub body: String,
+    /// The HTML part, for emails written in the Email Creator.
+    pub html: Option<String>,
     pub status: String,
     pub attempts: i32,
     pub last_error: Option<String>,

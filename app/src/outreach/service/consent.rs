@@ -1,27 +1,22 @@
-//! The consent ledger: every choice appended with the words shown; the newest row per
-//! contact, channel and scope is the one in force.
+//! The consent ledger: every choice appended with the words shown, never overwritten.
+//! `consent_current` holds the newest choice per contact, channel and scope, written in
+//! the same transaction as the ledger row, so audiences and send-time checks are joins.
 
-use crate::{error::AppResult, outreach::entity::consent_record};
+use crate::{
+    error::AppResult,
+    outreach::{
+        entity::{consent_current, consent_record},
+        model::{consent_in_force, PARTY_SCOPE},
+    },
+};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    sea_query::OnConflict, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait,
+    QueryFilter, Set,
 };
+use std::collections::{HashMap, HashSet};
 
-/// A channel a person can agree to be contacted on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Channel {
-    Email,
-    Sms,
-}
-
-impl Channel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Sms => "sms",
-        }
-    }
-}
+pub use crate::outreach::model::Channel;
 
 /// One consent choice as a form collected it.
 #[derive(Debug, Clone)]
@@ -33,10 +28,14 @@ pub struct ConsentChoice<'a> {
     pub granted: bool,
     pub wording: &'a str,
     pub source: &'a str,
+    /// For SMS: the number it was given for.
+    pub phone: Option<&'a str>,
 }
 
-/// Appends a consent choice to the ledger.
+/// Appends a consent choice to the ledger and makes it the one in force. Call it inside
+/// the transaction of the change that collected it.
 pub async fn record_consent(db: &impl ConnectionTrait, choice: ConsentChoice<'_>) -> AppResult<()> {
+    let now = Utc::now();
     consent_record::ActiveModel {
         email: Set(choice.email.to_string()),
         person_id: Set(choice.person_id),
@@ -45,35 +44,109 @@ pub async fn record_consent(db: &impl ConnectionTrait, choice: ConsentChoice<'_>
         granted: Set(choice.granted),
         wording: Set(choice.wording.to_string()),
         source: Set(choice.source.to_string()),
-        created_at: Set(Utc::now()),
+        phone: Set(choice.phone.map(str::to_string)),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await?;
+    let mut update = vec![
+        consent_current::Column::Granted,
+        consent_current::Column::UpdatedAt,
+    ];
+    // A withdrawal keeps the number and account it was given for.
+    if choice.phone.is_some() {
+        update.push(consent_current::Column::Phone);
+    }
+    if choice.person_id.is_some() {
+        update.push(consent_current::Column::PersonId);
+    }
+    consent_current::Entity::insert(consent_current::ActiveModel {
+        email: Set(choice.email.to_string()),
+        channel: Set(choice.channel.as_str().to_string()),
+        scope: Set(choice.scope.to_string()),
+        granted: Set(choice.granted),
+        person_id: Set(choice.person_id),
+        phone: Set(choice.phone.map(str::to_string)),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            consent_current::Column::Email,
+            consent_current::Column::Channel,
+            consent_current::Column::Scope,
+        ])
+        .update_columns(update)
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
     Ok(())
 }
 
-/// Whether `email` has consent in force for `channel` in `scope`: the newest choice wins.
+/// Whether `email` has consent in force for `channel` in `scope` ("party" or a group's).
 pub async fn has_consent(
     db: &impl ConnectionTrait,
     email: &str,
     channel: Channel,
     scope: &str,
 ) -> AppResult<bool> {
-    let newest = consent_record::Entity::find()
-        .filter(consent_record::Column::Email.eq(email))
-        .filter(consent_record::Column::Channel.eq(channel.as_str()))
-        .filter(consent_record::Column::Scope.eq(scope))
-        .order_by_desc(consent_record::Column::Id)
-        .one(db)
-        .await?;
-    Ok(newest.is_some_and(|row| row.granted))
+    let live = emails_with_consent(db, &[email.to_string()], channel, scope).await?;
+    Ok(live.contains(email))
+}
+
+/// Of `emails`, those with consent in force for `channel` in `scope` right now: checked
+/// by every delivery at the moment of sending.
+pub async fn emails_with_consent(
+    db: &impl ConnectionTrait,
+    emails: &[String],
+    channel: Channel,
+    scope: &str,
+) -> AppResult<HashSet<String>> {
+    let scopes: Vec<&str> = if scope == PARTY_SCOPE {
+        vec![PARTY_SCOPE]
+    } else {
+        vec![scope, PARTY_SCOPE]
+    };
+    let mut choices: HashMap<String, (Option<bool>, Option<bool>)> = HashMap::new();
+    for chunk in emails.chunks(500) {
+        let rows = consent_current::Entity::find()
+            .filter(consent_current::Column::Email.is_in(chunk.iter().cloned()))
+            .filter(consent_current::Column::Channel.eq(channel.as_str()))
+            .filter(consent_current::Column::Scope.is_in(scopes.iter().copied()))
+            .all(db)
+            .await?;
+        for row in rows {
+            let entry = choices.entry(row.email).or_default();
+            if row.scope == PARTY_SCOPE {
+                entry.1 = Some(row.granted);
+            } else {
+                entry.0 = Some(row.granted);
+            }
+        }
+    }
+    Ok(choices
+        .into_iter()
+        .filter(|(_, (group, party))| {
+            if scope == PARTY_SCOPE {
+                party.unwrap_or(false)
+            } else {
+                consent_in_force(*group, *party)
+            }
+        })
+        .map(|(email, _)| email)
+        .collect())
 }
 
 /// Removes every consent record of an email (part of erasing a person).
 pub async fn delete_consents_of(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
     consent_record::Entity::delete_many()
         .filter(consent_record::Column::Email.eq(email))
+        .exec(db)
+        .await?;
+    consent_current::Entity::delete_many()
+        .filter(consent_current::Column::Email.eq(email))
         .exec(db)
         .await?;
     Ok(())

@@ -1,7 +1,7 @@
 //! The outbox: queue an email, list them for staff, and deliver them exactly once.
 
 use crate::outreach::{
-    entity::outbox_email,
+    entity::{message_delivery, outbox_email},
     mailer::{Delivery, Mailer, OutgoingEmail},
     model::OutboxEmailView,
 };
@@ -27,15 +27,48 @@ pub async fn queue_email(
     subject: &str,
     body: &str,
 ) -> AppResult<()> {
+    queue_email_parts(db, to, subject, body, None).await
+}
+
+/// Queues an email with an HTML part as well as its plain text (test sends).
+pub async fn queue_email_parts(
+    db: &impl ConnectionTrait,
+    to: &str,
+    subject: &str,
+    body: &str,
+    html: Option<&str>,
+) -> AppResult<()> {
     outbox_email::ActiveModel {
         to_email: Set(to.to_string()),
         subject: Set(subject.to_string()),
         body: Set(body.to_string()),
+        html: Set(html.map(str::to_string)),
         status: Set(STATUS_PENDING.to_string()),
         attempts: Set(0),
         last_error: Set(None),
         created_at: Set(Utc::now()),
         sent_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Keeps a copy of an email to an audience that no mail server took (development), so
+/// staff read it on the outbox page like any other.
+pub async fn keep_logged_copy(db: &impl ConnectionTrait, email: &OutgoingEmail) -> AppResult<()> {
+    let now = Utc::now();
+    outbox_email::ActiveModel {
+        to_email: Set(email.to.clone()),
+        subject: Set(email.subject.clone()),
+        body: Set(email.body.clone()),
+        html: Set(email.html.clone()),
+        status: Set(STATUS_LOGGED.to_string()),
+        attempts: Set(1),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(db)
@@ -73,10 +106,15 @@ fn to_view(row: outbox_email::Model) -> OutboxEmailView {
     }
 }
 
-/// Removes every email addressed to `email` (part of erasing a person).
+/// Removes every email addressed to `email`, and their copies of messages to audiences
+/// (part of erasing a person).
 pub async fn delete_emails_to(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
     outbox_email::Entity::delete_many()
         .filter(outbox_email::Column::ToEmail.eq(email))
+        .exec(db)
+        .await?;
+    message_delivery::Entity::delete_many()
+        .filter(message_delivery::Column::Email.eq(email))
         .exec(db)
         .await?;
     Ok(())
@@ -112,6 +150,8 @@ pub async fn deliver_pending(
             to: email.to_email.clone(),
             subject: email.subject.clone(),
             body: email.body.clone(),
+            html: email.html.clone(),
+            list_unsubscribe: None,
         };
         let mut row: outbox_email::ActiveModel = email.clone().into();
         row.attempts = Set(email.attempts + 1);
@@ -129,14 +169,14 @@ pub async fn deliver_pending(
             }
             Err(err) => {
                 tracing::warn!(email_id = email.id, error = %err, "email delivery failed");
-                let given_up = email.attempts + 1 >= MAX_ATTEMPTS;
+                let given_up = err.permanent || email.attempts + 1 >= MAX_ATTEMPTS;
                 row.status = Set(if given_up {
                     STATUS_FAILED
                 } else {
                     STATUS_PENDING
                 }
                 .to_string());
-                row.last_error = Set(Some(err));
+                row.last_error = Set(Some(err.message));
             }
         }
         row.update(db).await?;

@@ -49,6 +49,7 @@ fn ProfileForms(person: PersonView) -> impl IntoView {
             <p class="muted">"Signed in as " <strong>{person.email.clone()}</strong></p>
             {(!roles.is_empty()).then(|| view! { <p class="badges">{roles}</p> })}
             <BroughtCount />
+            <p><a href="/preferences">"Communication preferences"</a></p>
             <QueryNotice key="saved" text="Your profile has been saved." />
             <FormError error=update_error />
             <ActionForm action=update>

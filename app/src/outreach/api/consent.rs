@@ -1,0 +1,80 @@
+//! Consent: a person's communication preferences, and unsubscribing from a link.
+
+use crate::{
+    error::AppError,
+    outreach::model::{PreferencesView, UnsubscribeView},
+};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    ctx::{redirect_to, respond, RequestCtx},
+    outreach::{model::Channel, service::preferences, service::unsubscribe as unsub},
+};
+
+/// Every consent the signed-in person has given or withdrawn, per group and nationally.
+#[server(endpoint = "outreach/preferences")]
+pub async fn get_preferences() -> Result<PreferencesView, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let person = ctx.person()?;
+            preferences::preferences_of(&ctx.db, person).await
+        }
+        .await,
+    )
+}
+
+/// Gives ("yes") or withdraws consent for one channel in one scope.
+#[server(endpoint = "outreach/preferences/set")]
+pub async fn set_preference(
+    scope: String,
+    channel: String,
+    granted: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let person = ctx.person()?;
+            let channel = Channel::parse(&channel)
+                .ok_or_else(|| AppError::invalid("channel", "Choose email or text."))?;
+            let done = preferences::set_preference(
+                &ctx.db,
+                person,
+                &scope,
+                channel,
+                granted == "yes",
+            )
+            .await?;
+            redirect_to(&format!("/preferences?done={done}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// What an unsubscribe link is for. Needs no sign-in: the token is the key.
+#[server(endpoint = "outreach/unsubscribe/get")]
+pub async fn get_unsubscribe(token: String) -> Result<UnsubscribeView, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            unsub::describe(&ctx.db, &token).await
+        }
+        .await,
+    )
+}
+
+/// Withdraws the consent an unsubscribe link is for.
+#[server(endpoint = "outreach/unsubscribe")]
+pub async fn unsubscribe(token: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            unsub::unsubscribe(&ctx.db, &token, "unsubscribe-link").await?;
+            redirect_to(&format!("/unsubscribe/{token}?done=1"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,74 @@
+//! What the composer knows while it is being filled in, before it is saved.
+
+use crate::outreach::model::{AudienceKind, AudienceOption, MessageView};
+use leptos::prelude::*;
+
+/// The body as typed, the audience ticked and how many each audience reaches: enough for
+/// the live text counter and its cost. Starts from the saved draft, so the page the server
+/// sends already shows the right numbers.
+#[derive(Clone, Copy)]
+pub struct ComposeState {
+    pub body: RwSignal<String>,
+    pub audience: RwSignal<AudienceKind>,
+    pub counts: RwSignal<Vec<AudienceOption>>,
+}
+
+impl ComposeState {
+    pub fn new(view: &MessageView) -> Self {
+        Self {
+            body: RwSignal::new(view.body.clone()),
+            audience: RwSignal::new(view.audience),
+            counts: RwSignal::new(view.audiences.clone()),
+        }
+    }
+
+    /// How many people `kind` reaches now (0 if it is not offered).
+    pub fn count_of(&self, kind: AudienceKind) -> i64 {
+        self.counts.with(|options| count_in(options, kind))
+    }
+
+    /// How many people the ticked audience reaches now.
+    pub fn chosen_count(&self) -> i64 {
+        self.count_of(self.audience.get())
+    }
+}
+
+/// How many people `kind` reaches among `options` (0 if it is not there).
+pub fn count_in(options: &[AudienceOption], kind: AudienceKind) -> i64 {
+    options
+        .iter()
+        .find(|option| option.kind == kind)
+        .map_or(0, |option| option.count)
+}
+
+/// "1 person" or "140 people".
+pub fn people(count: i64) -> String {
+    if count == 1 {
+        "1 person".to_string()
+    } else {
+        format!("{count} people")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_person_is_not_people() {
+        assert_eq!(people(1), "1 person");
+        assert_eq!(people(0), "0 people");
+        assert_eq!(people(140), "140 people");
+    }
+
+    #[test]
+    fn an_audience_not_offered_reaches_nobody() {
+        let options = vec![AudienceOption {
+            kind: AudienceKind::Members,
+            label: "Members of the group".into(),
+            count: 12,
+        }];
+        assert_eq!(count_in(&options, AudienceKind::Members), 12);
+        assert_eq!(count_in(&options, AudienceKind::Area), 0);
+    }
+}

@@ -1,0 +1,319 @@
+//! Audiences: who a message reaches. A source (the group's members, its events' sign-ups,
+//! supporters near its area, or for staff everyone) joined to the consent in force for
+//! the channel and scope, minus bounced addresses and dead numbers, one row per email.
+//! The same query counts the audience live and, as one INSERT … SELECT, queues it.
+
+use super::senders::Sender;
+use crate::{
+    auth::entity::person,
+    error::{AppError, AppResult},
+    events::entity::{event, event_slot, signup},
+    groups::entity::{group, group_member},
+    outreach::{
+        entity::{consent_current, message_delivery, suppression},
+        model::{AudienceKind, Channel, MAX_AREA_MILES, PARTY_SCOPE},
+    },
+    places::{model::Coordinates, service::outward::outward_code_centres},
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    sea_query::{
+        Alias, Condition, Expr, ExprTrait, Func, JoinType, Query, SelectStatement, SimpleExpr,
+    },
+    ConnectionTrait, FromQueryResult,
+};
+
+/// What an audience is: its kind, whose, on which channel, in which consent scope.
+#[derive(Debug, Clone)]
+pub struct AudienceSpec {
+    pub kind: AudienceKind,
+    pub group: Option<group::Model>,
+    pub miles: i32,
+    pub channel: Channel,
+    pub scope: String,
+}
+
+impl AudienceSpec {
+    /// The audience `sender` asks for. A group's sender can only reach their group's
+    /// members, sign-ups and area; only staff reach everyone, and only nationally.
+    pub fn new(sender: &Sender, kind: AudienceKind, miles: i32, channel: Channel) -> AppResult<Self> {
+        match (&sender.group, kind) {
+            (None, AudienceKind::National) if sender.staff => {}
+            (None, _) => {
+                return Err(AppError::invalid(
+                    "audience",
+                    "A national message goes to everyone who agreed to hear from the party.",
+                ))
+            }
+            (Some(_), AudienceKind::National) => {
+                return Err(AppError::invalid(
+                    "audience",
+                    "A group reaches its own members, event sign-ups and area only.",
+                ))
+            }
+            (Some(_), _) => {}
+        }
+        if kind == AudienceKind::Area && !(1..=MAX_AREA_MILES).contains(&miles) {
+            return Err(AppError::invalid(
+                "audience_miles",
+                format!("Choose between 1 and {MAX_AREA_MILES} miles."),
+            ));
+        }
+        Ok(Self {
+            kind,
+            group: sender.group.clone(),
+            miles,
+            channel,
+            scope: sender.scope(),
+        })
+    }
+}
+
+/// One recipient as the audience query returns it.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct Recipient {
+    pub email: String,
+    pub name: String,
+    pub person_id: Option<i32>,
+    pub phone: Option<String>,
+}
+
+fn cand() -> Alias {
+    Alias::new("cand")
+}
+fn group_choice() -> Alias {
+    Alias::new("gc")
+}
+fn party_choice() -> Alias {
+    Alias::new("pc")
+}
+
+/// The source's contacts, before consent: columns email, name, person_id.
+fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
+    let group_id = spec.group.as_ref().map_or(0, |g| g.id);
+    match spec.kind {
+        AudienceKind::Members => Query::select()
+            .expr_as(Expr::col((person::Entity, person::Column::Email)), Alias::new("email"))
+            .expr_as(Expr::col((person::Entity, person::Column::Name)), Alias::new("name"))
+            .expr_as(Expr::col((person::Entity, person::Column::Id)), Alias::new("person_id"))
+            .from(group_member::Entity)
+            .inner_join(
+                person::Entity,
+                Expr::col((person::Entity, person::Column::Id))
+                    .equals((group_member::Entity, group_member::Column::PersonId)),
+            )
+            .and_where(Expr::col((group_member::Entity, group_member::Column::GroupId)).eq(group_id))
+            .and_where(Expr::col((group_member::Entity, group_member::Column::State)).eq("active"))
+            .to_owned(),
+        AudienceKind::SignupsUpcoming | AudienceKind::SignupsPast => {
+            let when = Expr::col((event_slot::Entity, event_slot::Column::StartsAt));
+            let when = if spec.kind == AudienceKind::SignupsUpcoming {
+                when.gte(now)
+            } else {
+                when.lt(now)
+            };
+            Query::select()
+                .expr_as(Expr::col((signup::Entity, signup::Column::Email)), Alias::new("email"))
+                .expr_as(Expr::col((signup::Entity, signup::Column::Name)), Alias::new("name"))
+                .expr_as(Expr::col((signup::Entity, signup::Column::PersonId)), Alias::new("person_id"))
+                .from(signup::Entity)
+                .inner_join(
+                    event_slot::Entity,
+                    Expr::col((event_slot::Entity, event_slot::Column::Id))
+                        .equals((signup::Entity, signup::Column::SlotId)),
+                )
+                .inner_join(
+                    event::Entity,
+                    Expr::col((event::Entity, event::Column::Id))
+                        .equals((event_slot::Entity, event_slot::Column::EventId)),
+                )
+                .and_where(Expr::col((event::Entity, event::Column::GroupId)).eq(group_id))
+                .and_where(
+                    Expr::col((signup::Entity, signup::Column::Status))
+                        .is_in(["confirmed", "waitlisted"]),
+                )
+                .and_where(when)
+                .to_owned()
+        }
+        AudienceKind::Area => {
+            let centre = spec.group.as_ref().map_or(
+                Coordinates { latitude: 0.0, longitude: 0.0 },
+                |g| Coordinates { latitude: g.latitude, longitude: g.longitude },
+            );
+            Query::select()
+                .expr_as(Expr::col((person::Entity, person::Column::Email)), Alias::new("email"))
+                .expr_as(Expr::col((person::Entity, person::Column::Name)), Alias::new("name"))
+                .expr_as(Expr::col((person::Entity, person::Column::Id)), Alias::new("person_id"))
+                .from(person::Entity)
+                .cond_where(near(&centre, spec.miles))
+                .to_owned()
+        }
+        AudienceKind::National => Query::select()
+            .expr_as(Expr::col((party_choice(), consent_current::Column::Email)), Alias::new("email"))
+            .expr_as(
+                Func::coalesce([
+                    Expr::col((person::Entity, person::Column::Name)),
+                    Expr::val(""),
+                ]),
+                Alias::new("name"),
+            )
+            .expr_as(Expr::col((party_choice(), consent_current::Column::PersonId)), Alias::new("person_id"))
+            .from_as(consent_current::Entity, party_choice())
+            .left_join(
+                person::Entity,
+                Expr::col((person::Entity, person::Column::Email))
+                    .equals((party_choice(), consent_current::Column::Email)),
+            )
+            .and_where(Expr::col((party_choice(), consent_current::Column::Channel)).eq(spec.channel.as_str()))
+            .and_where(Expr::col((party_choice(), consent_current::Column::Scope)).eq(PARTY_SCOPE))
+            .and_where(Expr::col((party_choice(), consent_current::Column::Granted)).eq(true))
+            .to_owned(),
+    }
+}
+
+/// People whose postcode district (its outward code, "S1") has its centre within
+/// `miles`: districts are a mile or two across, so the edge is that fuzzy, and it needs
+/// no postcode import.
+fn near(centre: &Coordinates, miles: i32) -> Condition {
+    let mut any = Condition::any();
+    for (outward, position) in outward_code_centres() {
+        if centre.miles_to(&position) <= f64::from(miles) {
+            any = any.add(Expr::col((person::Entity, person::Column::Postcode)).like(format!("{outward} %")));
+        }
+    }
+    // No district in range matches nobody rather than everybody.
+    any.add(Expr::val(1).eq(0))
+}
+
+/// The audience: one row per email with consent in force, not suppressed.
+fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
+    let channel = spec.channel.as_str();
+    let choice_col = |alias: Alias, col: consent_current::Column| Expr::col((alias, col));
+    let joined_choice = |alias: Alias, scope: &str| {
+        Condition::all()
+            .add(choice_col(alias.clone(), consent_current::Column::Email).equals((cand(), Alias::new("email"))))
+            .add(choice_col(alias.clone(), consent_current::Column::Channel).eq(channel))
+            .add(choice_col(alias, consent_current::Column::Scope).eq(scope.to_string()))
+    };
+    let national = spec.kind == AudienceKind::National;
+    let mut query = Query::select();
+    query
+        .expr_as(Expr::col((cand(), Alias::new("email"))), Alias::new("email"))
+        .expr_as(Expr::col((cand(), Alias::new("name"))).max(), Alias::new("name"))
+        .expr_as(Expr::col((cand(), Alias::new("person_id"))).max(), Alias::new("person_id"))
+        .from_subquery(source(spec, now), cand())
+        .join_as(JoinType::LeftJoin, consent_current::Entity, party_choice(), joined_choice(party_choice(), PARTY_SCOPE))
+        .group_by_col((cand(), Alias::new("email")));
+    let granted: SimpleExpr;
+    let phone: SimpleExpr;
+    if national {
+        granted = choice_col(party_choice(), consent_current::Column::Granted).into();
+        phone = choice_col(party_choice(), consent_current::Column::Phone).into();
+    } else {
+        query.join_as(JoinType::LeftJoin, consent_current::Entity, group_choice(), joined_choice(group_choice(), &spec.scope));
+        granted = Func::coalesce([
+            choice_col(group_choice(), consent_current::Column::Granted),
+            choice_col(party_choice(), consent_current::Column::Granted),
+        ])
+        .into();
+        phone = Func::coalesce([
+            choice_col(group_choice(), consent_current::Column::Phone),
+            choice_col(party_choice(), consent_current::Column::Phone),
+        ])
+        .into();
+    }
+    query.and_where(Expr::expr(granted).eq(true));
+    let address: SimpleExpr = match spec.channel {
+        Channel::Email => Expr::col((cand(), Alias::new("email"))).into(),
+        Channel::Sms => {
+            query.and_where(Expr::expr(phone.clone()).is_not_null());
+            phone.clone()
+        }
+    };
+    query.expr_as(Expr::expr(phone).max(), Alias::new("phone"));
+    query.and_where(
+        Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(suppression::Entity)
+                .and_where(Expr::col((suppression::Entity, suppression::Column::Channel)).eq(channel))
+                .and_where(Expr::col((suppression::Entity, suppression::Column::Address)).eq(address))
+                .to_owned(),
+        )
+        .not(),
+    );
+    query
+}
+
+#[derive(FromQueryResult)]
+struct Counted {
+    n: i64,
+}
+
+/// How many the audience reaches right now.
+pub async fn count(db: &impl ConnectionTrait, spec: &AudienceSpec, now: DateTime<Utc>) -> AppResult<i64> {
+    let query = Query::select()
+        .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
+        .from_subquery(audience(spec, now), Alias::new("a"))
+        .to_owned();
+    let backend = db.get_database_backend();
+    Ok(Counted::find_by_statement(backend.build(&query))
+        .one(db)
+        .await?
+        .map_or(0, |c| c.n))
+}
+
+/// Up to `limit` recipients, ordered by email, or just `only` if it is in the audience:
+/// for previews.
+pub async fn sample(
+    db: &impl ConnectionTrait,
+    spec: &AudienceSpec,
+    now: DateTime<Utc>,
+    limit: u64,
+    only: Option<&str>,
+) -> AppResult<Vec<Recipient>> {
+    let mut query = audience(spec, now);
+    if let Some(email) = only {
+        query.and_where(Expr::col((cand(), Alias::new("email"))).eq(email.to_lowercase()));
+    }
+    query.order_by((cand(), Alias::new("email")), sea_orm::Order::Asc).limit(limit);
+    let backend = db.get_database_backend();
+    Ok(Recipient::find_by_statement(backend.build(&query)).all(db).await?)
+}
+
+/// Queues one delivery per recipient of `message_id`, first due at `due`, in one
+/// statement. Returns how many were queued.
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    spec: &AudienceSpec,
+    message_id: i32,
+    due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<u64> {
+    let mut select = audience(spec, now);
+    select
+        .expr(Expr::val(message_id))
+        .expr(Expr::val("pending"))
+        .expr(Expr::val(0))
+        .expr(Expr::val(due));
+    let insert = Query::insert()
+        .into_table(message_delivery::Entity)
+        .columns([
+            message_delivery::Column::Email,
+            message_delivery::Column::Name,
+            message_delivery::Column::PersonId,
+            message_delivery::Column::Phone,
+            message_delivery::Column::MessageId,
+            message_delivery::Column::Status,
+            message_delivery::Column::Attempts,
+            message_delivery::Column::NextAttemptAt,
+        ])
+        .select_from(select)
+        .map_err(|e| {
+            tracing::error!(error = %e, "audience insert did not build");
+            AppError::Internal
+        })?
+        .to_owned();
+    let backend = db.get_database_backend();
+    Ok(db.execute_raw(backend.build(&insert)).await?.rows_affected())
+}

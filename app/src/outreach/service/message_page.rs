@@ -1,0 +1,161 @@
+//! What the Creator pages show: a sender's messages and templates, and one message with
+//! its audiences counted live and, once sent, its progress.
+
+use super::{
+    audience::{self, AudienceSpec},
+    drafts::{channel_of, STATUS_DRAFT},
+    senders::Sender,
+    sending::{progress_of, STATUS_QUEUED, STATUS_SCHEDULED},
+    templates::list_templates,
+};
+use crate::{
+    error::AppResult,
+    events::entity::event,
+    outreach::{
+        entity::message,
+        model::{AudienceKind, AudienceOption, MessageSummary, MessageView, OutreachHome, SendProgress, DEFAULT_AREA_MILES},
+    },
+    ui::format::format_when,
+};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+/// The sender's page: their messages, newest first, and the national templates.
+pub async fn outreach_home(db: &impl ConnectionTrait, sender: &Sender) -> AppResult<OutreachHome> {
+    let mut query = message::Entity::find();
+    query = match sender.group_id() {
+        Some(id) => query.filter(message::Column::GroupId.eq(id)),
+        None => query.filter(message::Column::GroupId.is_null()),
+    };
+    let rows = query.order_by_desc(message::Column::Id).limit(50).all(db).await?;
+    let mut messages = Vec::with_capacity(rows.len());
+    for row in rows {
+        let progress = if row.status == STATUS_QUEUED {
+            Some(progress_of(db, row.id).await?)
+        } else {
+            None
+        };
+        let title = if row.subject.is_empty() {
+            row.body.chars().take(60).collect()
+        } else {
+            row.subject.clone()
+        };
+        messages.push(MessageSummary {
+            id: row.id,
+            channel: channel_of(&row),
+            title,
+            status: status_text(&row, progress.as_ref()),
+            updated: format_when(row.updated_at),
+        });
+    }
+    let back_path = match &sender.group {
+        Some(g) => crate::groups::model::group_path(&g.slug),
+        None => "/staff/outbox".to_string(),
+    };
+    Ok(OutreachHome {
+        group_id: sender.group_id(),
+        sender_name: sender.name(),
+        back_path,
+        messages,
+        templates: list_templates(db).await?,
+        staff: sender.staff,
+    })
+}
+
+/// "Draft", "Scheduled for …", "Sending: 40 of 120", "Sent to 118 · 2 failed".
+pub fn status_text(row: &message::Model, progress: Option<&SendProgress>) -> String {
+    match (row.status.as_str(), progress) {
+        (STATUS_DRAFT, _) => "Draft".to_string(),
+        (STATUS_SCHEDULED, _) => match row.send_at {
+            Some(at) => format!("Scheduled for {}", format_when(at)),
+            None => "Scheduled".to_string(),
+        },
+        (STATUS_QUEUED, Some(p)) if !p.finished() => {
+            format!("Sending: {} of {}", p.total - p.left, p.total)
+        }
+        (STATUS_QUEUED, Some(p)) => {
+            let mut text = format!("Sent to {}", p.sent);
+            if p.failed > 0 {
+                text.push_str(&format!(" · {} failed", p.failed));
+            }
+            if p.skipped > 0 {
+                text.push_str(&format!(" · {} skipped", p.skipped));
+            }
+            text
+        }
+        _ => "Sent".to_string(),
+    }
+}
+
+/// One message for its page.
+pub async fn message_view(
+    db: &impl ConnectionTrait,
+    found: &message::Model,
+    sender: &Sender,
+) -> AppResult<MessageView> {
+    let now = Utc::now();
+    let channel = channel_of(found);
+    let miles = found.audience_miles.unwrap_or(DEFAULT_AREA_MILES);
+    let kinds: Vec<AudienceKind> = if sender.group.is_some() {
+        AudienceKind::FOR_GROUPS.to_vec()
+    } else {
+        vec![AudienceKind::National]
+    };
+    let draft = found.status == STATUS_DRAFT;
+    let mut audiences = Vec::new();
+    if draft {
+        for kind in kinds {
+            let spec = AudienceSpec::new(sender, kind, miles, channel)?;
+            let mut label = kind.label().to_string();
+            if kind == AudienceKind::Area {
+                label = format!("Supporters within {miles} miles of the group's area");
+            }
+            audiences.push(AudienceOption { kind, label, count: audience::count(db, &spec, now).await? });
+        }
+    }
+    let events = match sender.group_id() {
+        Some(id) => event::Entity::find()
+            .filter(event::Column::GroupId.eq(id))
+            .filter(event::Column::StartsAt.gte(now))
+            .order_by_asc(event::Column::StartsAt)
+            .limit(50)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, format!("{} · {}", e.title, format_when(e.starts_at))))
+            .collect(),
+        None => Vec::new(),
+    };
+    let progress = if found.status == STATUS_QUEUED {
+        Some(progress_of(db, found.id).await?)
+    } else {
+        None
+    };
+    let send_at_local = found
+        .send_at
+        .map(|at| at.with_timezone(&chrono_tz::Europe::London).format("%Y-%m-%dT%H:%M").to_string())
+        .unwrap_or_default();
+    Ok(MessageView {
+        id: found.id,
+        group_id: found.group_id,
+        sender_name: sender.name(),
+        home_path: match found.group_id {
+            Some(id) => format!("/messages?group={id}"),
+            None => "/messages".to_string(),
+        },
+        channel,
+        subject: found.subject.clone(),
+        body: found.body.clone(),
+        audience: AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members),
+        audience_miles: miles,
+        event_id: found.event_id,
+        events,
+        audiences,
+        draft,
+        status: status_text(found, progress.as_ref()),
+        send_at_local,
+        quiet_override: found.quiet_override,
+        may_override_quiet: sender.staff,
+        progress,
+    })
+}

@@ -1,0 +1,163 @@
+//! A person's communication preferences: every consent in force for their email, per
+//! group and nationally, the ledger's history, and changing any of them.
+
+use super::consent::{record_consent, ConsentChoice};
+use crate::{
+    auth::model::PersonView,
+    error::{AppError, AppResult},
+    groups::entity::{group, group_member},
+    outreach::{
+        entity::{consent_current, consent_record},
+        model::{group_scope, Channel, ConsentLine, PreferencesView, PARTY_SCOPE},
+    },
+    ui::format::format_when,
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+pub const PREFERENCES_WORDING: &str = "Chosen on the communication preferences page.";
+
+/// The group id in a scope like "group:12".
+fn group_of_scope(scope: &str) -> Option<i32> {
+    scope.strip_prefix("group:").and_then(|id| id.parse().ok())
+}
+
+/// Names for scopes: "The whole party" or the group's name.
+async fn scope_labels(
+    db: &impl ConnectionTrait,
+    scopes: impl Iterator<Item = String>,
+) -> AppResult<HashMap<String, String>> {
+    let scopes: Vec<String> = scopes.collect();
+    let ids: Vec<i32> = scopes.iter().filter_map(|s| group_of_scope(s)).collect();
+    let names: HashMap<i32, String> = group::Entity::find()
+        .filter(group::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    Ok(scopes
+        .into_iter()
+        .map(|scope| {
+            let label = match group_of_scope(&scope) {
+                Some(id) => names.get(&id).cloned().unwrap_or_else(|| "A closed group".into()),
+                None => "The whole party".to_string(),
+            };
+            (scope, label)
+        })
+        .collect())
+}
+
+/// Everything `person` has agreed to or withdrawn.
+pub async fn preferences_of(db: &impl ConnectionTrait, person: &PersonView) -> AppResult<PreferencesView> {
+    let current = consent_current::Entity::find()
+        .filter(consent_current::Column::Email.eq(&person.email))
+        .order_by_asc(consent_current::Column::Scope)
+        .order_by_asc(consent_current::Column::Channel)
+        .all(db)
+        .await?;
+    let history = consent_record::Entity::find()
+        .filter(consent_record::Column::Email.eq(&person.email))
+        .order_by_desc(consent_record::Column::Id)
+        .limit(50)
+        .all(db)
+        .await?;
+    let labels = scope_labels(
+        db,
+        current.iter().map(|c| c.scope.clone()).chain(history.iter().map(|h| h.scope.clone())),
+    )
+    .await?;
+    let label = |scope: &str| labels.get(scope).cloned().unwrap_or_default();
+    let channel = |value: &str| Channel::parse(value).unwrap_or(Channel::Email);
+    let mut lines: Vec<ConsentLine> = current
+        .iter()
+        .map(|c| ConsentLine {
+            scope: c.scope.clone(),
+            scope_label: label(&c.scope),
+            channel: channel(&c.channel),
+            granted: c.granted,
+            since: format!("Since {}", format_when(c.updated_at)),
+        })
+        .collect();
+    // The party's and each of their groups' email, even before any choice, so there is
+    // always something to allow.
+    let member_of: Vec<i32> = group_member::Entity::find()
+        .filter(group_member::Column::PersonId.eq(person.id))
+        .filter(group_member::Column::State.eq("active"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.group_id)
+        .collect();
+    let wanted: Vec<String> = std::iter::once(PARTY_SCOPE.to_string())
+        .chain(member_of.into_iter().map(group_scope))
+        .filter(|scope| !lines.iter().any(|l| &l.scope == scope && l.channel == Channel::Email))
+        .collect();
+    let unchosen = scope_labels(db, wanted.into_iter()).await?;
+    lines.extend(unchosen.into_iter().map(|(scope, scope_label)| ConsentLine {
+        scope,
+        scope_label,
+        channel: Channel::Email,
+        granted: false,
+        since: "Not chosen yet".to_string(),
+    }));
+    // The party first, then groups by name.
+    lines.sort_by_key(|l| (l.scope != PARTY_SCOPE, l.scope_label.clone(), l.channel.as_str()));
+    let history = history
+        .iter()
+        .map(|h| {
+            format!(
+                "{} · {} · {} · {} ({})",
+                format_when(h.created_at),
+                channel(&h.channel).label(),
+                label(&h.scope),
+                if h.granted { "agreed" } else { "withdrawn" },
+                h.wording
+            )
+        })
+        .collect();
+    Ok(PreferencesView { email: person.email.clone(), lines, history })
+}
+
+/// Gives or withdraws one consent. Returns "granted" or "withdrawn".
+pub async fn set_preference(
+    db: &impl ConnectionTrait,
+    person: &PersonView,
+    scope: &str,
+    channel: Channel,
+    granted: bool,
+) -> AppResult<&'static str> {
+    let bad_scope = || AppError::invalid("scope", "Choose the party or one of your groups.");
+    if scope != PARTY_SCOPE {
+        let id = group_of_scope(scope).ok_or_else(bad_scope)?;
+        group::Entity::find_by_id(id).one(db).await?.ok_or_else(bad_scope)?;
+    }
+    let known = consent_current::Entity::find()
+        .filter(consent_current::Column::Email.eq(&person.email))
+        .filter(consent_current::Column::Channel.eq(channel.as_str()))
+        .filter(consent_current::Column::Scope.eq(scope))
+        .one(db)
+        .await?;
+    let phone = known.as_ref().and_then(|k| k.phone.clone());
+    if channel == Channel::Sms && granted && phone.is_none() {
+        return Err(AppError::invalid(
+            "channel",
+            "We have no mobile number for that: give one when you next sign up to an event.",
+        ));
+    }
+    record_consent(
+        db,
+        ConsentChoice {
+            email: &person.email,
+            person_id: Some(person.id),
+            channel,
+            scope,
+            granted,
+            wording: PREFERENCES_WORDING,
+            source: "preferences",
+            phone: phone.as_deref(),
+        },
+    )
+    .await?;
+    Ok(if granted { "granted" } else { "withdrawn" })
+}

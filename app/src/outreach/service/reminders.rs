@@ -1,0 +1,144 @@
+//! Event reminders to people who agreed to hear from us: an email the day before, a
+//! text two hours before (never in quiet hours), and a thank-you email afterwards.
+//! Each is queued once per sign-up: `reminders_sent` has a unique (sign-up, kind), and
+//! the mark and the message are written in one transaction.
+
+use super::{consent::emails_with_consent, outbox::queue_email, texts::queue_text};
+use crate::{
+    error::AppResult,
+    events::{
+        entity::{event, event_slot, signup},
+        model::event_path,
+    },
+    outreach::{
+        compose::quiet_hours::next_allowed,
+        entity::reminder_sent,
+        model::{scope_of, Channel},
+    },
+    ui::format::format_when,
+};
+use chrono::{DateTime, Duration, Utc};
+use crate::db::begin_write;
+use sea_orm::{
+    sea_query::{ExprTrait, OnConflict, Query},
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    DayBefore,
+    TwoHours,
+    ThankYou,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::DayBefore => "day-before",
+            Kind::TwoHours => "two-hours",
+            Kind::ThankYou => "thank-you",
+        }
+    }
+}
+
+/// Queues every reminder now due. Returns how many were queued.
+pub async fn queue_due_reminders(
+    db: &DatabaseConnection,
+    site_url: &str,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let mut queued = 0;
+    for kind in [Kind::DayBefore, Kind::TwoHours, Kind::ThankYou] {
+        queued += queue_kind(db, site_url, kind, now).await?;
+    }
+    Ok(queued)
+}
+
+async fn queue_kind(
+    db: &DatabaseConnection,
+    site_url: &str,
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let window = match kind {
+        Kind::DayBefore => event_slot::Column::StartsAt.gt(now + Duration::hours(2)).and(event_slot::Column::StartsAt.lte(now + Duration::hours(24))),
+        Kind::TwoHours => event_slot::Column::StartsAt.gt(now).and(event_slot::Column::StartsAt.lte(now + Duration::hours(2))),
+        Kind::ThankYou => event_slot::Column::EndsAt.gt(now - Duration::hours(24)).and(event_slot::Column::EndsAt.lte(now)),
+    };
+    let already = Query::select()
+        .column(reminder_sent::Column::SignupId)
+        .from(reminder_sent::Entity)
+        .and_where(reminder_sent::Column::Kind.eq(kind.as_str()))
+        .to_owned();
+    let mut query = signup::Entity::find()
+        .find_also_related(event_slot::Entity)
+        .filter(window)
+        .filter(signup::Column::Status.eq("confirmed"))
+        .filter(signup::Column::Id.not_in_subquery(already));
+    if kind == Kind::TwoHours {
+        query = query.filter(signup::Column::Phone.is_not_null());
+    }
+    let rows = query.all(db).await?;
+    let event_ids: Vec<i32> = rows.iter().filter_map(|(_, slot)| slot.as_ref().map(|s| s.event_id)).collect();
+    let events: HashMap<i32, event::Model> = event::Entity::find()
+        .filter(event::Column::Id.is_in(event_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let channel = if kind == Kind::TwoHours { Channel::Sms } else { Channel::Email };
+    let mut queued = 0;
+    for (row, slot) in rows {
+        let Some((slot, found)) = slot.and_then(|s| events.get(&s.event_id).map(|e| (s, e))) else {
+            continue;
+        };
+        let scope = scope_of(found.group_id);
+        if !emails_with_consent(db, std::slice::from_ref(&row.email), channel, &scope).await?.contains(&row.email) {
+            continue;
+        }
+        let link = format!("{site_url}{}", event_path(found.id, &found.slug));
+        let when = format_when(slot.starts_at);
+        let txn = begin_write(db).await?;
+        let marked = reminder_sent::Entity::insert(reminder_sent::ActiveModel {
+            signup_id: Set(row.id),
+            kind: Set(kind.as_str().to_string()),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([reminder_sent::Column::SignupId, reminder_sent::Column::Kind])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+        if marked == 0 {
+            continue; // another node queued it
+        }
+        match kind {
+            Kind::DayBefore => {
+                let body = format!(
+                    "Hello {},\n\nA reminder: {} is on {when}.\n\n{link}\n\nCan't come after all? Cancel from the link in your sign-up email so someone else can have your place.",
+                    row.name, found.title
+                );
+                queue_email(&txn, &row.email, &format!("Reminder: {} · {when}", found.title), &body).await?;
+            }
+            Kind::TwoHours => {
+                let body = format!("Reminder: {} starts at {when}. {link} Reply STOP to opt out.", found.title);
+                queue_text(&txn, row.phone.as_deref().unwrap_or_default(), &body, next_allowed(now)).await?;
+            }
+            Kind::ThankYou => {
+                let body = format!(
+                    "Hello {},\n\nThank you for coming to {}. Campaigns are won by people like you turning up.\n\nFind what's on next: {site_url}/events\n",
+                    row.name, found.title
+                );
+                queue_email(&txn, &row.email, &format!("Thank you for coming to {}", found.title), &body).await?;
+            }
+        }
+        txn.commit().await?;
+        queued += 1;
+    }
+    Ok(queued)
+}

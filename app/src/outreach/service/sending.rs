@@ -1,0 +1,207 @@
+//! Sending: a test to oneself, sending now or at a set time, and how far a send has got.
+//! Starting a send turns the draft into queued deliveries in one transaction, so a
+//! message is queued once, whole, or not at all.
+
+use super::{
+    audience::{self, AudienceSpec},
+    drafts::{channel_of, check_content, spec_of, STATUS_DRAFT},
+    outbox::queue_email_parts,
+    render::{render_for, MessageContext},
+    senders::Sender,
+    texts::{queue_text, sms_number_of},
+};
+use crate::{
+    error::{AppError, AppResult},
+    groups::entity::group,
+    outreach::{
+        compose::quiet_hours::next_allowed,
+        entity::{message, message_delivery},
+        model::{AudienceKind, Channel, SendProgress, DEFAULT_AREA_MILES},
+    },
+};
+use chrono::{DateTime, Utc};
+use crate::db::begin_write;
+use sea_orm::{
+    sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    FromQueryResult, QueryFilter, QuerySelect,
+};
+
+pub const STATUS_SCHEDULED: &str = "scheduled";
+pub const STATUS_QUEUED: &str = "queued";
+
+/// Sends the draft to the sender alone.
+pub async fn send_test(
+    db: &impl ConnectionTrait,
+    found: &message::Model,
+    sender: &Sender,
+    site_url: &str,
+) -> AppResult<()> {
+    check_content(found)?;
+    let context = MessageContext::load(db, found, &sender.name(), site_url).await?;
+    let unsubscribe = format!("{site_url}/preferences");
+    let copy = render_for(found, &context, &sender.person.name, &unsubscribe);
+    match channel_of(found) {
+        Channel::Email => {
+            let subject = format!("[Test] {}", copy.subject);
+            queue_email_parts(db, &sender.person.email, &subject, &copy.text, copy.html.as_deref()).await
+        }
+        Channel::Sms => {
+            let number = sms_number_of(db, &sender.person.email).await?.ok_or_else(|| {
+                AppError::invalid(
+                    "test",
+                    "We have no mobile number for you: give one when you next sign up to an event.",
+                )
+            })?;
+            queue_text(db, &number, &copy.text, Utc::now()).await
+        }
+    }
+}
+
+/// Sends the draft now, or schedules it for its send time. Returns what happened:
+/// "sent", "scheduled", or "quiet" (texts held until quiet hours end).
+pub async fn send_or_schedule(
+    db: &DatabaseConnection,
+    found: &message::Model,
+    sender: &Sender,
+) -> AppResult<&'static str> {
+    if found.status != STATUS_DRAFT {
+        return Err(AppError::conflict("This message has already been sent or scheduled."));
+    }
+    check_content(found)?;
+    let spec = spec_of(found, sender)?;
+    let now = Utc::now();
+    if audience::count(db, &spec, now).await? == 0 {
+        return Err(AppError::invalid(
+            "audience",
+            "Nobody in this audience has agreed to hear from you this way yet.",
+        ));
+    }
+    if let Some(at) = found.send_at.filter(|at| *at > now) {
+        let moved = message::Entity::update_many()
+            .col_expr(message::Column::Status, Expr::value(STATUS_SCHEDULED))
+            .col_expr(message::Column::SendAt, Expr::value(at))
+            .filter(message::Column::Id.eq(found.id))
+            .filter(message::Column::Status.eq(STATUS_DRAFT))
+            .exec(db)
+            .await?;
+        if moved.rows_affected != 1 {
+            return Err(AppError::conflict("This message has already been sent or scheduled."));
+        }
+        return Ok("scheduled");
+    }
+    let due = start_send(db, found, &spec, STATUS_DRAFT, now).await?;
+    Ok(if due > now { "quiet" } else { "sent" })
+}
+
+/// Queues every delivery of `found` (still in status `from`), due now or, for texts in
+/// quiet hours, when they end. Returns when they are due.
+pub async fn start_send(
+    db: &DatabaseConnection,
+    found: &message::Model,
+    spec: &AudienceSpec,
+    from: &str,
+    now: DateTime<Utc>,
+) -> AppResult<DateTime<Utc>> {
+    let due = if spec.channel == Channel::Sms && !found.quiet_override {
+        next_allowed(now)
+    } else {
+        now
+    };
+    let txn = begin_write(db).await?;
+    let moved = message::Entity::update_many()
+        .col_expr(message::Column::Status, Expr::value(STATUS_QUEUED))
+        .col_expr(message::Column::QueuedAt, Expr::value(now))
+        .filter(message::Column::Id.eq(found.id))
+        .filter(message::Column::Status.eq(from))
+        .exec(&txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(AppError::conflict("This message has already been sent."));
+    }
+    let queued = audience::enqueue(&txn, spec, found.id, due, now).await?;
+    message::Entity::update_many()
+        .col_expr(message::Column::RecipientCount, Expr::value(queued as i32))
+        .filter(message::Column::Id.eq(found.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    tracing::info!(message_id = found.id, queued, "message queued");
+    Ok(due)
+}
+
+/// Takes a scheduled message back to a draft.
+pub async fn unschedule(db: &impl ConnectionTrait, found: &message::Model) -> AppResult<()> {
+    let moved = message::Entity::update_many()
+        .col_expr(message::Column::Status, Expr::value(STATUS_DRAFT))
+        .filter(message::Column::Id.eq(found.id))
+        .filter(message::Column::Status.eq(STATUS_SCHEDULED))
+        .exec(db)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(AppError::conflict("Only a scheduled message can go back to a draft."));
+    }
+    Ok(())
+}
+
+/// Starts every scheduled message whose time has come (the worker calls this).
+pub async fn start_due_scheduled(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let due = message::Entity::find()
+        .filter(message::Column::Status.eq(STATUS_SCHEDULED))
+        .filter(message::Column::SendAt.lte(now))
+        .all(db)
+        .await?;
+    let mut started = 0;
+    for found in due {
+        let owner = match found.group_id {
+            Some(id) => group::Entity::find_by_id(id).one(db).await?,
+            None => None,
+        };
+        let spec = AudienceSpec {
+            kind: AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members),
+            scope: crate::outreach::model::scope_of(found.group_id),
+            group: owner,
+            miles: found.audience_miles.unwrap_or(DEFAULT_AREA_MILES),
+            channel: channel_of(&found),
+        };
+        match start_send(db, &found, &spec, STATUS_SCHEDULED, now).await {
+            Ok(_) => started += 1,
+            // Another node started it first.
+            Err(AppError::Conflict { .. }) => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(started)
+}
+
+#[derive(FromQueryResult)]
+struct StatusCount {
+    status: String,
+    n: i64,
+}
+
+/// How far the deliveries of message `message_id` have got.
+pub async fn progress_of(db: &impl ConnectionTrait, message_id: i32) -> AppResult<SendProgress> {
+    let rows = message_delivery::Entity::find()
+        .select_only()
+        .column(message_delivery::Column::Status)
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .filter(message_delivery::Column::MessageId.eq(message_id))
+        .group_by(message_delivery::Column::Status)
+        .into_model::<StatusCount>()
+        .all(db)
+        .await?;
+    let mut progress = SendProgress { total: 0, sent: 0, failed: 0, skipped: 0, left: 0 };
+    for row in rows {
+        progress.total += row.n;
+        match row.status.as_str() {
+            "sent" | "logged" => progress.sent += row.n,
+            "failed" => progress.failed += row.n,
+            "skipped" => progress.skipped += row.n,
+            _ => progress.left += row.n,
+        }
+    }
+    Ok(progress)
+}

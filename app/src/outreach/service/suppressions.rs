@@ -1,0 +1,53 @@
+//! Bounced addresses and dead numbers: marked once, skipped by every later send.
+
+use crate::{
+    error::AppResult,
+    outreach::{entity::suppression, model::Channel},
+};
+use chrono::Utc;
+use sea_orm::{sea_query::OnConflict, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use std::collections::HashSet;
+
+/// Marks `address` on `channel` as not to be sent to ("bounced", "dead").
+pub async fn suppress(
+    db: &impl ConnectionTrait,
+    channel: Channel,
+    address: &str,
+    reason: &str,
+    detail: &str,
+) -> AppResult<()> {
+    suppression::Entity::insert(suppression::ActiveModel {
+        channel: Set(channel.as_str().to_string()),
+        address: Set(address.to_string()),
+        reason: Set(reason.to_string()),
+        detail: Set(Some(detail.chars().take(300).collect())),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([suppression::Column::Channel, suppression::Column::Address])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// Of `addresses`, those suppressed on `channel`.
+pub async fn suppressed_among(
+    db: &impl ConnectionTrait,
+    channel: Channel,
+    addresses: &[String],
+) -> AppResult<HashSet<String>> {
+    let mut found = HashSet::new();
+    for chunk in addresses.chunks(500) {
+        let rows = suppression::Entity::find()
+            .filter(suppression::Column::Channel.eq(channel.as_str()))
+            .filter(suppression::Column::Address.is_in(chunk.iter().cloned()))
+            .all(db)
+            .await?;
+        found.extend(rows.into_iter().map(|r| r.address));
+    }
+    Ok(found)
+}

@@ -1,0 +1,76 @@
+//! Demo outreach: a national template, and an email from Sheffield Central Local Party
+//! to its members, queued at start-up so the worker delivers it to the development
+//! outbox and the Email Creator shows a sent message with its figures.
+
+use app::{
+    auth::{
+        entity::person,
+        model::{PersonView, Role},
+    },
+    error::{AppError, AppResult},
+    groups::entity::group,
+    outreach::{
+        entity::message,
+        model::Channel,
+        service::{drafts, senders::Sender, sending, templates::save_template},
+    },
+};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+
+const OWNER_EMAIL: &str = "priya@membersnet.example";
+const GROUP_NAME: &str = "Sheffield Central Local Party";
+
+/// Adds the template and the sent email.
+pub async fn load(db: &DatabaseConnection, staff_email: &str) -> AppResult<()> {
+    let staff = person_view(db, staff_email, vec![Role::Staff]).await?;
+    save_template(
+        db,
+        staff.id,
+        "Invite to a weekend action day",
+        Channel::Email,
+        "Join us this weekend, {{first_name}}",
+        "Hello {{first_name}},\n\nThis weekend {{group_name}} is out talking to voters. \
+         Come for an hour or the whole day: no experience needed, we will pair you up.\n\n\
+         **Sign up here:** {{event_link}}\n\nThank you,\n{{group_name}}",
+    )
+    .await?;
+    save_template(
+        db,
+        staff.id,
+        "Text reminder for an action day",
+        Channel::Sms,
+        "",
+        "Hi {{first_name}}, {{group_name}} is out this weekend: {{event_link}} Reply STOP to opt out.",
+    )
+    .await?;
+    let owner = person_view(db, OWNER_EMAIL, vec![]).await?;
+    let found = group::Entity::find()
+        .filter(group::Column::Name.eq(GROUP_NAME))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let sender = Sender { person: owner, group: Some(found), staff: false };
+    let id = drafts::new_draft(db, &sender, Channel::Email, None).await?;
+    let draft = message::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let mut row: message::ActiveModel = draft.into();
+    row.subject = Set("Thank you for a brilliant month, {{first_name}}".to_string());
+    row.body = Set(
+        "Hello {{first_name}},\n\nThank you to everyone who canvassed, leafleted and ran the \
+         stall on Fargate this month: **1,200 doors** knocked.\n\nSee you on Saturday,\n{{group_name}}"
+            .to_string(),
+    );
+    let saved = row.update(db).await?;
+    let spec = drafts::spec_of(&saved, &sender)?;
+    sending::start_send(db, &saved, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
+    Ok(())
+}
+
+async fn person_view(db: &DatabaseConnection, email: &str, roles: Vec<Role>) -> AppResult<PersonView> {
+    let found = person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(PersonView { id: found.id, name: found.name, email: found.email, postcode: found.postcode, roles })
+}
