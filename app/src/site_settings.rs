@@ -47,7 +47,11 @@ pub async fn secret(db: &impl ConnectionTrait, name: &str) -> AppResult<String> 
         value: Set(hex::encode(fresh)),
         updated_at: Set(Utc::now()),
     })
-    .on_conflict(OnConflict::column(entity::Column::Name).do_nothing().to_owned())
+    .on_conflict(
+        OnConflict::column(entity::Column::Name)
+            .do_nothing()
+            .to_owned(),
+    )
     .exec_without_returning(db)
     .await?;
     Ok(entity::Entity::find_by_id(name.to_string())

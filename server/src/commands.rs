@@ -65,11 +65,10 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     }
     let state = AppState {
         db: db.clone(),
-        settings: Arc::new(Settings::new(
-            &config.public_url,
-            config.trust_forwarded_for,
-        )
-        .with_sms_auth_token(config.sms_auth_token.clone())),
+        settings: Arc::new(
+            Settings::new(&config.public_url, config.trust_forwarded_for)
+                .with_sms_auth_token(config.sms_auth_token.clone()),
+        ),
     };
     let mailer: Arc<dyn Mailer> = match config.smtp_url.as_deref().filter(|u| !u.is_empty()) {
         Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
@@ -113,12 +112,21 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
 /// The SMS provider when its account, token and number are all set; else the log.
 fn text_sender(config: &Config) -> Arc<dyn TextSender> {
     let set = |v: &Option<String>| v.clone().filter(|v| !v.is_empty());
-    match (set(&config.sms_account_sid), set(&config.sms_auth_token), set(&config.sms_from)) {
-        (Some(sid), Some(token), Some(from)) => {
-            Arc::new(HttpTextSender::new(&config.sms_api_url, &sid, &token, &from))
-        }
+    match (
+        set(&config.sms_account_sid),
+        set(&config.sms_auth_token),
+        set(&config.sms_from),
+    ) {
+        (Some(sid), Some(token), Some(from)) => Arc::new(HttpTextSender::new(
+            &config.sms_api_url,
+            &sid,
+            &token,
+            &from,
+        )),
         _ => {
-            tracing::info!("SMS_ACCOUNT_SID, SMS_AUTH_TOKEN or SMS_FROM is unset: texts are logged");
+            tracing::info!(
+                "SMS_ACCOUNT_SID, SMS_AUTH_TOKEN or SMS_FROM is unset: texts are logged"
+            );
             Arc::new(LogTextSender)
         }
     }

@@ -145,7 +145,12 @@ pub struct Config {
 
     /// The SMS provider's API (Twilio-style Messages API). Texts are only sent when the
     /// account, token and From number are set; otherwise they are logged.
-    #[arg(long, env = "SMS_API_URL", default_value = "https://api.twilio.com", global = true)]
+    #[arg(
+        long,
+        env = "SMS_API_URL",
+        default_value = "https://api.twilio.com",
+        global = true
+    )]
     pub sms_api_url: String,
 
     /// The SMS provider's account id.

@@ -80,7 +80,10 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/events/{id}/attendees.csv", get(exports::attendees_csv))
         .route("/events/{id}/calendar.ics", get(exports::event_calendar))
         .route("/calendar/{file}", get(exports::person_calendar))
-        .route(outreach_routes::SMS_WEBHOOK_PATH, post(outreach_routes::inbound_text))
+        .route(
+            outreach_routes::SMS_WEBHOOK_PATH,
+            post(outreach_routes::inbound_text),
+        )
         .route(
             "/unsubscribe/{token}/one-click",
             post(outreach_routes::one_click_unsubscribe),

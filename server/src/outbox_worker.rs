@@ -82,13 +82,19 @@ pub async fn run(
             send_due_digests(&db, &site_url, now)
         })
         .await;
-        now_and_then(&mut schedules, SCHEDULES_EVERY, "started scheduled messages", || {
-            start_due_scheduled(&db, now)
-        })
+        now_and_then(
+            &mut schedules,
+            SCHEDULES_EVERY,
+            "started scheduled messages",
+            || start_due_scheduled(&db, now),
+        )
         .await;
-        now_and_then(&mut reminders, SCHEDULES_EVERY, "queued event reminders", || {
-            queue_due_reminders(&db, &site_url, now)
-        })
+        now_and_then(
+            &mut reminders,
+            SCHEDULES_EVERY,
+            "queued event reminders",
+            || queue_due_reminders(&db, &site_url, now),
+        )
         .await;
         let mut busy = false;
         match deliver_due_messages(&db, &outlets, &site_url, BATCH, now).await {

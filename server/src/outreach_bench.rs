@@ -45,14 +45,25 @@ pub struct OutreachBenchArgs {
 /// Runs both measurements and prints their figures.
 pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<(), BoxError> {
     let backend = format!("{:?}", db.get_database_backend());
-    let sender = Sender { person: bench_staff(), group: None, staff: true };
+    let sender = Sender {
+        person: bench_staff(),
+        group: None,
+        staff: true,
+    };
     let started = Instant::now();
     let added = contacts::ensure(db, args.recipients).await?;
-    println!("contacts: {added} added ({} in all) in {:.1} s", args.recipients, started.elapsed().as_secs_f64());
+    println!(
+        "contacts: {added} added ({} in all) in {:.1} s",
+        args.recipients,
+        started.elapsed().as_secs_f64()
+    );
 
     // 1. Send to `recipients` through SMTP.
     let id = national_message(db, &sender).await?;
-    let found = message::Entity::find_by_id(id).one(db).await?.ok_or("message")?;
+    let found = message::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or("message")?;
     let spec = drafts::spec_of(&found, &sender)?;
     let started = Instant::now();
     start_send(db, &found, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
@@ -61,10 +72,18 @@ pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<()
     let mailer = SmtpMailer::new(&sink.url, "MembersNet <no-reply@membersnet.example>")?;
     let (email_limit, text_limit) = (RateLimit::new(1_000_000), RateLimit::new(10));
     let texter = LogTextSender;
-    let outlets = Outlets { mailer: &mailer, texter: &texter, email_limit: &email_limit, text_limit: &text_limit, concurrency: args.concurrency };
+    let outlets = Outlets {
+        mailer: &mailer,
+        texter: &texter,
+        email_limit: &email_limit,
+        text_limit: &text_limit,
+        concurrency: args.concurrency,
+    };
     let started = Instant::now();
     loop {
-        let claimed = deliver_due_messages(db, &outlets, "https://membersnet.example", 500, Utc::now()).await?;
+        let claimed =
+            deliver_due_messages(db, &outlets, "https://membersnet.example", 500, Utc::now())
+                .await?;
         if claimed == 0 {
             break;
         }
@@ -86,9 +105,16 @@ pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<()
     // 2. Build and queue an audience of `audience`.
     let started = Instant::now();
     let added = contacts::ensure(db, args.audience).await?;
-    println!("contacts: {added} added ({} in all) in {:.1} s", args.audience, started.elapsed().as_secs_f64());
+    println!(
+        "contacts: {added} added ({} in all) in {:.1} s",
+        args.audience,
+        started.elapsed().as_secs_f64()
+    );
     let id = national_message(db, &sender).await?;
-    let found = message::Entity::find_by_id(id).one(db).await?.ok_or("message")?;
+    let found = message::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or("message")?;
     let started = Instant::now();
     start_send(db, &found, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
     let took = started.elapsed().as_secs_f64();
@@ -106,7 +132,10 @@ pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<()
 /// A national email draft, ready to send.
 async fn national_message(db: &DatabaseConnection, sender: &Sender) -> Result<i32, BoxError> {
     let id = drafts::new_draft(db, sender, Channel::Email, None).await?;
-    let found = message::Entity::find_by_id(id).one(db).await?.ok_or("message")?;
+    let found = message::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or("message")?;
     let mut row: message::ActiveModel = found.into();
     row.subject = Set("Polling day is Thursday, {{first_name}}".to_string());
     row.body = Set(

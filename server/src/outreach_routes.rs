@@ -67,7 +67,9 @@ pub async fn one_click_unsubscribe(
 ) -> Response {
     match unsubscribe(&state.app.db, &token, "one-click").await {
         Ok(()) => (StatusCode::OK, "You are unsubscribed.").into_response(),
-        Err(AppError::NotFound) => (StatusCode::NOT_FOUND, "This link is not valid.").into_response(),
+        Err(AppError::NotFound) => {
+            (StatusCode::NOT_FOUND, "This link is not valid.").into_response()
+        }
         Err(err) => {
             tracing::error!(error = %err, "one-click unsubscribe failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

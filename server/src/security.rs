@@ -29,7 +29,8 @@ pub async fn check_origin(request: Request, next: Next) -> Response {
 /// Endpoints other machines post to, each checking its own key (the SMS provider's
 /// signature, an unsubscribe token), so there is no session to forge a request with.
 fn is_machine_endpoint(path: &str) -> bool {
-    path.starts_with("/webhooks/") || (path.starts_with("/unsubscribe/") && path.ends_with("/one-click"))
+    path.starts_with("/webhooks/")
+        || (path.starts_with("/unsubscribe/") && path.ends_with("/one-click"))
 }
 
 fn is_safe_method(method: &Method) -> bool {

@@ -32,7 +32,10 @@ pub struct MailError {
 
 impl MailError {
     pub fn transient(message: impl Into<String>) -> Self {
-        Self { message: message.into(), permanent: false }
+        Self {
+            message: message.into(),
+            permanent: false,
+        }
     }
 }
 

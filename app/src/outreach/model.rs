@@ -292,7 +292,10 @@ mod tests {
         for kind in AudienceKind::FOR_GROUPS {
             assert_eq!(AudienceKind::parse(kind.as_str()), Some(kind));
         }
-        assert_eq!(AudienceKind::parse("national"), Some(AudienceKind::National));
+        assert_eq!(
+            AudienceKind::parse("national"),
+            Some(AudienceKind::National)
+        );
         assert_eq!(AudienceKind::parse("everyone"), None);
     }
 
@@ -303,7 +306,13 @@ mod tests {
 
     #[test]
     fn progress_counts_what_is_done() {
-        let p = SendProgress { total: 200, sent: 90, failed: 5, skipped: 5, left: 100 };
+        let p = SendProgress {
+            total: 200,
+            sent: 90,
+            failed: 5,
+            skipped: 5,
+            left: 100,
+        };
         assert_eq!(p.percent(), 50);
         assert!(!p.finished());
     }

@@ -20,6 +20,5 @@ pub mod unsubscribe;
 
 pub use outbox::{
     delete_emails_to, deliver_pending, keep_logged_copy, list_outbox_emails, queue_email,
-    queue_email_parts,
-    STATUS_PENDING,
+    queue_email_parts, STATUS_PENDING,
 };

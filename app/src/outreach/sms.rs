@@ -171,7 +171,10 @@ mod tests {
 
     #[test]
     fn an_invalid_number_is_never_retried() {
-        let reply = classify(400, r#"{"code":21211,"message":"The 'To' number is not valid."}"#);
+        let reply = classify(
+            400,
+            r#"{"code":21211,"message":"The 'To' number is not valid."}"#,
+        );
         match reply {
             Err(TextError::Permanent(reason)) => assert!(reason.contains("21211"), "{reason}"),
             other => panic!("expected a permanent refusal, got {other:?}"),
@@ -204,9 +207,6 @@ mod tests {
 
     #[test]
     fn a_success_without_an_id_is_retried() {
-        assert!(matches!(
-            classify(200, "{}"),
-            Err(TextError::Transient(_))
-        ));
+        assert!(matches!(classify(200, "{}"), Err(TextError::Transient(_))));
     }
 }

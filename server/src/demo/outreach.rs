@@ -50,9 +50,16 @@ pub async fn load(db: &DatabaseConnection, staff_email: &str) -> AppResult<()> {
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let sender = Sender { person: owner, group: Some(found), staff: false };
+    let sender = Sender {
+        person: owner,
+        group: Some(found),
+        staff: false,
+    };
     let id = drafts::new_draft(db, &sender, Channel::Email, None).await?;
-    let draft = message::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let draft = message::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut row: message::ActiveModel = draft.into();
     row.subject = Set("Thank you for a brilliant month, {{first_name}}".to_string());
     row.body = Set(
@@ -66,11 +73,21 @@ pub async fn load(db: &DatabaseConnection, staff_email: &str) -> AppResult<()> {
     Ok(())
 }
 
-async fn person_view(db: &DatabaseConnection, email: &str, roles: Vec<Role>) -> AppResult<PersonView> {
+async fn person_view(
+    db: &DatabaseConnection,
+    email: &str,
+    roles: Vec<Role>,
+) -> AppResult<PersonView> {
     let found = person::Entity::find()
         .filter(person::Column::Email.eq(email))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(PersonView { id: found.id, name: found.name, email: found.email, postcode: found.postcode, roles })
+    Ok(PersonView {
+        id: found.id,
+        name: found.name,
+        email: found.email,
+        postcode: found.postcode,
+        roles,
+    })
 }

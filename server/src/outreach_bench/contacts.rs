@@ -22,7 +22,15 @@ pub async fn ensure(db: &DatabaseConnection, count: u64) -> Result<u64, BoxError
         let end = Ord::min(start + 50_000, count);
         let mut current = Batch::new(
             "consent_current",
-            &["email", "channel", "scope", "granted", "person_id", "phone", "updated_at"],
+            &[
+                "email",
+                "channel",
+                "scope",
+                "granted",
+                "person_id",
+                "phone",
+                "updated_at",
+            ],
         );
         for n in start..end {
             current

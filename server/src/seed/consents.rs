@@ -44,7 +44,15 @@ impl ConsentBatches {
             ),
             current: Batch::new(
                 "consent_current",
-                &["email", "channel", "scope", "granted", "person_id", "phone", "updated_at"],
+                &[
+                    "email",
+                    "channel",
+                    "scope",
+                    "granted",
+                    "person_id",
+                    "phone",
+                    "updated_at",
+                ],
             ),
         }
     }
@@ -86,7 +94,14 @@ impl ConsentBatches {
     }
 
     /// Generated person `k`'s consents, drawn from the plan's seed.
-    pub fn generated_person(&mut self, plan: &SeedPlan, k: u64, email: &str, person_id: i64, at: DateTime<Utc>) {
+    pub fn generated_person(
+        &mut self,
+        plan: &SeedPlan,
+        k: u64,
+        email: &str,
+        person_id: i64,
+        at: DateTime<Utc>,
+    ) {
         let mut rng = Rng::for_item(plan.seed, Stream::Consent, k);
         if rng.chance(EMAIL_SHARE) {
             self.grant(email, person_id, None, at);

@@ -8,8 +8,8 @@ mod fakes;
 mod texts;
 mod unsubscribe;
 
-pub use crate::support::TestApp;
 use crate::groups::{add_member, group_owned_by};
+pub use crate::support::TestApp;
 use app::{
     groups::entity::group,
     outreach::{
@@ -43,11 +43,19 @@ pub async fn official_group_in(app: TestApp) -> Sender {
     let session = app.signed_in("Olive Organiser", "olive@example.org").await;
     let organiser = app.me(Some(&session)).await["id"].as_i64().unwrap() as i32;
     let group_id = group_owned_by(&app, organiser, "Sheffield Central Local Party", "open").await;
-    let found = group::Entity::find_by_id(group_id).one(&app.db).await.unwrap().unwrap();
+    let found = group::Entity::find_by_id(group_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let mut active = found.into_active_model();
     active.verified = Set(true);
     active.update(&app.db).await.unwrap();
-    Sender { app, session, group_id }
+    Sender {
+        app,
+        session,
+        group_id,
+    }
 }
 
 /// Appends one consent choice for `email`.
@@ -105,7 +113,10 @@ pub async fn draft(sender: &Sender, channel: &str, fields: &[(&str, &str)]) -> i
     let id_text = id.to_string();
     let mut form = vec![("id", id_text.as_str())];
     form.extend_from_slice(fields);
-    let saved = sender.app.call("/api/outreach/messages/save", &form, Some(&sender.session)).await;
+    let saved = sender
+        .app
+        .call("/api/outreach/messages/save", &form, Some(&sender.session))
+        .await;
     assert!(saved.succeeded(), "{}", saved.body);
     id
 }
@@ -113,7 +124,14 @@ pub async fn draft(sender: &Sender, channel: &str, fields: &[(&str, &str)]) -> i
 /// Sends message `id` to its audience through the server function.
 pub async fn send(sender: &Sender, id: i32) -> crate::support::Reply {
     let id = id.to_string();
-    sender.app.call("/api/outreach/messages/send", &[("id", &id)], Some(&sender.session)).await
+    sender
+        .app
+        .call(
+            "/api/outreach/messages/send",
+            &[("id", &id)],
+            Some(&sender.session),
+        )
+        .await
 }
 
 /// Runs delivery rounds until nothing is due at `now`; returns how many were claimed.
@@ -124,10 +142,18 @@ pub async fn deliver_all(
     now: DateTime<Utc>,
 ) -> usize {
     let (email_limit, text_limit) = (RateLimit::new(10_000), RateLimit::new(10_000));
-    let outlets = Outlets { mailer, texter, email_limit: &email_limit, text_limit: &text_limit, concurrency: 8 };
+    let outlets = Outlets {
+        mailer,
+        texter,
+        email_limit: &email_limit,
+        text_limit: &text_limit,
+        concurrency: 8,
+    };
     let mut total = 0;
     loop {
-        let claimed = deliver_due_messages(&app.db, &outlets, "http://127.0.0.1:3000", 100, now).await.unwrap();
+        let claimed = deliver_due_messages(&app.db, &outlets, "http://127.0.0.1:3000", 100, now)
+            .await
+            .unwrap();
         if claimed == 0 {
             return total;
         }

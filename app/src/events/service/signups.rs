@@ -276,8 +276,18 @@ async fn record_consents(
     let source = format!("event-signup:{event_id}");
     let phone = details.phone.as_ref().map(|p| p.as_str());
     for (channel, granted, wording, phone) in [
-        (Channel::Email, details.consent_email, CONSENT_EMAIL_WORDING, None),
-        (Channel::Sms, details.consent_sms, CONSENT_SMS_WORDING, phone),
+        (
+            Channel::Email,
+            details.consent_email,
+            CONSENT_EMAIL_WORDING,
+            None,
+        ),
+        (
+            Channel::Sms,
+            details.consent_sms,
+            CONSENT_SMS_WORDING,
+            phone,
+        ),
     ] {
         record_consent(
             txn,

@@ -38,14 +38,9 @@ pub async fn set_preference(
             let person = ctx.person()?;
             let channel = Channel::parse(&channel)
                 .ok_or_else(|| AppError::invalid("channel", "Choose email or text."))?;
-            let done = preferences::set_preference(
-                &ctx.db,
-                person,
-                &scope,
-                channel,
-                granted == "yes",
-            )
-            .await?;
+            let done =
+                preferences::set_preference(&ctx.db, person, &scope, channel, granted == "yes")
+                    .await?;
             redirect_to(&format!("/preferences?done={done}"));
             Ok(())
         }

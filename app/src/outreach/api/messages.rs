@@ -58,8 +58,7 @@ pub async fn get_message(id: i32) -> Result<MessageView, AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            let (message, sender) =
-                senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
+            let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
             message_page::message_view(&ctx.db, &message, &sender).await
         }
         .await,
@@ -84,8 +83,7 @@ pub async fn save_message(
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            let (message, sender) =
-                senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
+            let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
             let form = drafts::DraftForm {
                 subject: subject.unwrap_or_default(),
                 body,
@@ -106,15 +104,11 @@ pub async fn save_message(
 /// What one recipient would get: `recipient` is an email address in the audience (the
 /// first one when empty).
 #[server(endpoint = "outreach/messages/preview")]
-pub async fn preview_message(
-    id: i32,
-    recipient: Option<String>,
-) -> Result<PreviewView, AppError> {
+pub async fn preview_message(id: i32, recipient: Option<String>) -> Result<PreviewView, AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            let (message, sender) =
-                senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
+            let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
             let site = &ctx.state.settings.public_url;
             drafts::preview(&ctx.db, &message, &sender, recipient.as_deref(), site).await
         }
@@ -128,8 +122,7 @@ pub async fn send_test_message(id: i32) -> Result<(), AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            let (message, sender) =
-                senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
+            let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
             sending::send_test(&ctx.db, &message, &sender, &ctx.state.settings.public_url).await?;
             redirect_to(&format!("/messages/{id}?done=test"));
             Ok(())
@@ -144,8 +137,7 @@ pub async fn send_message(id: i32) -> Result<(), AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
-            let (message, sender) =
-                senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
+            let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
             let done = sending::send_or_schedule(&ctx.db, &message, &sender).await?;
             redirect_to(&format!("/messages/{id}?done={done}"));
             Ok(())

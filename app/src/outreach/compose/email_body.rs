@@ -92,7 +92,11 @@ mod tests {
         let parts = email("Hi **all** <script>alert('x')</script>", "Leeds Renters");
         assert!(!parts.html.contains("<script"), "{}", parts.html);
         assert!(!parts.html.contains("alert"), "{}", parts.html);
-        assert!(parts.html.contains("<strong>all</strong>"), "{}", parts.html);
+        assert!(
+            parts.html.contains("<strong>all</strong>"),
+            "{}",
+            parts.html
+        );
     }
 
     #[test]
@@ -107,7 +111,11 @@ mod tests {
     #[test]
     fn the_group_name_and_subject_are_escaped() {
         let parts = email("Hi", "Smith & Jones <Union>");
-        assert!(parts.html.contains("Smith &amp; Jones &lt;Union&gt;</h1>"), "{}", parts.html);
+        assert!(
+            parts.html.contains("Smith &amp; Jones &lt;Union&gt;</h1>"),
+            "{}",
+            parts.html
+        );
         assert!(!parts.html.contains("<Union>"));
         assert!(parts.html.contains("<title>Saturday&#39;s canvass</title>"));
     }

@@ -207,8 +207,14 @@ mod tests {
 
     #[test]
     fn merging_fills_in_each_field_with_or_without_spaces() {
-        let merged = merge("Hi {{first_name}}, {{ group_name }} meets: {{event_link}}", &values());
-        assert_eq!(merged, "Hi Priya, Leeds Renters meets: https://example.org/e/7");
+        let merged = merge(
+            "Hi {{first_name}}, {{ group_name }} meets: {{event_link}}",
+            &values(),
+        );
+        assert_eq!(
+            merged,
+            "Hi Priya, Leeds Renters meets: https://example.org/e/7"
+        );
     }
 
     #[test]
@@ -223,6 +229,9 @@ mod tests {
 
     #[test]
     fn text_around_fields_keeps_its_accents_and_emoji() {
-        assert_eq!(merge("Diolch {{first_name}} 🎉é", &values()), "Diolch Priya 🎉é");
+        assert_eq!(
+            merge("Diolch {{first_name}} 🎉é", &values()),
+            "Diolch Priya 🎉é"
+        );
     }
 }

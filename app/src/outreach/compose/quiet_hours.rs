@@ -38,7 +38,8 @@ mod tests {
     use super::*;
 
     fn utc(month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2025, month, day, hour, minute, 0).unwrap()
+        Utc.with_ymd_and_hms(2025, month, day, hour, minute, 0)
+            .unwrap()
     }
 
     #[test]

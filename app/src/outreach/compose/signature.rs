@@ -19,12 +19,14 @@ pub fn verify(auth_token: &str, url: &str, params: &[(String, String)], signatur
     let Ok(expected) = STANDARD.decode(signature.trim()) else {
         return false;
     };
-    mac_over(auth_token, url, params).verify_slice(&expected).is_ok()
+    mac_over(auth_token, url, params)
+        .verify_slice(&expected)
+        .is_ok()
 }
 
 fn mac_over(auth_token: &str, url: &str, params: &[(String, String)]) -> HmacSha1 {
-    let mut mac = HmacSha1::new_from_slice(auth_token.as_bytes())
-        .expect("HMAC takes a key of any length");
+    let mut mac =
+        HmacSha1::new_from_slice(auth_token.as_bytes()).expect("HMAC takes a key of any length");
     mac.update(url.as_bytes());
     // Byte order of names, as the provider sorts them; repeated names by value.
     let mut sorted: Vec<&(String, String)> = params.iter().collect();
@@ -88,7 +90,12 @@ mod tests {
     fn another_url_or_token_fails() {
         let params = example("+14158675310");
         let signature = sign(TOKEN, URL, &params);
-        assert!(!verify(TOKEN, "https://mycompany.com/myapp.php", &params, &signature));
+        assert!(!verify(
+            TOKEN,
+            "https://mycompany.com/myapp.php",
+            &params,
+            &signature
+        ));
         assert!(!verify("54321", URL, &params, &signature));
     }
 

@@ -36,7 +36,12 @@ pub struct AudienceSpec {
 impl AudienceSpec {
     /// The audience `sender` asks for. A group's sender can only reach their group's
     /// members, sign-ups and area; only staff reach everyone, and only nationally.
-    pub fn new(sender: &Sender, kind: AudienceKind, miles: i32, channel: Channel) -> AppResult<Self> {
+    pub fn new(
+        sender: &Sender,
+        kind: AudienceKind,
+        miles: i32,
+        channel: Channel,
+    ) -> AppResult<Self> {
         match (&sender.group, kind) {
             (None, AudienceKind::National) if sender.staff => {}
             (None, _) => {
@@ -93,16 +98,27 @@ fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
     let group_id = spec.group.as_ref().map_or(0, |g| g.id);
     match spec.kind {
         AudienceKind::Members => Query::select()
-            .expr_as(Expr::col((person::Entity, person::Column::Email)), Alias::new("email"))
-            .expr_as(Expr::col((person::Entity, person::Column::Name)), Alias::new("name"))
-            .expr_as(Expr::col((person::Entity, person::Column::Id)), Alias::new("person_id"))
+            .expr_as(
+                Expr::col((person::Entity, person::Column::Email)),
+                Alias::new("email"),
+            )
+            .expr_as(
+                Expr::col((person::Entity, person::Column::Name)),
+                Alias::new("name"),
+            )
+            .expr_as(
+                Expr::col((person::Entity, person::Column::Id)),
+                Alias::new("person_id"),
+            )
             .from(group_member::Entity)
             .inner_join(
                 person::Entity,
                 Expr::col((person::Entity, person::Column::Id))
                     .equals((group_member::Entity, group_member::Column::PersonId)),
             )
-            .and_where(Expr::col((group_member::Entity, group_member::Column::GroupId)).eq(group_id))
+            .and_where(
+                Expr::col((group_member::Entity, group_member::Column::GroupId)).eq(group_id),
+            )
             .and_where(Expr::col((group_member::Entity, group_member::Column::State)).eq("active"))
             .to_owned(),
         AudienceKind::SignupsUpcoming | AudienceKind::SignupsPast => {
@@ -113,9 +129,18 @@ fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
                 when.lt(now)
             };
             Query::select()
-                .expr_as(Expr::col((signup::Entity, signup::Column::Email)), Alias::new("email"))
-                .expr_as(Expr::col((signup::Entity, signup::Column::Name)), Alias::new("name"))
-                .expr_as(Expr::col((signup::Entity, signup::Column::PersonId)), Alias::new("person_id"))
+                .expr_as(
+                    Expr::col((signup::Entity, signup::Column::Email)),
+                    Alias::new("email"),
+                )
+                .expr_as(
+                    Expr::col((signup::Entity, signup::Column::Name)),
+                    Alias::new("name"),
+                )
+                .expr_as(
+                    Expr::col((signup::Entity, signup::Column::PersonId)),
+                    Alias::new("person_id"),
+                )
                 .from(signup::Entity)
                 .inner_join(
                     event_slot::Entity,
@@ -137,19 +162,37 @@ fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
         }
         AudienceKind::Area => {
             let centre = spec.group.as_ref().map_or(
-                Coordinates { latitude: 0.0, longitude: 0.0 },
-                |g| Coordinates { latitude: g.latitude, longitude: g.longitude },
+                Coordinates {
+                    latitude: 0.0,
+                    longitude: 0.0,
+                },
+                |g| Coordinates {
+                    latitude: g.latitude,
+                    longitude: g.longitude,
+                },
             );
             Query::select()
-                .expr_as(Expr::col((person::Entity, person::Column::Email)), Alias::new("email"))
-                .expr_as(Expr::col((person::Entity, person::Column::Name)), Alias::new("name"))
-                .expr_as(Expr::col((person::Entity, person::Column::Id)), Alias::new("person_id"))
+                .expr_as(
+                    Expr::col((person::Entity, person::Column::Email)),
+                    Alias::new("email"),
+                )
+                .expr_as(
+                    Expr::col((person::Entity, person::Column::Name)),
+                    Alias::new("name"),
+                )
+                .expr_as(
+                    Expr::col((person::Entity, person::Column::Id)),
+                    Alias::new("person_id"),
+                )
                 .from(person::Entity)
                 .cond_where(near(&centre, spec.miles))
                 .to_owned()
         }
         AudienceKind::National => Query::select()
-            .expr_as(Expr::col((party_choice(), consent_current::Column::Email)), Alias::new("email"))
+            .expr_as(
+                Expr::col((party_choice(), consent_current::Column::Email)),
+                Alias::new("email"),
+            )
             .expr_as(
                 Func::coalesce([
                     Expr::col((person::Entity, person::Column::Name)),
@@ -157,14 +200,20 @@ fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
                 ]),
                 Alias::new("name"),
             )
-            .expr_as(Expr::col((party_choice(), consent_current::Column::PersonId)), Alias::new("person_id"))
+            .expr_as(
+                Expr::col((party_choice(), consent_current::Column::PersonId)),
+                Alias::new("person_id"),
+            )
             .from_as(consent_current::Entity, party_choice())
             .left_join(
                 person::Entity,
                 Expr::col((person::Entity, person::Column::Email))
                     .equals((party_choice(), consent_current::Column::Email)),
             )
-            .and_where(Expr::col((party_choice(), consent_current::Column::Channel)).eq(spec.channel.as_str()))
+            .and_where(
+                Expr::col((party_choice(), consent_current::Column::Channel))
+                    .eq(spec.channel.as_str()),
+            )
             .and_where(Expr::col((party_choice(), consent_current::Column::Scope)).eq(PARTY_SCOPE))
             .and_where(Expr::col((party_choice(), consent_current::Column::Granted)).eq(true))
             .to_owned(),
@@ -178,7 +227,9 @@ fn near(centre: &Coordinates, miles: i32) -> Condition {
     let mut any = Condition::any();
     for (outward, position) in outward_code_centres() {
         if centre.miles_to(&position) <= f64::from(miles) {
-            any = any.add(Expr::col((person::Entity, person::Column::Postcode)).like(format!("{outward} %")));
+            any = any.add(
+                Expr::col((person::Entity, person::Column::Postcode)).like(format!("{outward} %")),
+            );
         }
     }
     // No district in range matches nobody rather than everybody.
@@ -191,18 +242,35 @@ fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
     let choice_col = |alias: Alias, col: consent_current::Column| Expr::col((alias, col));
     let joined_choice = |alias: Alias, scope: &str| {
         Condition::all()
-            .add(choice_col(alias.clone(), consent_current::Column::Email).equals((cand(), Alias::new("email"))))
+            .add(
+                choice_col(alias.clone(), consent_current::Column::Email)
+                    .equals((cand(), Alias::new("email"))),
+            )
             .add(choice_col(alias.clone(), consent_current::Column::Channel).eq(channel))
             .add(choice_col(alias, consent_current::Column::Scope).eq(scope.to_string()))
     };
     let national = spec.kind == AudienceKind::National;
     let mut query = Query::select();
     query
-        .expr_as(Expr::col((cand(), Alias::new("email"))), Alias::new("email"))
-        .expr_as(Expr::col((cand(), Alias::new("name"))).max(), Alias::new("name"))
-        .expr_as(Expr::col((cand(), Alias::new("person_id"))).max(), Alias::new("person_id"))
+        .expr_as(
+            Expr::col((cand(), Alias::new("email"))),
+            Alias::new("email"),
+        )
+        .expr_as(
+            Expr::col((cand(), Alias::new("name"))).max(),
+            Alias::new("name"),
+        )
+        .expr_as(
+            Expr::col((cand(), Alias::new("person_id"))).max(),
+            Alias::new("person_id"),
+        )
         .from_subquery(source(spec, now), cand())
-        .join_as(JoinType::LeftJoin, consent_current::Entity, party_choice(), joined_choice(party_choice(), PARTY_SCOPE))
+        .join_as(
+            JoinType::LeftJoin,
+            consent_current::Entity,
+            party_choice(),
+            joined_choice(party_choice(), PARTY_SCOPE),
+        )
         .group_by_col((cand(), Alias::new("email")));
     let granted: SimpleExpr;
     let phone: SimpleExpr;
@@ -210,7 +278,12 @@ fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
         granted = choice_col(party_choice(), consent_current::Column::Granted).into();
         phone = choice_col(party_choice(), consent_current::Column::Phone).into();
     } else {
-        query.join_as(JoinType::LeftJoin, consent_current::Entity, group_choice(), joined_choice(group_choice(), &spec.scope));
+        query.join_as(
+            JoinType::LeftJoin,
+            consent_current::Entity,
+            group_choice(),
+            joined_choice(group_choice(), &spec.scope),
+        );
         granted = Func::coalesce([
             choice_col(group_choice(), consent_current::Column::Granted),
             choice_col(party_choice(), consent_current::Column::Granted),
@@ -236,8 +309,12 @@ fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
             Query::select()
                 .expr(Expr::val(1))
                 .from(suppression::Entity)
-                .and_where(Expr::col((suppression::Entity, suppression::Column::Channel)).eq(channel))
-                .and_where(Expr::col((suppression::Entity, suppression::Column::Address)).eq(address))
+                .and_where(
+                    Expr::col((suppression::Entity, suppression::Column::Channel)).eq(channel),
+                )
+                .and_where(
+                    Expr::col((suppression::Entity, suppression::Column::Address)).eq(address),
+                )
                 .to_owned(),
         )
         .not(),
@@ -251,7 +328,11 @@ struct Counted {
 }
 
 /// How many the audience reaches right now.
-pub async fn count(db: &impl ConnectionTrait, spec: &AudienceSpec, now: DateTime<Utc>) -> AppResult<i64> {
+pub async fn count(
+    db: &impl ConnectionTrait,
+    spec: &AudienceSpec,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
     let query = Query::select()
         .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
         .from_subquery(audience(spec, now), Alias::new("a"))
@@ -276,9 +357,13 @@ pub async fn sample(
     if let Some(email) = only {
         query.and_where(Expr::col((cand(), Alias::new("email"))).eq(email.to_lowercase()));
     }
-    query.order_by((cand(), Alias::new("email")), sea_orm::Order::Asc).limit(limit);
+    query
+        .order_by((cand(), Alias::new("email")), sea_orm::Order::Asc)
+        .limit(limit);
     let backend = db.get_database_backend();
-    Ok(Recipient::find_by_statement(backend.build(&query)).all(db).await?)
+    Ok(Recipient::find_by_statement(backend.build(&query))
+        .all(db)
+        .await?)
 }
 
 /// Queues one delivery per recipient of `message_id`, first due at `due`, in one
@@ -315,5 +400,8 @@ pub async fn enqueue(
         })?
         .to_owned();
     let backend = db.get_database_backend();
-    Ok(db.execute_raw(backend.build(&insert)).await?.rows_affected())
+    Ok(db
+        .execute_raw(backend.build(&insert))
+        .await?
+        .rows_affected())
 }

@@ -9,8 +9,8 @@
 
 use super::{
     consent::emails_with_consent,
-    outbox::keep_logged_copy,
     drafts::channel_of,
+    outbox::keep_logged_copy,
     render::{render_for, MessageContext},
     suppressions::{suppress, suppressed_among},
     texts::backoff,
@@ -48,7 +48,10 @@ pub struct RateLimit {
 
 impl RateLimit {
     pub fn new(per_second: u32) -> Self {
-        Self { per_second: Ord::max(per_second, 1), window: Mutex::new((Instant::now(), 0)) }
+        Self {
+            per_second: Ord::max(per_second, 1),
+            window: Mutex::new((Instant::now(), 0)),
+        }
     }
 
     /// Waits until one more send fits in the limit.
@@ -121,7 +124,8 @@ pub async fn deliver_due_messages(
         let context = MessageContext::load(db, &found, &sender_name, site_url).await?;
         let channel = channel_of(&found);
         let emails: Vec<String> = rows.iter().map(|r| r.email.clone()).collect();
-        let consented = emails_with_consent(db, &emails, channel, &scope_of(found.group_id)).await?;
+        let consented =
+            emails_with_consent(db, &emails, channel, &scope_of(found.group_id)).await?;
         let addresses: Vec<String> = rows.iter().filter_map(|r| address_of(r, channel)).collect();
         let suppressed = suppressed_among(db, channel, &addresses).await?;
         let work = rows.into_iter().map(|row| {
@@ -129,11 +133,18 @@ pub async fn deliver_due_messages(
             let (consented, suppressed) = (&consented, &suppressed);
             async move {
                 let outcome = match address_of(&row, channel) {
-                    _ if !consented.contains(&row.email) => Outcome::Skipped("no consent at the time of sending"),
+                    _ if !consented.contains(&row.email) => {
+                        Outcome::Skipped("no consent at the time of sending")
+                    }
                     None => Outcome::Skipped("no mobile number"),
-                    Some(address) if suppressed.contains(&address) => Outcome::Skipped("bounced or dead before"),
+                    Some(address) if suppressed.contains(&address) => {
+                        Outcome::Skipped("bounced or dead before")
+                    }
                     Some(address) => {
-                        let unsubscribe = format!("{site_url}/unsubscribe/{}", token_for(key, row.id, &row.email));
+                        let unsubscribe = format!(
+                            "{site_url}/unsubscribe/{}",
+                            token_for(key, row.id, &row.email)
+                        );
                         let copy = render_for(found, context, &row.name, &unsubscribe);
                         match channel {
                             Channel::Email => {
@@ -147,17 +158,22 @@ pub async fn deliver_due_messages(
                                 };
                                 match outlets.mailer.deliver(&email).await {
                                     Ok(Delivery::Sent) => Outcome::Sent("sent"),
-                                    Ok(Delivery::Logged) => match keep_logged_copy(db, &email).await {
-                                        Ok(()) => Outcome::Sent("logged"),
-                                        Err(err) => return Err(err),
-                                    },
+                                    Ok(Delivery::Logged) => {
+                                        match keep_logged_copy(db, &email).await {
+                                            Ok(()) => Outcome::Sent("logged"),
+                                            Err(err) => return Err(err),
+                                        }
+                                    }
                                     Err(e) if e.permanent => Outcome::Permanent(e.message),
                                     Err(e) => Outcome::Retry(e.message),
                                 }
                             }
                             Channel::Sms => {
                                 outlets.text_limit.wait().await;
-                                let text = OutgoingText { to: address, body: copy.text };
+                                let text = OutgoingText {
+                                    to: address,
+                                    body: copy.text,
+                                };
                                 match outlets.texter.send(&text).await {
                                     Ok(TextDelivery::Sent { .. }) => Outcome::Sent("sent"),
                                     Ok(TextDelivery::Logged) => Outcome::Sent("logged"),
@@ -200,7 +216,11 @@ async fn release_stale(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResu
 }
 
 /// Marks up to `batch` due rows "sending" and returns them.
-async fn claim(db: &impl ConnectionTrait, batch: u64, now: DateTime<Utc>) -> AppResult<Vec<delivery::Model>> {
+async fn claim(
+    db: &impl ConnectionTrait,
+    batch: u64,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<delivery::Model>> {
     let mut due = Query::select();
     due.column(delivery::Column::Id)
         .from(delivery::Entity)
@@ -214,7 +234,10 @@ async fn claim(db: &impl ConnectionTrait, batch: u64, now: DateTime<Utc>) -> App
     Ok(delivery::Entity::update_many()
         .col_expr(delivery::Column::Status, Expr::value("sending"))
         .col_expr(delivery::Column::ClaimedAt, Expr::value(now))
-        .col_expr(delivery::Column::Attempts, Expr::col(delivery::Column::Attempts).add(1))
+        .col_expr(
+            delivery::Column::Attempts,
+            Expr::col(delivery::Column::Attempts).add(1),
+        )
         .filter(delivery::Column::Id.in_subquery(due))
         .filter(delivery::Column::Status.eq("pending"))
         .exec_with_returning(db)
@@ -239,7 +262,11 @@ async fn record(
             .col_expr(delivery::Column::LastError, Expr::value(why)),
         Outcome::Permanent(why) => {
             if let Some(address) = address_of(row, channel) {
-                let reason = if channel == Channel::Email { "bounced" } else { "dead" };
+                let reason = if channel == Channel::Email {
+                    "bounced"
+                } else {
+                    "dead"
+                };
                 suppress(db, channel, &address, reason, &why).await?;
             }
             update
@@ -247,10 +274,17 @@ async fn record(
                 .col_expr(delivery::Column::LastError, Expr::value(short(&why)))
         }
         Outcome::Retry(why) => {
-            let status = if row.attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
+            let status = if row.attempts >= MAX_ATTEMPTS {
+                "failed"
+            } else {
+                "pending"
+            };
             update
                 .col_expr(delivery::Column::Status, Expr::value(status))
-                .col_expr(delivery::Column::NextAttemptAt, Expr::value(now + backoff(row.attempts)))
+                .col_expr(
+                    delivery::Column::NextAttemptAt,
+                    Expr::value(now + backoff(row.attempts)),
+                )
                 .col_expr(delivery::Column::LastError, Expr::value(short(&why)))
         }
     };

@@ -53,7 +53,10 @@ pub async fn new_draft(
         Some(id) => {
             let template = templates::find_template(db, id).await?;
             if template.channel != channel.as_str() {
-                return Err(AppError::invalid("template_id", "That template is for the other channel."));
+                return Err(AppError::invalid(
+                    "template_id",
+                    "That template is for the other channel.",
+                ));
             }
             (template.subject, template.body)
         }
@@ -104,7 +107,9 @@ pub async fn save_draft(
     form: &DraftForm,
 ) -> AppResult<()> {
     if found.status != STATUS_DRAFT {
-        return Err(AppError::conflict("This message has been sent: it can no longer change."));
+        return Err(AppError::conflict(
+            "This message has been sent: it can no longer change.",
+        ));
     }
     let channel = channel_of(found);
     let kind = AudienceKind::parse(&form.audience)
@@ -155,14 +160,19 @@ pub fn check_content(found: &message::Model) -> AppResult<()> {
             return Err(AppError::invalid("subject", "Give the email a subject."));
         }
         if found.subject.chars().count() > 200 {
-            return Err(AppError::invalid("subject", "Keep the subject under 200 characters."));
+            return Err(AppError::invalid(
+                "subject",
+                "Keep the subject under 200 characters.",
+            ));
         }
     }
     if found.body.trim().is_empty() {
         return Err(AppError::invalid("body", "Write the message."));
     }
     let mut used = fields_used(&found.body).map_err(|e| AppError::invalid("body", e.message()))?;
-    used.extend(fields_used(&found.subject).map_err(|e| AppError::invalid("subject", e.message()))?);
+    used.extend(
+        fields_used(&found.subject).map_err(|e| AppError::invalid("subject", e.message()))?,
+    );
     let needs_event = used
         .iter()
         .any(|f| matches!(f, MergeField::EventLink | MergeField::EventTitle));
@@ -174,10 +184,16 @@ pub fn check_content(found: &message::Model) -> AppResult<()> {
     }
     if channel == Channel::Sms {
         if !found.body.to_uppercase().contains("STOP") {
-            return Err(AppError::invalid("body", "Say how to opt out, e.g. \"Reply STOP to opt out.\""));
+            return Err(AppError::invalid(
+                "body",
+                "Say how to opt out, e.g. \"Reply STOP to opt out.\"",
+            ));
         }
         if count_sms(&found.body).segments > MAX_TEXT_SEGMENTS {
-            return Err(AppError::invalid("body", "That is more than ten texts long: shorten it."));
+            return Err(AppError::invalid(
+                "body",
+                "That is more than ten texts long: shorten it.",
+            ));
         }
     }
     Ok(())
@@ -187,7 +203,10 @@ pub fn check_content(found: &message::Model) -> AppResult<()> {
 async fn check_event(db: &impl ConnectionTrait, sender: &Sender, raw: &str) -> AppResult<i32> {
     let not_ours = || AppError::invalid("event_id", "Choose one of the group's events.");
     let id: i32 = raw.parse().map_err(|_| not_ours())?;
-    let found = event::Entity::find_by_id(id).one(db).await?.ok_or_else(not_ours)?;
+    let found = event::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(not_ours)?;
     if sender.staff || (sender.group_id().is_some() && found.group_id == sender.group_id()) {
         Ok(id)
     } else {
@@ -211,7 +230,10 @@ pub fn parse_send_at(raw: &str, now: DateTime<Utc>) -> AppResult<Option<DateTime
         .ok_or_else(bad)?
         .with_timezone(&Utc);
     if at <= now {
-        return Err(AppError::invalid("send_at", "That time has passed: choose a later one."));
+        return Err(AppError::invalid(
+            "send_at",
+            "That time has passed: choose a later one.",
+        ));
     }
     Ok(Some(at))
 }
@@ -248,7 +270,10 @@ pub async fn preview(
             (r.name, address)
         }
         (None, Some(_)) => {
-            return Err(AppError::invalid("as", "That address is not in this audience."));
+            return Err(AppError::invalid(
+                "as",
+                "That address is not in this audience.",
+            ));
         }
         (None, None) => (sender.person.name.clone(), sender.person.email.clone()),
     };

@@ -15,7 +15,14 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// The words that mean "stop texting me" (matched on the whole reply, any case).
 pub const STOP_WORDS: [&str; 8] = [
-    "STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT",
+    "STOP",
+    "STOPALL",
+    "STOP ALL",
+    "UNSUBSCRIBE",
+    "CANCEL",
+    "END",
+    "QUIT",
+    "OPTOUT",
 ];
 pub const STOP_WORDING: &str = "Replied STOP to a text.";
 pub const STOP_CONFIRMATION: &str =
@@ -28,7 +35,11 @@ pub fn is_stop(body: &str) -> bool {
 }
 
 /// Handles one inbound text from `from` (E.164). Returns how many consents it withdrew.
-pub async fn handle_inbound_text(db: &impl ConnectionTrait, from: &str, body: &str) -> AppResult<usize> {
+pub async fn handle_inbound_text(
+    db: &impl ConnectionTrait,
+    from: &str,
+    body: &str,
+) -> AppResult<usize> {
     if !is_stop(body) {
         return Ok(0);
     }

@@ -13,7 +13,10 @@ use crate::{
     events::entity::event,
     outreach::{
         entity::message,
-        model::{AudienceKind, AudienceOption, MessageSummary, MessageView, OutreachHome, SendProgress, DEFAULT_AREA_MILES},
+        model::{
+            AudienceKind, AudienceOption, MessageSummary, MessageView, OutreachHome, SendProgress,
+            DEFAULT_AREA_MILES,
+        },
     },
     ui::format::format_when,
 };
@@ -27,7 +30,11 @@ pub async fn outreach_home(db: &impl ConnectionTrait, sender: &Sender) -> AppRes
         Some(id) => query.filter(message::Column::GroupId.eq(id)),
         None => query.filter(message::Column::GroupId.is_null()),
     };
-    let rows = query.order_by_desc(message::Column::Id).limit(50).all(db).await?;
+    let rows = query
+        .order_by_desc(message::Column::Id)
+        .limit(50)
+        .all(db)
+        .await?;
     let mut messages = Vec::with_capacity(rows.len());
     for row in rows {
         let progress = if row.status == STATUS_QUEUED {
@@ -110,7 +117,11 @@ pub async fn message_view(
             if kind == AudienceKind::Area {
                 label = format!("Supporters within {miles} miles of the group's area");
             }
-            audiences.push(AudienceOption { kind, label, count: audience::count(db, &spec, now).await? });
+            audiences.push(AudienceOption {
+                kind,
+                label,
+                count: audience::count(db, &spec, now).await?,
+            });
         }
     }
     let events = match sender.group_id() {
@@ -133,7 +144,11 @@ pub async fn message_view(
     };
     let send_at_local = found
         .send_at
-        .map(|at| at.with_timezone(&chrono_tz::Europe::London).format("%Y-%m-%dT%H:%M").to_string())
+        .map(|at| {
+            at.with_timezone(&chrono_tz::Europe::London)
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        })
         .unwrap_or_default();
     Ok(MessageView {
         id: found.id,

@@ -40,7 +40,10 @@ async fn scope_labels(
         .into_iter()
         .map(|scope| {
             let label = match group_of_scope(&scope) {
-                Some(id) => names.get(&id).cloned().unwrap_or_else(|| "A closed group".into()),
+                Some(id) => names
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| "A closed group".into()),
                 None => "The whole party".to_string(),
             };
             (scope, label)
@@ -49,7 +52,10 @@ async fn scope_labels(
 }
 
 /// Everything `person` has agreed to or withdrawn.
-pub async fn preferences_of(db: &impl ConnectionTrait, person: &PersonView) -> AppResult<PreferencesView> {
+pub async fn preferences_of(
+    db: &impl ConnectionTrait,
+    person: &PersonView,
+) -> AppResult<PreferencesView> {
     let current = consent_current::Entity::find()
         .filter(consent_current::Column::Email.eq(&person.email))
         .order_by_asc(consent_current::Column::Scope)
@@ -64,7 +70,10 @@ pub async fn preferences_of(db: &impl ConnectionTrait, person: &PersonView) -> A
         .await?;
     let labels = scope_labels(
         db,
-        current.iter().map(|c| c.scope.clone()).chain(history.iter().map(|h| h.scope.clone())),
+        current
+            .iter()
+            .map(|c| c.scope.clone())
+            .chain(history.iter().map(|h| h.scope.clone())),
     )
     .await?;
     let label = |scope: &str| labels.get(scope).cloned().unwrap_or_default();
@@ -91,18 +100,32 @@ pub async fn preferences_of(db: &impl ConnectionTrait, person: &PersonView) -> A
         .collect();
     let wanted: Vec<String> = std::iter::once(PARTY_SCOPE.to_string())
         .chain(member_of.into_iter().map(group_scope))
-        .filter(|scope| !lines.iter().any(|l| &l.scope == scope && l.channel == Channel::Email))
+        .filter(|scope| {
+            !lines
+                .iter()
+                .any(|l| &l.scope == scope && l.channel == Channel::Email)
+        })
         .collect();
     let unchosen = scope_labels(db, wanted.into_iter()).await?;
-    lines.extend(unchosen.into_iter().map(|(scope, scope_label)| ConsentLine {
-        scope,
-        scope_label,
-        channel: Channel::Email,
-        granted: false,
-        since: "Not chosen yet".to_string(),
-    }));
+    lines.extend(
+        unchosen
+            .into_iter()
+            .map(|(scope, scope_label)| ConsentLine {
+                scope,
+                scope_label,
+                channel: Channel::Email,
+                granted: false,
+                since: "Not chosen yet".to_string(),
+            }),
+    );
     // The party first, then groups by name.
-    lines.sort_by_key(|l| (l.scope != PARTY_SCOPE, l.scope_label.clone(), l.channel.as_str()));
+    lines.sort_by_key(|l| {
+        (
+            l.scope != PARTY_SCOPE,
+            l.scope_label.clone(),
+            l.channel.as_str(),
+        )
+    });
     let history = history
         .iter()
         .map(|h| {
@@ -116,7 +139,11 @@ pub async fn preferences_of(db: &impl ConnectionTrait, person: &PersonView) -> A
             )
         })
         .collect();
-    Ok(PreferencesView { email: person.email.clone(), lines, history })
+    Ok(PreferencesView {
+        email: person.email.clone(),
+        lines,
+        history,
+    })
 }
 
 /// Gives or withdraws one consent. Returns "granted" or "withdrawn".
@@ -130,7 +157,10 @@ pub async fn set_preference(
     let bad_scope = || AppError::invalid("scope", "Choose the party or one of your groups.");
     if scope != PARTY_SCOPE {
         let id = group_of_scope(scope).ok_or_else(bad_scope)?;
-        group::Entity::find_by_id(id).one(db).await?.ok_or_else(bad_scope)?;
+        group::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .ok_or_else(bad_scope)?;
     }
     let known = consent_current::Entity::find()
         .filter(consent_current::Column::Email.eq(&person.email))

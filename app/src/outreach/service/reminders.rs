@@ -4,6 +4,7 @@
 //! the mark and the message are written in one transaction.
 
 use super::{consent::emails_with_consent, outbox::queue_email, texts::queue_text};
+use crate::db::begin_write;
 use crate::{
     error::AppResult,
     events::{
@@ -18,7 +19,6 @@ use crate::{
     ui::format::format_when,
 };
 use chrono::{DateTime, Duration, Utc};
-use crate::db::begin_write;
 use sea_orm::{
     sea_query::{ExprTrait, OnConflict, Query},
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
@@ -62,9 +62,15 @@ async fn queue_kind(
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let window = match kind {
-        Kind::DayBefore => event_slot::Column::StartsAt.gt(now + Duration::hours(2)).and(event_slot::Column::StartsAt.lte(now + Duration::hours(24))),
-        Kind::TwoHours => event_slot::Column::StartsAt.gt(now).and(event_slot::Column::StartsAt.lte(now + Duration::hours(2))),
-        Kind::ThankYou => event_slot::Column::EndsAt.gt(now - Duration::hours(24)).and(event_slot::Column::EndsAt.lte(now)),
+        Kind::DayBefore => event_slot::Column::StartsAt
+            .gt(now + Duration::hours(2))
+            .and(event_slot::Column::StartsAt.lte(now + Duration::hours(24))),
+        Kind::TwoHours => event_slot::Column::StartsAt
+            .gt(now)
+            .and(event_slot::Column::StartsAt.lte(now + Duration::hours(2))),
+        Kind::ThankYou => event_slot::Column::EndsAt
+            .gt(now - Duration::hours(24))
+            .and(event_slot::Column::EndsAt.lte(now)),
     };
     let already = Query::select()
         .column(reminder_sent::Column::SignupId)
@@ -80,7 +86,10 @@ async fn queue_kind(
         query = query.filter(signup::Column::Phone.is_not_null());
     }
     let rows = query.all(db).await?;
-    let event_ids: Vec<i32> = rows.iter().filter_map(|(_, slot)| slot.as_ref().map(|s| s.event_id)).collect();
+    let event_ids: Vec<i32> = rows
+        .iter()
+        .filter_map(|(_, slot)| slot.as_ref().map(|s| s.event_id))
+        .collect();
     let events: HashMap<i32, event::Model> = event::Entity::find()
         .filter(event::Column::Id.is_in(event_ids))
         .all(db)
@@ -88,14 +97,21 @@ async fn queue_kind(
         .into_iter()
         .map(|e| (e.id, e))
         .collect();
-    let channel = if kind == Kind::TwoHours { Channel::Sms } else { Channel::Email };
+    let channel = if kind == Kind::TwoHours {
+        Channel::Sms
+    } else {
+        Channel::Email
+    };
     let mut queued = 0;
     for (row, slot) in rows {
         let Some((slot, found)) = slot.and_then(|s| events.get(&s.event_id).map(|e| (s, e))) else {
             continue;
         };
         let scope = scope_of(found.group_id);
-        if !emails_with_consent(db, std::slice::from_ref(&row.email), channel, &scope).await?.contains(&row.email) {
+        if !emails_with_consent(db, std::slice::from_ref(&row.email), channel, &scope)
+            .await?
+            .contains(&row.email)
+        {
             continue;
         }
         let link = format!("{site_url}{}", event_path(found.id, &found.slug));
@@ -123,18 +139,39 @@ async fn queue_kind(
                     "Hello {},\n\nA reminder: {} is on {when}.\n\n{link}\n\nCan't come after all? Cancel from the link in your sign-up email so someone else can have your place.",
                     row.name, found.title
                 );
-                queue_email(&txn, &row.email, &format!("Reminder: {} · {when}", found.title), &body).await?;
+                queue_email(
+                    &txn,
+                    &row.email,
+                    &format!("Reminder: {} · {when}", found.title),
+                    &body,
+                )
+                .await?;
             }
             Kind::TwoHours => {
-                let body = format!("Reminder: {} starts at {when}. {link} Reply STOP to opt out.", found.title);
-                queue_text(&txn, row.phone.as_deref().unwrap_or_default(), &body, next_allowed(now)).await?;
+                let body = format!(
+                    "Reminder: {} starts at {when}. {link} Reply STOP to opt out.",
+                    found.title
+                );
+                queue_text(
+                    &txn,
+                    row.phone.as_deref().unwrap_or_default(),
+                    &body,
+                    next_allowed(now),
+                )
+                .await?;
             }
             Kind::ThankYou => {
                 let body = format!(
                     "Hello {},\n\nThank you for coming to {}. Campaigns are won by people like you turning up.\n\nFind what's on next: {site_url}/events\n",
                     row.name, found.title
                 );
-                queue_email(&txn, &row.email, &format!("Thank you for coming to {}", found.title), &body).await?;
+                queue_email(
+                    &txn,
+                    &row.email,
+                    &format!("Thank you for coming to {}", found.title),
+                    &body,
+                )
+                .await?;
             }
         }
         txn.commit().await?;

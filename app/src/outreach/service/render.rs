@@ -32,12 +32,10 @@ impl MessageContext {
         site_url: &str,
     ) -> Result<Self, sea_orm::DbErr> {
         let event = match message.event_id {
-            Some(id) => event::Entity::find_by_id(id).one(db).await?.map(|e| {
-                (
-                    format!("{site_url}{}", event_path(e.id, &e.slug)),
-                    e.title,
-                )
-            }),
+            Some(id) => event::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|e| (format!("{site_url}{}", event_path(e.id, &e.slug)), e.title)),
             None => None,
         };
         Ok(Self {

@@ -10,6 +10,7 @@ use super::{
     senders::Sender,
     texts::{queue_text, sms_number_of},
 };
+use crate::db::begin_write;
 use crate::{
     error::{AppError, AppResult},
     groups::entity::group,
@@ -20,7 +21,6 @@ use crate::{
     },
 };
 use chrono::{DateTime, Utc};
-use crate::db::begin_write;
 use sea_orm::{
     sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     FromQueryResult, QueryFilter, QuerySelect,
@@ -43,15 +43,24 @@ pub async fn send_test(
     match channel_of(found) {
         Channel::Email => {
             let subject = format!("[Test] {}", copy.subject);
-            queue_email_parts(db, &sender.person.email, &subject, &copy.text, copy.html.as_deref()).await
+            queue_email_parts(
+                db,
+                &sender.person.email,
+                &subject,
+                &copy.text,
+                copy.html.as_deref(),
+            )
+            .await
         }
         Channel::Sms => {
-            let number = sms_number_of(db, &sender.person.email).await?.ok_or_else(|| {
-                AppError::invalid(
+            let number = sms_number_of(db, &sender.person.email)
+                .await?
+                .ok_or_else(|| {
+                    AppError::invalid(
                     "test",
                     "We have no mobile number for you: give one when you next sign up to an event.",
                 )
-            })?;
+                })?;
             queue_text(db, &number, &copy.text, Utc::now()).await
         }
     }
@@ -65,7 +74,9 @@ pub async fn send_or_schedule(
     sender: &Sender,
 ) -> AppResult<&'static str> {
     if found.status != STATUS_DRAFT {
-        return Err(AppError::conflict("This message has already been sent or scheduled."));
+        return Err(AppError::conflict(
+            "This message has already been sent or scheduled.",
+        ));
     }
     check_content(found)?;
     let spec = spec_of(found, sender)?;
@@ -85,7 +96,9 @@ pub async fn send_or_schedule(
             .exec(db)
             .await?;
         if moved.rows_affected != 1 {
-            return Err(AppError::conflict("This message has already been sent or scheduled."));
+            return Err(AppError::conflict(
+                "This message has already been sent or scheduled.",
+            ));
         }
         return Ok("scheduled");
     }
@@ -138,16 +151,15 @@ pub async fn unschedule(db: &impl ConnectionTrait, found: &message::Model) -> Ap
         .exec(db)
         .await?;
     if moved.rows_affected != 1 {
-        return Err(AppError::conflict("Only a scheduled message can go back to a draft."));
+        return Err(AppError::conflict(
+            "Only a scheduled message can go back to a draft.",
+        ));
     }
     Ok(())
 }
 
 /// Starts every scheduled message whose time has come (the worker calls this).
-pub async fn start_due_scheduled(
-    db: &DatabaseConnection,
-    now: DateTime<Utc>,
-) -> AppResult<usize> {
+pub async fn start_due_scheduled(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<usize> {
     let due = message::Entity::find()
         .filter(message::Column::Status.eq(STATUS_SCHEDULED))
         .filter(message::Column::SendAt.lte(now))
@@ -193,7 +205,13 @@ pub async fn progress_of(db: &impl ConnectionTrait, message_id: i32) -> AppResul
         .into_model::<StatusCount>()
         .all(db)
         .await?;
-    let mut progress = SendProgress { total: 0, sent: 0, failed: 0, skipped: 0, left: 0 };
+    let mut progress = SendProgress {
+        total: 0,
+        sent: 0,
+        failed: 0,
+        skipped: 0,
+        left: 0,
+    };
     for row in rows {
         progress.total += row.n;
         match row.status.as_str() {

@@ -9,7 +9,9 @@ use crate::{
     },
 };
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 
 /// Saves a new template after checking its fields.
 pub async fn save_template(
@@ -22,7 +24,10 @@ pub async fn save_template(
 ) -> AppResult<i32> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(AppError::invalid("name", "Give the template a name (up to 120 characters)."));
+        return Err(AppError::invalid(
+            "name",
+            "Give the template a name (up to 120 characters).",
+        ));
     }
     if channel == Channel::Email && subject.trim().is_empty() {
         return Err(AppError::invalid("subject", "Give the email a subject."));
@@ -47,7 +52,10 @@ pub async fn save_template(
 }
 
 /// One template.
-pub async fn find_template(db: &impl ConnectionTrait, id: i32) -> AppResult<message_template::Model> {
+pub async fn find_template(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> AppResult<message_template::Model> {
     message_template::Entity::find_by_id(id)
         .one(db)
         .await?

@@ -55,7 +55,7 @@ pub async fn sms_number_of(db: &impl ConnectionTrait, email: &str) -> AppResult<
 
 /// Wait before retry `attempt` (1, 2, …): 30 s, 1 min, 2 min … up to an hour.
 pub fn backoff(attempt: i32) -> Duration {
-    let doubled = 30i64.saturating_mul(1i64 << attempt.clamp(1, 7).saturating_sub(1));
+    let doubled = 30i64.saturating_mul(1i64 << (attempt.clamp(1, 12) - 1));
     Duration::seconds(Ord::min(doubled, 3600))
 }
 
@@ -87,7 +87,10 @@ pub async fn deliver_pending_texts(
         if claimed.rows_affected != 1 {
             continue;
         }
-        let outgoing = OutgoingText { to: text.to_phone.clone(), body: text.body.clone() };
+        let outgoing = OutgoingText {
+            to: text.to_phone.clone(),
+            body: text.body.clone(),
+        };
         let mut row: outbox_text::ActiveModel = text.clone().into();
         row.attempts = Set(attempts);
         match texter.send(&outgoing).await {

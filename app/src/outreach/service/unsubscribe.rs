@@ -68,7 +68,13 @@ async fn scope_label(db: &impl ConnectionTrait, group_id: Option<i32>) -> AppRes
 pub async fn describe(db: &impl ConnectionTrait, token: &str) -> AppResult<UnsubscribeView> {
     let (delivery, found) = delivery_of(db, token).await?;
     let scope = crate::outreach::model::scope_of(found.group_id);
-    let live = emails_with_consent(db, std::slice::from_ref(&delivery.email), Channel::Email, &scope).await?;
+    let live = emails_with_consent(
+        db,
+        std::slice::from_ref(&delivery.email),
+        Channel::Email,
+        &scope,
+    )
+    .await?;
     Ok(UnsubscribeView {
         masked_email: mask_email(&delivery.email),
         scope_label: scope_label(db, found.group_id).await?,
@@ -94,7 +100,11 @@ pub async fn unsubscribe(db: &impl ConnectionTrait, token: &str, source: &str) -
         },
     )
     .await?;
-    tracing::info!(message_id = found.id, national = (scope == PARTY_SCOPE), "unsubscribed");
+    tracing::info!(
+        message_id = found.id,
+        national = (scope == PARTY_SCOPE),
+        "unsubscribed"
+    );
     Ok(())
 }
 

@@ -12,7 +12,14 @@ async fn only_organisers_of_official_groups_and_staff_reach_the_creator() {
     let group = sender.group_id.to_string();
     let home = |session: Option<String>| {
         let group = group.clone();
-        async move { app.call("/api/outreach/home", &[("group_id", &group)], session.as_deref()).await }
+        async move {
+            app.call(
+                "/api/outreach/home",
+                &[("group_id", &group)],
+                session.as_deref(),
+            )
+            .await
+        }
     };
     assert_eq!(home(None).await.status, StatusCode::UNAUTHORIZED);
     let mina = app.signed_in("Mina Member", "mina@example.org").await;
@@ -24,25 +31,52 @@ async fn only_organisers_of_official_groups_and_staff_reach_the_creator() {
     let staff = app.signed_in_staff().await;
     assert!(home(Some(staff.clone())).await.succeeded());
     // National messages are staff only.
-    let national = app.call("/api/outreach/home", &[], Some(&sender.session)).await;
+    let national = app
+        .call("/api/outreach/home", &[], Some(&sender.session))
+        .await;
     assert_eq!(national.status, StatusCode::FORBIDDEN);
-    assert!(app.call("/api/outreach/home", &[], Some(&staff)).await.succeeded());
+    assert!(app
+        .call("/api/outreach/home", &[], Some(&staff))
+        .await
+        .succeeded());
     // An organiser of a group staff have not marked official reaches nobody.
-    let unofficial = group_owned_by(app, mina_id, "Tuesday Knitters", "open").await.to_string();
-    let refused = app.call("/api/outreach/home", &[("group_id", &unofficial)], Some(&mina)).await;
+    let unofficial = group_owned_by(app, mina_id, "Tuesday Knitters", "open")
+        .await
+        .to_string();
+    let refused = app
+        .call(
+            "/api/outreach/home",
+            &[("group_id", &unofficial)],
+            Some(&mina),
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
 async fn a_group_cannot_choose_the_national_list() {
     let sender = official_group().await;
-    let id = draft(&sender, "email", &[("subject", "Hi"), ("body", "Hello"), ("audience", "members")]).await;
+    let id = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Hi"),
+            ("body", "Hello"),
+            ("audience", "members"),
+        ],
+    )
+    .await;
     let id = id.to_string();
     let reply = sender
         .app
         .call(
             "/api/outreach/messages/save",
-            &[("id", &id), ("subject", "Hi"), ("body", "Hello"), ("audience", "national")],
+            &[
+                ("id", &id),
+                ("subject", "Hi"),
+                ("body", "Hello"),
+                ("audience", "national"),
+            ],
             Some(&sender.session),
         )
         .await;
@@ -52,13 +86,28 @@ async fn a_group_cannot_choose_the_national_list() {
 #[tokio::test]
 async fn unknown_merge_fields_and_missing_events_are_errors_beside_their_field() {
     let sender = official_group().await;
-    let id = draft(&sender, "email", &[("subject", "Hi"), ("body", "Hello"), ("audience", "members")]).await.to_string();
+    let id = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Hi"),
+            ("body", "Hello"),
+            ("audience", "members"),
+        ],
+    )
+    .await
+    .to_string();
     let save = |body: &'static str| {
         let (app, id, session) = (&sender.app, id.clone(), sender.session.clone());
         async move {
             app.call(
                 "/api/outreach/messages/save",
-                &[("id", &id), ("subject", "Hi"), ("body", body), ("audience", "members")],
+                &[
+                    ("id", &id),
+                    ("subject", "Hi"),
+                    ("body", body),
+                    ("audience", "members"),
+                ],
                 Some(&session),
             )
             .await
@@ -67,9 +116,19 @@ async fn unknown_merge_fields_and_missing_events_are_errors_beside_their_field()
     let unknown = save("Hello {{frist_name}}").await;
     assert_eq!(unknown.error_field(), "body");
     assert!(unknown.body.contains("frist_name"), "{}", unknown.body);
-    assert_eq!(save("Come along: {{event_link}}").await.error_field(), "event_id");
+    assert_eq!(
+        save("Come along: {{event_link}}").await.error_field(),
+        "event_id"
+    );
     // Nothing was saved by the refused attempts.
-    let got = sender.app.call("/api/outreach/messages/get", &[("id", &id)], Some(&sender.session)).await;
+    let got = sender
+        .app
+        .call(
+            "/api/outreach/messages/get",
+            &[("id", &id)],
+            Some(&sender.session),
+        )
+        .await;
     assert_eq!(got.json()["body"], "Hello");
 }
 
@@ -77,14 +136,28 @@ async fn unknown_merge_fields_and_missing_events_are_errors_beside_their_field()
 async fn sending_to_nobody_is_refused_and_counts_follow_consent() {
     let sender = official_group().await;
     let ann = member(&sender, "Ann Able", "ann@example.org").await;
-    let id = draft(&sender, "email", &[("subject", "Hi"), ("body", "Hello {{first_name}}"), ("audience", "members")]).await;
+    let id = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Hi"),
+            ("body", "Hello {{first_name}}"),
+            ("audience", "members"),
+        ],
+    )
+    .await;
     assert_eq!(send(&sender, id).await.error_field(), "audience");
     consent(&sender.app, &ann, Channel::Email, PARTY_SCOPE, true, None).await;
     let counted = sender
         .app
         .call(
             "/api/outreach/audience/count",
-            &[("group_id", &sender.group_id.to_string()), ("channel", "email"), ("audience", "members"), ("miles", "5")],
+            &[
+                ("group_id", &sender.group_id.to_string()),
+                ("channel", "email"),
+                ("audience", "members"),
+                ("miles", "5"),
+            ],
             Some(&sender.session),
         )
         .await;
@@ -97,12 +170,31 @@ async fn sending_to_nobody_is_refused_and_counts_follow_consent() {
 #[tokio::test]
 async fn nobody_but_senders_reads_a_message() {
     let sender = official_group().await;
-    let id = draft(&sender, "email", &[("subject", "Hi"), ("body", "Hello"), ("audience", "members")]).await.to_string();
+    let id = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Hi"),
+            ("body", "Hello"),
+            ("audience", "members"),
+        ],
+    )
+    .await
+    .to_string();
     let app: &TestApp = &sender.app;
     let stranger = app.signed_in("Sid Stranger", "sid@example.org").await;
-    for path in ["/api/outreach/messages/get", "/api/outreach/messages/progress", "/api/outreach/messages/send", "/api/outreach/messages/test"] {
+    for path in [
+        "/api/outreach/messages/get",
+        "/api/outreach/messages/progress",
+        "/api/outreach/messages/send",
+        "/api/outreach/messages/test",
+    ] {
         let reply = app.call(path, &[("id", &id)], Some(&stranger)).await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{path}");
-        assert_eq!(app.call(path, &[("id", &id)], None).await.status, StatusCode::UNAUTHORIZED, "{path}");
+        assert_eq!(
+            app.call(path, &[("id", &id)], None).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
     }
 }

@@ -33,7 +33,9 @@ fn expected_recipients(ledger: &Ledger, people: &[String], scope: &str) -> BTree
         .filter(|p| {
             consent_in_force(
                 ledger.get(&((*p).clone(), scope.to_string())).copied(),
-                ledger.get(&((*p).clone(), PARTY_SCOPE.to_string())).copied(),
+                ledger
+                    .get(&((*p).clone(), PARTY_SCOPE.to_string()))
+                    .copied(),
             )
         })
         .cloned()
@@ -66,14 +68,27 @@ async fn nobody_without_a_live_consent_is_ever_sent_a_message() {
         for _ in 0..rng.gen_range(5..40) {
             let email = everyone[rng.gen_range(0..everyone.len())].clone();
             let chosen = scopes[rng.gen_range(0..scopes.len())].clone();
-            let channel = if rng.gen_bool(0.8) { Channel::Email } else { Channel::Sms };
+            let channel = if rng.gen_bool(0.8) {
+                Channel::Email
+            } else {
+                Channel::Sms
+            };
             let granted = rng.gen_bool(0.6);
             consent(app, &email, channel, &chosen, granted, None).await;
             if channel == Channel::Email {
                 ledger.insert((email, chosen), granted);
             }
         }
-        let id = draft(&sender, "email", &[("subject", "News"), ("body", "Hello {{first_name}}"), ("audience", "members")]).await;
+        let id = draft(
+            &sender,
+            "email",
+            &[
+                ("subject", "News"),
+                ("body", "Hello {{first_name}}"),
+                ("audience", "members"),
+            ],
+        )
+        .await;
         let queued = expected_recipients(&ledger, &members, &scope);
         let reply = send(&sender, id).await;
         if queued.is_empty() {
@@ -98,7 +113,11 @@ async fn nobody_without_a_live_consent_is_ever_sent_a_message() {
         let allowed: BTreeSet<String> = queued.intersection(&live_now).cloned().collect();
         assert_eq!(sent_set, allowed, "round {round}");
         for (email, status) in statuses(app, id).await {
-            let want = if allowed.contains(&email) { "sent" } else { "skipped" };
+            let want = if allowed.contains(&email) {
+                "sent"
+            } else {
+                "skipped"
+            };
             assert_eq!(status, want, "round {round}: {email}");
         }
     }

@@ -1,23 +1,25 @@
 //! Texts through a Twilio-style provider the test runs: quiet hours, dead numbers,
 //! and STOP through the signed inbound webhook, confirmed once.
 
-use super::{consent, deliver_all, draft, fakes::FakeSmsProvider, member, official_group_in, send, statuses, TestApp};
+use super::{
+    consent, deliver_all, draft, fakes::FakeSmsProvider, member, official_group_in, send, statuses,
+    TestApp,
+};
 use app::{
     outreach::{
         compose::signature,
         entity::message,
         mailer::LogMailer,
         model::{Channel, PARTY_SCOPE},
-        service::{
-            audience::AudienceSpec,
-            sending::start_send,
-            texts::deliver_pending_texts,
-        },
+        service::{audience::AudienceSpec, sending::start_send, texts::deliver_pending_texts},
         sms::HttpTextSender,
     },
     state::Settings,
 };
-use axum::{body::Body, http::{header, Request, StatusCode}};
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+};
 use chrono::{TimeZone, Utc};
 use sea_orm::EntityTrait;
 use std::time::Duration;
@@ -26,18 +28,27 @@ const WEBHOOK_TOKEN: &str = "webhook-token";
 
 async fn app_with_webhook() -> TestApp {
     TestApp::spawn_with_settings(
-        Settings::new("http://127.0.0.1:3000", true).with_sms_auth_token(Some(WEBHOOK_TOKEN.into())),
+        Settings::new("http://127.0.0.1:3000", true)
+            .with_sms_auth_token(Some(WEBHOOK_TOKEN.into())),
     )
     .await
 }
 
 fn provider_sender(provider: &FakeSmsProvider) -> HttpTextSender {
-    HttpTextSender::new(&provider.base_url(), FakeSmsProvider::SID, FakeSmsProvider::TOKEN, "+447700900000")
+    HttpTextSender::new(
+        &provider.base_url(),
+        FakeSmsProvider::SID,
+        FakeSmsProvider::TOKEN,
+        "+447700900000",
+    )
 }
 
 /// Posts an inbound text as the provider would, signed with `token`.
 async fn inbound(app: &TestApp, from: &str, body: &str, token: &str) -> StatusCode {
-    let fields = vec![("From".to_string(), from.to_string()), ("Body".to_string(), body.to_string())];
+    let fields = vec![
+        ("From".to_string(), from.to_string()),
+        ("Body".to_string(), body.to_string()),
+    ];
     let signed = signature::sign(token, "http://127.0.0.1:3000/webhooks/sms", &fields);
     let form = fields
         .iter()
@@ -58,10 +69,41 @@ async fn texts_wait_for_quiet_hours_to_end_and_dead_numbers_are_skipped_next_tim
     let sender = official_group_in(TestApp::spawn().await).await;
     let ann = member(&sender, "Ann Able", "ann@example.org").await;
     let dan = member(&sender, "Dan Dead", "dan@example.org").await;
-    consent(&sender.app, &ann, Channel::Sms, PARTY_SCOPE, true, Some("+447700900001")).await;
-    consent(&sender.app, &dan, Channel::Sms, PARTY_SCOPE, true, Some("+447700900002")).await;
-    let id = draft(&sender, "sms", &[("body", "Hi {{first_name}}, canvassing Sat 10am. Reply STOP to opt out."), ("audience", "members")]).await;
-    let found = message::Entity::find_by_id(id).one(&sender.app.db).await.unwrap().unwrap();
+    consent(
+        &sender.app,
+        &ann,
+        Channel::Sms,
+        PARTY_SCOPE,
+        true,
+        Some("+447700900001"),
+    )
+    .await;
+    consent(
+        &sender.app,
+        &dan,
+        Channel::Sms,
+        PARTY_SCOPE,
+        true,
+        Some("+447700900002"),
+    )
+    .await;
+    let id = draft(
+        &sender,
+        "sms",
+        &[
+            (
+                "body",
+                "Hi {{first_name}}, canvassing Sat 10am. Reply STOP to opt out.",
+            ),
+            ("audience", "members"),
+        ],
+    )
+    .await;
+    let found = message::Entity::find_by_id(id)
+        .one(&sender.app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let spec = AudienceSpec {
         kind: app::outreach::model::AudienceKind::Members,
         group: group_of(&sender).await,
@@ -71,21 +113,39 @@ async fn texts_wait_for_quiet_hours_to_end_and_dead_numbers_are_skipped_next_tim
     };
     // 22:30 in London in winter: quiet hours.
     let late = Utc.with_ymd_and_hms(2026, 12, 1, 22, 30, 0).unwrap();
-    let due = start_send(&sender.app.db, &found, &spec, "draft", late).await.unwrap();
+    let due = start_send(&sender.app.db, &found, &spec, "draft", late)
+        .await
+        .unwrap();
     assert_eq!(due, Utc.with_ymd_and_hms(2026, 12, 2, 9, 0, 0).unwrap());
     let provider = FakeSmsProvider::start().await;
     provider.mark_dead("+447700900002").await;
     let texter = provider_sender(&provider);
-    assert_eq!(deliver_all(&sender.app, &LogMailer, &texter, late).await, 0, "nothing in quiet hours");
+    assert_eq!(
+        deliver_all(&sender.app, &LogMailer, &texter, late).await,
+        0,
+        "nothing in quiet hours"
+    );
     assert_eq!(deliver_all(&sender.app, &LogMailer, &texter, due).await, 2);
     let sent = provider.wait_for(1, Duration::from_secs(5)).await;
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].to, "+447700900001");
     assert!(sent[0].body.starts_with("Hi Ann,"));
     let by_email: Vec<(String, String)> = statuses(&sender.app, id).await;
-    assert_eq!(by_email, vec![(ann.clone(), "sent".into()), (dan.clone(), "failed".into())]);
+    assert_eq!(
+        by_email,
+        vec![(ann.clone(), "sent".into()), (dan.clone(), "failed".into())]
+    );
     // The next send does not try the dead number again.
-    let again = draft(&sender, "sms", &[("body", "Thanks {{first_name}}! Reply STOP to opt out."), ("audience", "members"), ("quiet_override", "on")]).await;
+    let again = draft(
+        &sender,
+        "sms",
+        &[
+            ("body", "Thanks {{first_name}}! Reply STOP to opt out."),
+            ("audience", "members"),
+            ("quiet_override", "on"),
+        ],
+    )
+    .await;
     assert!(send(&sender, again).await.succeeded());
     deliver_all(&sender.app, &LogMailer, &texter, next_day_noon()).await;
     // Dan's dead number is left out of the audience itself.
@@ -100,19 +160,55 @@ fn next_day_noon() -> chrono::DateTime<Utc> {
 }
 
 async fn group_of(sender: &super::Sender) -> Option<app::groups::entity::group::Model> {
-    app::groups::entity::group::Entity::find_by_id(sender.group_id).one(&sender.app.db).await.unwrap()
+    app::groups::entity::group::Entity::find_by_id(sender.group_id)
+        .one(&sender.app.db)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
 async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() {
     let app = app_with_webhook().await;
-    consent(&app, "ann@example.org", Channel::Sms, PARTY_SCOPE, true, Some("+447700900001")).await;
-    consent(&app, "ann@example.org", Channel::Sms, "group:3", true, Some("+447700900001")).await;
-    consent(&app, "ann@example.org", Channel::Email, PARTY_SCOPE, true, None).await;
-    assert_eq!(inbound(&app, "+447700900001", "STOP", "forged").await, StatusCode::FORBIDDEN);
+    consent(
+        &app,
+        "ann@example.org",
+        Channel::Sms,
+        PARTY_SCOPE,
+        true,
+        Some("+447700900001"),
+    )
+    .await;
+    consent(
+        &app,
+        "ann@example.org",
+        Channel::Sms,
+        "group:3",
+        true,
+        Some("+447700900001"),
+    )
+    .await;
+    consent(
+        &app,
+        "ann@example.org",
+        Channel::Email,
+        PARTY_SCOPE,
+        true,
+        None,
+    )
+    .await;
+    assert_eq!(
+        inbound(&app, "+447700900001", "STOP", "forged").await,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(app.count("outbox_texts").await, 0);
-    assert_eq!(inbound(&app, "+447700900001", "Stop", WEBHOOK_TOKEN).await, StatusCode::OK);
-    assert_eq!(inbound(&app, "+447700900001", "STOP", WEBHOOK_TOKEN).await, StatusCode::OK);
+    assert_eq!(
+        inbound(&app, "+447700900001", "Stop", WEBHOOK_TOKEN).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        inbound(&app, "+447700900001", "STOP", WEBHOOK_TOKEN).await,
+        StatusCode::OK
+    );
     let live = app::outreach::service::consent::emails_with_consent(
         &app.db,
         &["ann@example.org".to_string()],
@@ -122,9 +218,21 @@ async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() 
     .await
     .unwrap();
     assert!(live.is_empty(), "SMS consent withdrawn in every scope");
-    assert!(app::outreach::service::consent::has_consent(&app.db, "ann@example.org", Channel::Email, PARTY_SCOPE).await.unwrap(), "email untouched");
+    assert!(
+        app::outreach::service::consent::has_consent(
+            &app.db,
+            "ann@example.org",
+            Channel::Email,
+            PARTY_SCOPE
+        )
+        .await
+        .unwrap(),
+        "email untouched"
+    );
     let provider = FakeSmsProvider::start().await;
-    deliver_pending_texts(&app.db, &provider_sender(&provider), 10, Utc::now()).await.unwrap();
+    deliver_pending_texts(&app.db, &provider_sender(&provider), 10, Utc::now())
+        .await
+        .unwrap();
     let sent = provider.wait_for(1, Duration::from_secs(5)).await;
     assert_eq!(sent.len(), 1, "confirmed once");
     assert!(sent[0].body.contains("no more texts"));

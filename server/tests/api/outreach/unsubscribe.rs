@@ -8,7 +8,10 @@ use app::outreach::{
     model::{Channel, PARTY_SCOPE},
     service::unsubscribe::{signing_key, token_for},
 };
-use axum::{body::Body, http::{header, Request, StatusCode}};
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+};
 use chrono::Utc;
 use sea_orm::EntityTrait;
 
@@ -18,11 +21,28 @@ async fn one_click_unsubscribe_withdraws_consent_for_the_group_only() {
     let app = &sender.app;
     let ann = member(&sender, "Ann Able", "ann@example.org").await;
     consent(app, &ann, Channel::Email, PARTY_SCOPE, true, None).await;
-    let id = draft(&sender, "email", &[("subject", "Hi"), ("body", "Hello {{first_name}}"), ("audience", "members")]).await;
+    let id = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Hi"),
+            ("body", "Hello {{first_name}}"),
+            ("audience", "members"),
+        ],
+    )
+    .await;
     assert!(send(&sender, id).await.succeeded());
     deliver_all(app, &LogMailer, &no_texts(), Utc::now()).await;
-    let delivery = message_delivery::Entity::find().one(&app.db).await.unwrap().unwrap();
-    let token = token_for(&signing_key(&app.db).await.unwrap(), delivery.id, &delivery.email);
+    let delivery = message_delivery::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let token = token_for(
+        &signing_key(&app.db).await.unwrap(),
+        delivery.id,
+        &delivery.email,
+    );
     // A forged token is refused.
     let forged = format!("{}-000000000000000000000000", delivery.id);
     let post = |token: String| {
@@ -39,13 +59,32 @@ async fn one_click_unsubscribe_withdraws_consent_for_the_group_only() {
     let page = app.get(&format!("/unsubscribe/{token}"), None).await;
     assert!(page.body.contains("no more emails"), "{}", page.body);
     // Still on the party's list, but not this group's.
-    assert!(app::outreach::service::consent::has_consent(&app.db, &ann, Channel::Email, PARTY_SCOPE).await.unwrap());
+    assert!(app::outreach::service::consent::has_consent(
+        &app.db,
+        &ann,
+        Channel::Email,
+        PARTY_SCOPE
+    )
+    .await
+    .unwrap());
     let bob = member(&sender, "Bob Baker", "bob@example.org").await;
     consent(app, &bob, Channel::Email, PARTY_SCOPE, true, None).await;
-    let next = draft(&sender, "email", &[("subject", "Again"), ("body", "Hello"), ("audience", "members")]).await;
+    let next = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Again"),
+            ("body", "Hello"),
+            ("audience", "members"),
+        ],
+    )
+    .await;
     assert!(send(&sender, next).await.succeeded());
     deliver_all(app, &LogMailer, &no_texts(), Utc::now()).await;
-    assert_eq!(statuses(app, next).await, vec![("bob@example.org".to_string(), "logged".to_string())]);
+    assert_eq!(
+        statuses(app, next).await,
+        vec![("bob@example.org".to_string(), "logged".to_string())]
+    );
 }
 
 #[tokio::test]
@@ -54,14 +93,37 @@ async fn the_unsubscribe_form_works_without_signing_in() {
     let app = &sender.app;
     let ann = member(&sender, "Ann Able", "ann@example.org").await;
     consent(app, &ann, Channel::Email, PARTY_SCOPE, true, None).await;
-    let id = draft(&sender, "email", &[("subject", "Hi"), ("body", "Hello"), ("audience", "members")]).await;
+    let id = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Hi"),
+            ("body", "Hello"),
+            ("audience", "members"),
+        ],
+    )
+    .await;
     assert!(send(&sender, id).await.succeeded());
-    let delivery = message_delivery::Entity::find().one(&app.db).await.unwrap().unwrap();
-    let token = token_for(&signing_key(&app.db).await.unwrap(), delivery.id, &delivery.email);
-    let reply = app.call("/api/outreach/unsubscribe", &[("token", &token)], None).await;
+    let delivery = message_delivery::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let token = token_for(
+        &signing_key(&app.db).await.unwrap(),
+        delivery.id,
+        &delivery.email,
+    );
+    let reply = app
+        .call("/api/outreach/unsubscribe", &[("token", &token)], None)
+        .await;
     assert!(reply.succeeded(), "{}", reply.body);
     let scope = app::outreach::model::group_scope(sender.group_id);
-    assert!(!app::outreach::service::consent::has_consent(&app.db, &ann, Channel::Email, &scope).await.unwrap());
+    assert!(
+        !app::outreach::service::consent::has_consent(&app.db, &ann, Channel::Email, &scope)
+            .await
+            .unwrap()
+    );
     // The ledger kept both choices.
     assert_eq!(app.count("consent_records").await, 2);
 }

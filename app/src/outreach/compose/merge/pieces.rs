@@ -61,7 +61,11 @@ mod tests {
         let found: Vec<Piece> = pieces("Hi {{ first_name }}!").collect();
         assert_eq!(
             found,
-            vec![Piece::Text("Hi "), Piece::Field("first_name"), Piece::Text("!")]
+            vec![
+                Piece::Text("Hi "),
+                Piece::Field("first_name"),
+                Piece::Text("!")
+            ]
         );
     }
 

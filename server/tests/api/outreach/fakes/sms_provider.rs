@@ -46,8 +46,13 @@ impl FakeSmsProvider {
     pub const TOKEN: &'static str = "test-token";
 
     pub async fn start() -> FakeSmsProvider {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the SMS fake");
-        let port = listener.local_addr().expect("the SMS fake's address").port();
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind the SMS fake");
+        let port = listener
+            .local_addr()
+            .expect("the SMS fake's address")
+            .port();
         let state = Arc::new(ProviderState::default());
         let router = Router::new()
             .route(

@@ -82,8 +82,13 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the SMTP sink");
-        let port = listener.local_addr().expect("the SMTP sink's address").port();
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind the SMTP sink");
+        let port = listener
+            .local_addr()
+            .expect("the SMTP sink's address")
+            .port();
         let state = Arc::new(SinkState {
             received: Mutex::new(Vec::new()),
             stall_from: AtomicUsize::new(NO_STALL),
@@ -198,6 +203,8 @@ async fn read_message(lines: &mut Lines<BufReader<OwnedReadHalf>>) -> io::Result
 /// The address inside `<…>` of a `RCPT TO:<…>` command.
 fn address_in(command: &str) -> String {
     let start = command.find('<').map_or(0, |i| i + 1);
-    let end = command[start..].find('>').map_or(command.len(), |i| start + i);
+    let end = command[start..]
+        .find('>')
+        .map_or(command.len(), |i| start + i);
     command[start..end].to_owned()
 }
