@@ -1,6 +1,8 @@
 //! The Email and Text Creators: a group's (or the national) messages, composing, preview,
 //! test sends, sending and its progress. Every call checks the sender first
 //! (`service::senders`).
+// Server functions take each form field as an argument.
+#![allow(clippy::too_many_arguments)]
 
 use crate::{
     error::AppError,
@@ -69,7 +71,6 @@ pub async fn get_message(id: i32) -> Result<MessageView, AppError> {
 /// it and nothing is saved. `send_at` is a London date and time ("2026-11-27T19:00"),
 /// empty for "as soon as it is sent".
 #[server(endpoint = "outreach/messages/save")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_message(
     id: i32,
     subject: Option<String>,

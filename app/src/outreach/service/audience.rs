@@ -275,8 +275,8 @@ fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
     let granted: SimpleExpr;
     let phone: SimpleExpr;
     if national {
-        granted = choice_col(party_choice(), consent_current::Column::Granted).into();
-        phone = choice_col(party_choice(), consent_current::Column::Phone).into();
+        granted = choice_col(party_choice(), consent_current::Column::Granted);
+        phone = choice_col(party_choice(), consent_current::Column::Phone);
     } else {
         query.join_as(
             JoinType::LeftJoin,
@@ -297,7 +297,7 @@ fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
     }
     query.and_where(Expr::expr(granted).eq(true));
     let address: SimpleExpr = match spec.channel {
-        Channel::Email => Expr::col((cand(), Alias::new("email"))).into(),
+        Channel::Email => Expr::col((cand(), Alias::new("email"))),
         Channel::Sms => {
             query.and_where(Expr::expr(phone.clone()).is_not_null());
             phone.clone()
