@@ -5,6 +5,7 @@ mod access;
 mod consent_property;
 mod delivery;
 mod fakes;
+mod reminders;
 mod texts;
 mod unsubscribe;
 
