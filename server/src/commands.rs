@@ -71,7 +71,11 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         ),
     };
     let mailer: Arc<dyn Mailer> = match config.smtp_url.as_deref().filter(|u| !u.is_empty()) {
-        Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
+        Some(url) => Arc::new(SmtpMailer::with_connections(
+            url,
+            &config.mail_from,
+            config.email_connections,
+        )?),
         None => {
             tracing::info!("SMTP_URL is unset: emails are logged and kept on /staff/outbox");
             Arc::new(LogMailer)
@@ -81,6 +85,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         mailer,
         texter: text_sender(&config),
         email_per_second: config.email_per_second,
+        concurrency: config.email_connections as usize,
         texts_per_second: config.texts_per_second,
     };
     let (stop_worker, worker_stopped) = watch::channel(false);

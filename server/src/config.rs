@@ -143,6 +143,10 @@ pub struct Config {
     #[arg(long, env = "EMAIL_PER_SECOND", default_value_t = 5000, global = true)]
     pub email_per_second: u32,
 
+    /// SMTP connections kept open, and emails to audiences sent at once.
+    #[arg(long, env = "EMAIL_CONNECTIONS", default_value_t = 64, global = true)]
+    pub email_connections: u32,
+
     /// The SMS provider's API (Twilio-style Messages API). Texts are only sent when the
     /// account, token and From number are set; otherwise they are logged.
     #[arg(

@@ -29,9 +29,8 @@ const POLL_EVERY: Duration = Duration::from_millis(500);
 const DIGESTS_EVERY: Duration = Duration::from_secs(600);
 /// How often scheduled messages and event reminders are looked for.
 const SCHEDULES_EVERY: Duration = Duration::from_secs(30);
-/// Deliveries claimed at once, and sent at once within them.
+/// Deliveries claimed at once.
 const BATCH: u64 = 500;
-const CONCURRENCY: usize = 16;
 
 /// Where messages go, and how fast the providers take them.
 pub struct Delivery {
@@ -39,6 +38,8 @@ pub struct Delivery {
     pub texter: Arc<dyn TextSender>,
     pub email_per_second: u32,
     pub texts_per_second: u32,
+    /// Sends in flight at once.
+    pub concurrency: usize,
 }
 
 /// Runs `job` if `every` has passed since `last`, logging what it did.
@@ -73,7 +74,7 @@ pub async fn run(
         texter: delivery.texter.as_ref(),
         email_limit: &email_limit,
         text_limit: &text_limit,
-        concurrency: CONCURRENCY,
+        concurrency: delivery.concurrency,
     };
     let (mut digests, mut schedules, mut reminders) = (None, None, None);
     loop {

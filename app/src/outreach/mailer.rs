@@ -66,12 +66,20 @@ pub struct SmtpMailer {
     from: Mailbox,
 }
 
+/// SMTP connections kept open at once unless told otherwise: a send waits on each
+/// reply, so many connections keep a remote (or even a local) server busy.
+pub const DEFAULT_CONNECTIONS: u32 = 64;
+
 impl SmtpMailer {
     pub fn new(smtp_url: &str, from: &str) -> Result<Self, String> {
+        Self::with_connections(smtp_url, from, DEFAULT_CONNECTIONS)
+    }
+
+    /// As `new`, keeping up to `connections` open.
+    pub fn with_connections(smtp_url: &str, from: &str, connections: u32) -> Result<Self, String> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .map_err(|e| format!("SMTP_URL is not usable: {e}"))?
-            // As many open connections as the delivery worker sends at once.
-            .pool_config(PoolConfig::new().max_size(32))
+            .pool_config(PoolConfig::new().max_size(Ord::max(connections, 1)))
             .build();
         let from = from
             .parse()

@@ -30,6 +30,8 @@ pub async fn start() -> std::io::Result<Sink> {
     let counter = count.clone();
     tokio::spawn(async move {
         while let Ok((socket, _)) = listener.accept().await {
+            // As a mail server would: replies go at once, not after a delayed ACK.
+            let _ = socket.set_nodelay(true);
             let counter = counter.clone();
             tokio::spawn(async move {
                 let _ = converse(socket, &counter).await;
