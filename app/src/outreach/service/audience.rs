@@ -3,17 +3,16 @@
 //! the channel and scope, minus bounced addresses and dead numbers, one row per email.
 //! The same query counts the audience live and, as one INSERT … SELECT, queues it.
 
+mod source;
+
 use super::senders::Sender;
 use crate::{
-    auth::entity::person,
     error::{AppError, AppResult},
-    events::entity::{event, event_slot, signup},
-    groups::entity::{group, group_member},
+    groups::entity::group,
     outreach::{
         entity::{consent_current, message_delivery, suppression},
         model::{AudienceKind, Channel, MAX_AREA_MILES, PARTY_SCOPE},
     },
-    places::{model::Coordinates, service::outward::outward_code_centres},
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -22,6 +21,7 @@ use sea_orm::{
     },
     ConnectionTrait, FromQueryResult,
 };
+use source::source;
 
 /// What an audience is: its kind, whose, on which channel, in which consent scope.
 #[derive(Debug, Clone)]
@@ -89,151 +89,8 @@ fn cand() -> Alias {
 fn group_choice() -> Alias {
     Alias::new("gc")
 }
-fn party_choice() -> Alias {
+pub(super) fn party_choice() -> Alias {
     Alias::new("pc")
-}
-
-/// The source's contacts, before consent: columns email, name, person_id.
-fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
-    let group_id = spec.group.as_ref().map_or(0, |g| g.id);
-    match spec.kind {
-        AudienceKind::Members => Query::select()
-            .expr_as(
-                Expr::col((person::Entity, person::Column::Email)),
-                Alias::new("email"),
-            )
-            .expr_as(
-                Expr::col((person::Entity, person::Column::Name)),
-                Alias::new("name"),
-            )
-            .expr_as(
-                Expr::col((person::Entity, person::Column::Id)),
-                Alias::new("person_id"),
-            )
-            .from(group_member::Entity)
-            .inner_join(
-                person::Entity,
-                Expr::col((person::Entity, person::Column::Id))
-                    .equals((group_member::Entity, group_member::Column::PersonId)),
-            )
-            .and_where(
-                Expr::col((group_member::Entity, group_member::Column::GroupId)).eq(group_id),
-            )
-            .and_where(Expr::col((group_member::Entity, group_member::Column::State)).eq("active"))
-            .to_owned(),
-        AudienceKind::SignupsUpcoming | AudienceKind::SignupsPast => {
-            let when = Expr::col((event_slot::Entity, event_slot::Column::StartsAt));
-            let when = if spec.kind == AudienceKind::SignupsUpcoming {
-                when.gte(now)
-            } else {
-                when.lt(now)
-            };
-            Query::select()
-                .expr_as(
-                    Expr::col((signup::Entity, signup::Column::Email)),
-                    Alias::new("email"),
-                )
-                .expr_as(
-                    Expr::col((signup::Entity, signup::Column::Name)),
-                    Alias::new("name"),
-                )
-                .expr_as(
-                    Expr::col((signup::Entity, signup::Column::PersonId)),
-                    Alias::new("person_id"),
-                )
-                .from(signup::Entity)
-                .inner_join(
-                    event_slot::Entity,
-                    Expr::col((event_slot::Entity, event_slot::Column::Id))
-                        .equals((signup::Entity, signup::Column::SlotId)),
-                )
-                .inner_join(
-                    event::Entity,
-                    Expr::col((event::Entity, event::Column::Id))
-                        .equals((event_slot::Entity, event_slot::Column::EventId)),
-                )
-                .and_where(Expr::col((event::Entity, event::Column::GroupId)).eq(group_id))
-                .and_where(
-                    Expr::col((signup::Entity, signup::Column::Status))
-                        .is_in(["confirmed", "waitlisted"]),
-                )
-                .and_where(when)
-                .to_owned()
-        }
-        AudienceKind::Area => {
-            let centre = spec.group.as_ref().map_or(
-                Coordinates {
-                    latitude: 0.0,
-                    longitude: 0.0,
-                },
-                |g| Coordinates {
-                    latitude: g.latitude,
-                    longitude: g.longitude,
-                },
-            );
-            Query::select()
-                .expr_as(
-                    Expr::col((person::Entity, person::Column::Email)),
-                    Alias::new("email"),
-                )
-                .expr_as(
-                    Expr::col((person::Entity, person::Column::Name)),
-                    Alias::new("name"),
-                )
-                .expr_as(
-                    Expr::col((person::Entity, person::Column::Id)),
-                    Alias::new("person_id"),
-                )
-                .from(person::Entity)
-                .cond_where(near(&centre, spec.miles))
-                .to_owned()
-        }
-        AudienceKind::National => Query::select()
-            .expr_as(
-                Expr::col((party_choice(), consent_current::Column::Email)),
-                Alias::new("email"),
-            )
-            .expr_as(
-                Func::coalesce([
-                    Expr::col((person::Entity, person::Column::Name)),
-                    Expr::val(""),
-                ]),
-                Alias::new("name"),
-            )
-            .expr_as(
-                Expr::col((party_choice(), consent_current::Column::PersonId)),
-                Alias::new("person_id"),
-            )
-            .from_as(consent_current::Entity, party_choice())
-            .left_join(
-                person::Entity,
-                Expr::col((person::Entity, person::Column::Email))
-                    .equals((party_choice(), consent_current::Column::Email)),
-            )
-            .and_where(
-                Expr::col((party_choice(), consent_current::Column::Channel))
-                    .eq(spec.channel.as_str()),
-            )
-            .and_where(Expr::col((party_choice(), consent_current::Column::Scope)).eq(PARTY_SCOPE))
-            .and_where(Expr::col((party_choice(), consent_current::Column::Granted)).eq(true))
-            .to_owned(),
-    }
-}
-
-/// People whose postcode district (its outward code, "S1") has its centre within
-/// `miles`: districts are a mile or two across, so the edge is that fuzzy, and it needs
-/// no postcode import.
-fn near(centre: &Coordinates, miles: i32) -> Condition {
-    let mut any = Condition::any();
-    for (outward, position) in outward_code_centres() {
-        if centre.miles_to(&position) <= f64::from(miles) {
-            any = any.add(
-                Expr::col((person::Entity, person::Column::Postcode)).like(format!("{outward} %")),
-            );
-        }
-    }
-    // No district in range matches nobody rather than everybody.
-    any.add(Expr::val(1).eq(0))
 }
 
 /// The audience: one row per email with consent in force, not suppressed.

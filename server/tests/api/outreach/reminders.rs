@@ -17,21 +17,55 @@ use sea_orm::EntityTrait;
 async fn each_reminder_goes_once_and_only_with_consent() {
     let app = TestApp::spawn().await;
     let (_, slot_id) = event_with_capacity(&app, "").await;
-    let slot = event_slot::Entity::find_by_id(slot_id).one(&app.db).await.unwrap().unwrap();
+    let slot = event_slot::Entity::find_by_id(slot_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let site = "http://127.0.0.1:3000";
-    let yes = SignUpDetails::parse("Ann Able", "ann@example.org", "07700 900123", "", true, true).unwrap();
-    let no = SignUpDetails::parse("Nat No", "nat@example.org", "07700 900124", "", false, false).unwrap();
+    let yes = SignUpDetails::parse(
+        "Ann Able",
+        "ann@example.org",
+        "07700 900123",
+        "",
+        true,
+        true,
+    )
+    .unwrap();
+    let no = SignUpDetails::parse(
+        "Nat No",
+        "nat@example.org",
+        "07700 900124",
+        "",
+        false,
+        false,
+    )
+    .unwrap();
     sign_up(&app.db, slot_id, &yes, site).await.unwrap();
     sign_up(&app.db, slot_id, &no, site).await.unwrap();
     let emails_before = app.count("outbox_emails").await;
 
     let day_before = slot.starts_at - Duration::hours(20);
-    assert_eq!(queue_due_reminders(&app.db, site, day_before).await.unwrap(), 1);
-    assert_eq!(queue_due_reminders(&app.db, site, day_before + Duration::minutes(5)).await.unwrap(), 0, "once");
+    assert_eq!(
+        queue_due_reminders(&app.db, site, day_before)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        queue_due_reminders(&app.db, site, day_before + Duration::minutes(5))
+            .await
+            .unwrap(),
+        0,
+        "once"
+    );
     assert_eq!(app.count("outbox_emails").await, emails_before + 1);
 
     let two_hours = slot.starts_at - Duration::minutes(90);
-    assert_eq!(queue_due_reminders(&app.db, site, two_hours).await.unwrap(), 1);
+    assert_eq!(
+        queue_due_reminders(&app.db, site, two_hours).await.unwrap(),
+        1
+    );
     assert_eq!(app.count("outbox_texts").await, 1);
 
     let after = slot.ends_at + Duration::hours(1);
