@@ -9,13 +9,16 @@ use crate::{
         service::catalogue::cards_for,
     },
     groups::{entity::group, service::access::active_group_ids_of},
-    people::service::going::{list_close_friends, list_sharing_friends},
+    people::service::going::{list_close_friends, list_sharing_friends, sharing_friend_ids_of},
     places::{model::Coordinates, service::lookup::locate_postcode},
     suggest::model::{rank, Candidate, SuggestionView, SuggestionsView, NEAR_MILES},
     validate::PostcodeUk,
 };
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    sea_query::JoinType, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, RelationTrait,
+};
 use std::collections::{HashMap, HashSet};
 
 /// Events looked at near the person's postcode.
@@ -23,6 +26,16 @@ const NEAR_CANDIDATES: u64 = 150;
 
 /// An event as ranking sees it: id, group, latitude, longitude, start.
 type CandidateRow = (
+    i32,
+    Option<i32>,
+    Option<f64>,
+    Option<f64>,
+    chrono::DateTime<Utc>,
+);
+
+/// A friend's sign-up with its event as ranking sees it.
+type FriendCandidateRow = (
+    Option<i32>,
     i32,
     Option<i32>,
     Option<f64>,
@@ -42,21 +55,36 @@ pub async fn get_suggestions(
     let home = home_of(db, person_id).await?;
     let mine = events_signed_up_to(db, person_id).await?;
 
-    // Friends going: their confirmed sign-ups to upcoming slots.
+    // Friends going: their confirmed sign-ups to upcoming slots of published events the
+    // person does not host, with what ranking needs of each event, in one query.
     let mut going: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
+    let mut events: HashMap<i32, CandidateRow> = HashMap::new();
     if !friends.is_empty() {
-        let rows: Vec<(i32, Option<i32>)> = signup::Entity::find()
+        let rows: Vec<FriendCandidateRow> = signup::Entity::find()
             .inner_join(event_slot::Entity)
-            .filter(signup::Column::PersonId.is_in(friends.keys().copied()))
+            .join(JoinType::InnerJoin, event_slot::Relation::Event.def())
+            .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(person_id)))
             .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
             .filter(event_slot::Column::StartsAt.gt(now))
+            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::HostId.ne(person_id))
             .select_only()
-            .column(event_slot::Column::EventId)
             .column(signup::Column::PersonId)
+            .columns([
+                event::Column::Id,
+                event::Column::GroupId,
+                event::Column::Latitude,
+                event::Column::Longitude,
+                event::Column::StartsAt,
+            ])
             .into_tuple()
             .all(db)
             .await?;
-        for (event_id, person) in rows {
+        for (person, event_id, group_id, latitude, longitude, starts_at) in rows {
+            events.insert(
+                event_id,
+                (event_id, group_id, latitude, longitude, starts_at),
+            );
             let Some(person) = person else { continue };
             let list = going.entry(event_id).or_default();
             if let Some(name) = friends
@@ -94,36 +122,34 @@ pub async fn get_suggestions(
             .all(db)
             .await?;
     }
-    let mut ids: HashSet<i32> = going.keys().copied().collect();
-    ids.extend(group_events.iter().map(|(id, _)| *id));
+    // Other candidates (the person's groups', near home, popular): a few hundred at most.
+    let mut ids: HashSet<i32> = group_events.iter().map(|(id, _)| *id).collect();
     ids.extend(near_ids);
-    ids.retain(|id| !mine.contains(id));
     if friends.is_empty() && ids.len() < limit {
-        ids.extend(
-            popular_upcoming(db, limit as u64 * 2)
-                .await?
-                .into_iter()
-                .filter(|id| !mine.contains(id)),
-        );
+        ids.extend(popular_upcoming(db, limit as u64 * 2).await?);
     }
-
-    // Only what ranking needs; whole rows are read for the cards shown.
-    let events: Vec<CandidateRow> = event::Entity::find()
-        .filter(event::Column::Id.is_in(ids.iter().copied()))
-        .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
-        .filter(event::Column::StartsAt.gt(now))
-        .filter(event::Column::HostId.ne(person_id))
-        .select_only()
-        .columns([
-            event::Column::Id,
-            event::Column::GroupId,
-            event::Column::Latitude,
-            event::Column::Longitude,
-            event::Column::StartsAt,
-        ])
-        .into_tuple()
-        .all(db)
-        .await?;
+    ids.retain(|id| !events.contains_key(id));
+    if !ids.is_empty() {
+        let rows: Vec<CandidateRow> = event::Entity::find()
+            .filter(event::Column::Id.is_in(ids.iter().copied()))
+            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::StartsAt.gt(now))
+            .filter(event::Column::HostId.ne(person_id))
+            .select_only()
+            .columns([
+                event::Column::Id,
+                event::Column::GroupId,
+                event::Column::Latitude,
+                event::Column::Longitude,
+                event::Column::StartsAt,
+            ])
+            .into_tuple()
+            .all(db)
+            .await?;
+        events.extend(rows.into_iter().map(|row| (row.0, row)));
+    }
+    events.retain(|id, _| !mine.contains(id));
+    let events: Vec<CandidateRow> = events.into_values().collect();
     let group_names = names_of_groups(db, events.iter().filter_map(|e| e.1)).await?;
     let mut candidates: Vec<Candidate> = events
         .iter()

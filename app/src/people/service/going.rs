@@ -2,7 +2,7 @@
 //! confirmed sign-up shows only when they are friends (accepted) and the friend chose
 //! "friends". Guests (no account) are never shown here. Hosts see everyone on the dashboard.
 
-use super::friends::list_friend_ids;
+use super::friends::ACCEPTED;
 use crate::{
     auth::entity::person,
     error::AppResult,
@@ -10,24 +10,55 @@ use crate::{
         entity::{event, event_slot, signup},
         model::{event_path, SignUpStatus},
     },
-    people::model::{ActivityItem, FriendsGoing, Sharing},
+    people::{
+        entity::friendship,
+        model::{ActivityItem, FriendsGoing, Sharing},
+    },
     ui::format::format_when,
 };
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    sea_query::{Alias, Expr, Query, SelectStatement, UnionType},
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use std::collections::{HashMap, HashSet};
+
+/// A subquery of the ids of `viewer`'s accepted friends (a pair is one row, either way
+/// round), for other queries to use without a list of ids on the wire.
+pub fn friend_ids_of(viewer: i32) -> SelectStatement {
+    let as_low = Query::select()
+        .expr_as(Expr::col(friendship::Column::HighId), Alias::new("id"))
+        .from(friendship::Entity)
+        .and_where(friendship::Column::LowId.eq(viewer))
+        .and_where(friendship::Column::State.eq(ACCEPTED))
+        .to_owned();
+    let as_high = Query::select()
+        .expr_as(Expr::col(friendship::Column::LowId), Alias::new("id"))
+        .from(friendship::Entity)
+        .and_where(friendship::Column::HighId.eq(viewer))
+        .and_where(friendship::Column::State.eq(ACCEPTED))
+        .to_owned();
+    as_low.clone().union(UnionType::All, as_high).to_owned()
+}
+
+/// A subquery of the ids of `viewer`'s friends who share their sign-ups with friends:
+/// the only people whose attendance `viewer` may see.
+pub fn sharing_friend_ids_of(viewer: i32) -> SelectStatement {
+    Query::select()
+        .column(person::Column::Id)
+        .from(person::Entity)
+        .and_where(person::Column::Id.in_subquery(friend_ids_of(viewer)))
+        .and_where(person::Column::ShareAttendance.eq(Sharing::Friends.as_str()))
+        .to_owned()
+}
 
 /// The viewer's friends who share their sign-ups with friends: id → name.
 pub async fn list_sharing_friends(
     db: &impl ConnectionTrait,
     viewer: i32,
 ) -> AppResult<HashMap<i32, String>> {
-    let ids = list_friend_ids(db, viewer).await?;
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
     let rows: Vec<(i32, String)> = person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
+        .filter(person::Column::Id.in_subquery(friend_ids_of(viewer)))
         .filter(person::Column::ShareAttendance.eq(Sharing::Friends.as_str()))
         .select_only()
         .columns([person::Column::Id, person::Column::Name])
@@ -59,7 +90,7 @@ pub async fn list_close_friends(
     }
     let close: Vec<i32> = signup::Entity::find()
         .filter(signup::Column::SlotId.is_in(past_slots))
-        .filter(signup::Column::PersonId.is_in(friends.keys().copied()))
+        .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(viewer)))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
         .select_only()
         .column(signup::Column::PersonId)
@@ -85,7 +116,7 @@ pub async fn friends_going_to_events(
     let rows: Vec<(i32, Option<i32>)> = signup::Entity::find()
         .inner_join(event_slot::Entity)
         .filter(event_slot::Column::EventId.is_in(event_ids.iter().copied()))
-        .filter(signup::Column::PersonId.is_in(friends.keys().copied()))
+        .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(viewer)))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
         .select_only()
         .column(event_slot::Column::EventId)
@@ -124,7 +155,7 @@ pub async fn list_friends_activity(
     }
     let rows: Vec<(Option<i32>, i32, chrono::DateTime<Utc>)> = signup::Entity::find()
         .inner_join(event_slot::Entity)
-        .filter(signup::Column::PersonId.is_in(friends.keys().copied()))
+        .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(viewer)))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
         .filter(event_slot::Column::StartsAt.gt(Utc::now()))
         .order_by_desc(signup::Column::CreatedAt)
