@@ -16,13 +16,15 @@ use crate::{
 };
 use chrono::Utc;
 use sea_orm::{
-    sea_query::JoinType, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, RelationTrait,
+    sea_query::{Expr, JoinType},
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
 };
 use std::collections::{HashMap, HashSet};
 
 /// Events looked at near the person's postcode.
 const NEAR_CANDIDATES: u64 = 150;
+/// Events friends are going to that are looked at: most friends first, then soonest.
+const FRIEND_CANDIDATES: u64 = 200;
 
 /// An event as ranking sees it: id, group, latitude, longitude, start.
 type CandidateRow = (
@@ -33,14 +35,14 @@ type CandidateRow = (
     chrono::DateTime<Utc>,
 );
 
-/// A friend's sign-up with its event as ranking sees it.
+/// An event friends are going to, as ranking sees it, with how many friends.
 type FriendCandidateRow = (
-    Option<i32>,
     i32,
     Option<i32>,
     Option<f64>,
     Option<f64>,
     chrono::DateTime<Utc>,
+    i64,
 );
 
 /// The person's suggestions, best first.
@@ -55,21 +57,23 @@ pub async fn get_suggestions(
     let home = home_of(db, person_id).await?;
     let mine = events_signed_up_to(db, person_id).await?;
 
-    // Friends going: their confirmed sign-ups to upcoming slots of published events the
-    // person does not host, with what ranking needs of each event, in one query.
+    // Friends going: the upcoming published events (not the person's own) that most of
+    // their sharing friends are confirmed for, counted in SQL, then who those are.
     let mut going: HashMap<i32, Vec<(String, i32)>> = HashMap::new();
     let mut events: HashMap<i32, CandidateRow> = HashMap::new();
     if !friends.is_empty() {
-        let rows: Vec<FriendCandidateRow> = signup::Entity::find()
-            .inner_join(event_slot::Entity)
+        let friends_signups = || {
+            signup::Entity::find()
+                .inner_join(event_slot::Entity)
+                .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(person_id)))
+                .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
+                .filter(event_slot::Column::StartsAt.gt(now))
+        };
+        let leading: Vec<FriendCandidateRow> = friends_signups()
             .join(JoinType::InnerJoin, event_slot::Relation::Event.def())
-            .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(person_id)))
-            .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
-            .filter(event_slot::Column::StartsAt.gt(now))
             .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
             .filter(event::Column::HostId.ne(person_id))
             .select_only()
-            .column(signup::Column::PersonId)
             .columns([
                 event::Column::Id,
                 event::Column::GroupId,
@@ -77,14 +81,33 @@ pub async fn get_suggestions(
                 event::Column::Longitude,
                 event::Column::StartsAt,
             ])
+            .column_as(Expr::cust("COUNT(DISTINCT signups.person_id)"), "friends")
+            .group_by(event::Column::Id)
+            .group_by(event::Column::GroupId)
+            .group_by(event::Column::Latitude)
+            .group_by(event::Column::Longitude)
+            .group_by(event::Column::StartsAt)
+            .order_by_desc(Expr::cust("friends"))
+            .order_by_asc(event::Column::StartsAt)
+            .limit(FRIEND_CANDIDATES)
             .into_tuple()
             .all(db)
             .await?;
-        for (person, event_id, group_id, latitude, longitude, starts_at) in rows {
+        for (event_id, group_id, latitude, longitude, starts_at, _) in &leading {
             events.insert(
-                event_id,
-                (event_id, group_id, latitude, longitude, starts_at),
+                *event_id,
+                (*event_id, *group_id, *latitude, *longitude, *starts_at),
             );
+        }
+        let pairs: Vec<(i32, Option<i32>)> = friends_signups()
+            .filter(event_slot::Column::EventId.is_in(events.keys().copied()))
+            .select_only()
+            .column(event_slot::Column::EventId)
+            .column(signup::Column::PersonId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (event_id, person) in pairs {
             let Some(person) = person else { continue };
             let list = going.entry(event_id).or_default();
             if let Some(name) = friends
