@@ -1,5 +1,6 @@
 //! Outreach view types and the pure rules pages and services share.
 
+use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
 /// The party-wide consent scope; a group's is `group:<id>`.
@@ -43,6 +44,11 @@ impl Channel {
             "sms" => Some(Channel::Sms),
             _ => None,
         }
+    }
+
+    /// The channel a form posted, or an error beside its field.
+    pub fn from_form(value: &str) -> Result<Self, AppError> {
+        Self::parse(value).ok_or_else(|| AppError::invalid("channel", "Choose email or text."))
     }
 
     /// "Email" or "Text", for people.

@@ -26,6 +26,15 @@ const NEAR_CANDIDATES: u64 = 150;
 /// Events friends are going to that are looked at: most friends first, then soonest.
 const FRIEND_CANDIDATES: u64 = 200;
 
+/// What ranking reads of an event, in `CandidateRow`'s order.
+const CANDIDATE_COLUMNS: [event::Column; 5] = [
+    event::Column::Id,
+    event::Column::GroupId,
+    event::Column::Latitude,
+    event::Column::Longitude,
+    event::Column::StartsAt,
+];
+
 /// An event as ranking sees it: id, group, latitude, longitude, start.
 type CandidateRow = (
     i32,
@@ -69,24 +78,16 @@ pub async fn get_suggestions(
                 .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
                 .filter(event_slot::Column::StartsAt.gt(now))
         };
-        let leading: Vec<FriendCandidateRow> = friends_signups()
+        let counted = friends_signups()
             .join(JoinType::InnerJoin, event_slot::Relation::Event.def())
             .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
             .filter(event::Column::HostId.ne(person_id))
             .select_only()
-            .columns([
-                event::Column::Id,
-                event::Column::GroupId,
-                event::Column::Latitude,
-                event::Column::Longitude,
-                event::Column::StartsAt,
-            ])
-            .column_as(Expr::cust("COUNT(DISTINCT signups.person_id)"), "friends")
-            .group_by(event::Column::Id)
-            .group_by(event::Column::GroupId)
-            .group_by(event::Column::Latitude)
-            .group_by(event::Column::Longitude)
-            .group_by(event::Column::StartsAt)
+            .columns(CANDIDATE_COLUMNS)
+            .column_as(Expr::cust("COUNT(DISTINCT signups.person_id)"), "friends");
+        let leading: Vec<FriendCandidateRow> = CANDIDATE_COLUMNS
+            .into_iter()
+            .fold(counted, |query, column| query.group_by(column))
             .order_by_desc(Expr::cust("friends"))
             .order_by_asc(event::Column::StartsAt)
             .limit(FRIEND_CANDIDATES)
@@ -159,13 +160,7 @@ pub async fn get_suggestions(
             .filter(event::Column::StartsAt.gt(now))
             .filter(event::Column::HostId.ne(person_id))
             .select_only()
-            .columns([
-                event::Column::Id,
-                event::Column::GroupId,
-                event::Column::Latitude,
-                event::Column::Longitude,
-                event::Column::StartsAt,
-            ])
+            .columns(CANDIDATE_COLUMNS)
             .into_tuple()
             .all(db)
             .await?;

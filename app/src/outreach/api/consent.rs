@@ -36,8 +36,7 @@ pub async fn set_preference(
         async {
             let ctx = RequestCtx::load().await?;
             let person = ctx.person()?;
-            let channel = Channel::parse(&channel)
-                .ok_or_else(|| AppError::invalid("channel", "Choose email or text."))?;
+            let channel = Channel::from_form(&channel)?;
             let done =
                 preferences::set_preference(&ctx.db, person, &scope, channel, granted == "yes")
                     .await?;

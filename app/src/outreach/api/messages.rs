@@ -44,8 +44,7 @@ pub async fn new_message(
         async {
             let ctx = RequestCtx::load().await?;
             let sender = senders::sender_for(&ctx.db, group_id, ctx.maybe_person()).await?;
-            let channel = Channel::parse(&channel)
-                .ok_or_else(|| AppError::invalid("channel", "Choose email or text."))?;
+            let channel = Channel::from_form(&channel)?;
             let id = drafts::new_draft(&ctx.db, &sender, channel, template_id).await?;
             redirect_to(&format!("/messages/{id}"));
             Ok(())
@@ -187,8 +186,7 @@ pub async fn count_audience(
         async {
             let ctx = RequestCtx::load().await?;
             let sender = senders::sender_for(&ctx.db, group_id, ctx.maybe_person()).await?;
-            let channel = Channel::parse(&channel)
-                .ok_or_else(|| AppError::invalid("channel", "Choose email or text."))?;
+            let channel = Channel::from_form(&channel)?;
             let kind = AudienceKind::parse(&audience)
                 .ok_or_else(|| AppError::invalid("audience", "Choose who it goes to."))?;
             let spec = audience::AudienceSpec::new(&sender, kind, miles, channel)?;
@@ -210,8 +208,7 @@ pub async fn save_template(
         async {
             let ctx = RequestCtx::load().await?;
             let staff = ctx.require_role(crate::auth::model::Role::Staff)?;
-            let channel = Channel::parse(&channel)
-                .ok_or_else(|| AppError::invalid("channel", "Choose email or text."))?;
+            let channel = Channel::from_form(&channel)?;
             templates::save_template(
                 &ctx.db,
                 staff.id,

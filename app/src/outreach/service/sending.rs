@@ -81,13 +81,10 @@ pub async fn send_or_schedule(
     check_content(found)?;
     let spec = spec_of(found, sender)?;
     let now = Utc::now();
-    if audience::count(db, &spec, now).await? == 0 {
-        return Err(AppError::invalid(
-            "audience",
-            "Nobody in this audience has agreed to hear from you this way yet.",
-        ));
-    }
     if let Some(at) = found.send_at.filter(|at| *at > now) {
+        if audience::count(db, &spec, now).await? == 0 {
+            return Err(nobody_to_send_to());
+        }
         let moved = message::Entity::update_many()
             .col_expr(message::Column::Status, Expr::value(STATUS_SCHEDULED))
             .col_expr(message::Column::SendAt, Expr::value(at))
@@ -106,8 +103,15 @@ pub async fn send_or_schedule(
     Ok(if due > now { "quiet" } else { "sent" })
 }
 
+fn nobody_to_send_to() -> AppError {
+    AppError::invalid(
+        "audience",
+        "Nobody in this audience has agreed to hear from you this way yet.",
+    )
+}
+
 /// Queues every delivery of `found` (still in status `from`), due now or, for texts in
-/// quiet hours, when they end. Returns when they are due.
+/// quiet hours, when they end, building the audience once. Returns when they are due.
 pub async fn start_send(
     db: &DatabaseConnection,
     found: &message::Model,
@@ -132,6 +136,11 @@ pub async fn start_send(
         return Err(AppError::conflict("This message has already been sent."));
     }
     let queued = audience::enqueue(&txn, spec, found.id, due, now).await?;
+    // Whoever pressed Send is told, and nothing is kept (the transaction is dropped); a
+    // schedule that fires has nobody to tell, so it goes out to nobody.
+    if queued == 0 && from == STATUS_DRAFT {
+        return Err(nobody_to_send_to());
+    }
     message::Entity::update_many()
         .col_expr(message::Column::RecipientCount, Expr::value(queued as i32))
         .filter(message::Column::Id.eq(found.id))

@@ -1,7 +1,9 @@
 //! Unsubscribing: one click from the mail client (RFC 8058) or the page from the footer
 //! link, with no sign-in; consent for that scope is withdrawn and the next send skips.
 
-use super::{consent, deliver_all, draft, member, no_texts, official_group, send, statuses};
+use super::{
+    consent, deliver_all, draft, member, no_texts, official_group, send, statuses, TestApp,
+};
 use app::outreach::{
     entity::message_delivery,
     mailer::LogMailer,
@@ -33,16 +35,7 @@ async fn one_click_unsubscribe_withdraws_consent_for_the_group_only() {
     .await;
     assert!(send(&sender, id).await.succeeded());
     deliver_all(app, &LogMailer, &no_texts(), Utc::now()).await;
-    let delivery = message_delivery::Entity::find()
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let token = token_for(
-        &signing_key(&app.db).await.unwrap(),
-        delivery.id,
-        &delivery.email,
-    );
+    let (delivery, token) = first_delivery_and_link(app).await;
     // A forged token is refused.
     let forged = format!("{}-000000000000000000000000", delivery.id);
     let post = |token: String| {
@@ -104,16 +97,7 @@ async fn the_unsubscribe_form_works_without_signing_in() {
     )
     .await;
     assert!(send(&sender, id).await.succeeded());
-    let delivery = message_delivery::Entity::find()
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let token = token_for(
-        &signing_key(&app.db).await.unwrap(),
-        delivery.id,
-        &delivery.email,
-    );
+    let (_, token) = first_delivery_and_link(app).await;
     let reply = app
         .call("/api/outreach/unsubscribe", &[("token", &token)], None)
         .await;
@@ -126,4 +110,19 @@ async fn the_unsubscribe_form_works_without_signing_in() {
     );
     // The ledger kept both choices.
     assert_eq!(app.count("consent_records").await, 2);
+}
+
+/// The first delivery queued, and the token in its unsubscribe link.
+async fn first_delivery_and_link(app: &TestApp) -> (message_delivery::Model, String) {
+    let delivery = message_delivery::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let token = token_for(
+        &signing_key(&app.db).await.unwrap(),
+        delivery.id,
+        &delivery.email,
+    );
+    (delivery, token)
 }

@@ -19,19 +19,7 @@ use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Func, Query, SelectS
 pub fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
     let group_id = spec.group.as_ref().map_or(0, |g| g.id);
     match spec.kind {
-        AudienceKind::Members => Query::select()
-            .expr_as(
-                Expr::col((person::Entity, person::Column::Email)),
-                Alias::new("email"),
-            )
-            .expr_as(
-                Expr::col((person::Entity, person::Column::Name)),
-                Alias::new("name"),
-            )
-            .expr_as(
-                Expr::col((person::Entity, person::Column::Id)),
-                Alias::new("person_id"),
-            )
+        AudienceKind::Members => people()
             .from(group_member::Entity)
             .inner_join(
                 person::Entity,
@@ -50,37 +38,29 @@ pub fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
             } else {
                 when.lt(now)
             };
-            Query::select()
-                .expr_as(
-                    Expr::col((signup::Entity, signup::Column::Email)),
-                    Alias::new("email"),
-                )
-                .expr_as(
-                    Expr::col((signup::Entity, signup::Column::Name)),
-                    Alias::new("name"),
-                )
-                .expr_as(
-                    Expr::col((signup::Entity, signup::Column::PersonId)),
-                    Alias::new("person_id"),
-                )
-                .from(signup::Entity)
-                .inner_join(
-                    event_slot::Entity,
-                    Expr::col((event_slot::Entity, event_slot::Column::Id))
-                        .equals((signup::Entity, signup::Column::SlotId)),
-                )
-                .inner_join(
-                    event::Entity,
-                    Expr::col((event::Entity, event::Column::Id))
-                        .equals((event_slot::Entity, event_slot::Column::EventId)),
-                )
-                .and_where(Expr::col((event::Entity, event::Column::GroupId)).eq(group_id))
-                .and_where(
-                    Expr::col((signup::Entity, signup::Column::Status))
-                        .is_in(["confirmed", "waitlisted"]),
-                )
-                .and_where(when)
-                .to_owned()
+            contacts(
+                Expr::col((signup::Entity, signup::Column::Email)),
+                Expr::col((signup::Entity, signup::Column::Name)),
+                Expr::col((signup::Entity, signup::Column::PersonId)),
+            )
+            .from(signup::Entity)
+            .inner_join(
+                event_slot::Entity,
+                Expr::col((event_slot::Entity, event_slot::Column::Id))
+                    .equals((signup::Entity, signup::Column::SlotId)),
+            )
+            .inner_join(
+                event::Entity,
+                Expr::col((event::Entity, event::Column::Id))
+                    .equals((event_slot::Entity, event_slot::Column::EventId)),
+            )
+            .and_where(Expr::col((event::Entity, event::Column::GroupId)).eq(group_id))
+            .and_where(
+                Expr::col((signup::Entity, signup::Column::Status))
+                    .is_in(["confirmed", "waitlisted"]),
+            )
+            .and_where(when)
+            .to_owned()
         }
         AudienceKind::Area => {
             let centre = spec.group.as_ref().map_or(
@@ -93,53 +73,51 @@ pub fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
                     longitude: g.longitude,
                 },
             );
-            Query::select()
-                .expr_as(
-                    Expr::col((person::Entity, person::Column::Email)),
-                    Alias::new("email"),
-                )
-                .expr_as(
-                    Expr::col((person::Entity, person::Column::Name)),
-                    Alias::new("name"),
-                )
-                .expr_as(
-                    Expr::col((person::Entity, person::Column::Id)),
-                    Alias::new("person_id"),
-                )
+            people()
                 .from(person::Entity)
                 .cond_where(near(&centre, spec.miles))
                 .to_owned()
         }
-        AudienceKind::National => Query::select()
-            .expr_as(
-                Expr::col((party_choice(), consent_current::Column::Email)),
-                Alias::new("email"),
-            )
-            .expr_as(
-                Func::coalesce([
-                    Expr::col((person::Entity, person::Column::Name)),
-                    Expr::val(""),
-                ]),
-                Alias::new("name"),
-            )
-            .expr_as(
-                Expr::col((party_choice(), consent_current::Column::PersonId)),
-                Alias::new("person_id"),
-            )
-            .from_as(consent_current::Entity, party_choice())
-            .left_join(
-                person::Entity,
-                Expr::col((person::Entity, person::Column::Email))
-                    .equals((party_choice(), consent_current::Column::Email)),
-            )
-            .and_where(
-                Expr::col((party_choice(), consent_current::Column::Channel))
-                    .eq(spec.channel.as_str()),
-            )
-            .and_where(Expr::col((party_choice(), consent_current::Column::Scope)).eq(PARTY_SCOPE))
-            .and_where(Expr::col((party_choice(), consent_current::Column::Granted)).eq(true))
-            .to_owned(),
+        AudienceKind::National => contacts(
+            Expr::col((party_choice(), consent_current::Column::Email)),
+            Func::coalesce([
+                Expr::col((person::Entity, person::Column::Name)),
+                Expr::val(""),
+            ])
+            .into(),
+            Expr::col((party_choice(), consent_current::Column::PersonId)),
+        )
+        .from_as(consent_current::Entity, party_choice())
+        .left_join(
+            person::Entity,
+            Expr::col((person::Entity, person::Column::Email))
+                .equals((party_choice(), consent_current::Column::Email)),
+        )
+        .and_where(
+            Expr::col((party_choice(), consent_current::Column::Channel)).eq(spec.channel.as_str()),
+        )
+        .and_where(Expr::col((party_choice(), consent_current::Column::Scope)).eq(PARTY_SCOPE))
+        .and_where(Expr::col((party_choice(), consent_current::Column::Granted)).eq(true))
+        .to_owned(),
     }
+}
+
+/// A source's columns under the names the audience query reads.
+fn contacts(email: Expr, name: Expr, person_id: Expr) -> SelectStatement {
+    Query::select()
+        .expr_as(email, Alias::new("email"))
+        .expr_as(name, Alias::new("name"))
+        .expr_as(person_id, Alias::new("person_id"))
+        .to_owned()
+}
+
+/// Account holders' columns (join or select from `people`).
+fn people() -> SelectStatement {
+    contacts(
+        Expr::col((person::Entity, person::Column::Email)),
+        Expr::col((person::Entity, person::Column::Name)),
+        Expr::col((person::Entity, person::Column::Id)),
+    )
 }
 
 /// People whose postcode district (its outward code, "S1") has its centre within
