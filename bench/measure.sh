@@ -99,44 +99,78 @@ echo "(Sam: ${sam_friends[0]} accepted friends sharing their sign-ups; ${sam_fri
 long_thread=$(sql "SELECT t.id FROM forum_threads t JOIN groups g ON g.id = t.group_id
   WHERE g.slug = 'bench-long-thread' ORDER BY t.post_count DESC, t.id LIMIT 1")
 
+# The table at 16 and 64 connections (BENCH_ONLY=one-client skips it).
+main_table() {
+  echo
+  echo "## $backend, $nodes server process(es); people, events, sign-ups, groups, forum posts, friendships: $counts"
+  echo "wrk -t2 for ${seconds} s per cell; latency in ms; failed = non-2xx/3xx responses and socket errors (timeout 10 s)"
+  echo
+  echo "| request                                  | req/s 16 | p50 16    | p99 16    | req/s 64 | p50 64    | p99 64    | failed |"
+  echo "|------------------------------------------|---------:|----------:|----------:|---------:|----------:|----------:|-------:|"
+  row "home page, visitor (GET /)" "http://127.0.0.1:PORT/"
+  row "home page, signed in" -H "Cookie: mn_session=$token" "http://127.0.0.1:PORT/"
+  row "event list (GET /events)" "http://127.0.0.1:PORT/events"
+  row "event page (random of $events events)" -s bench/event_page.lua "http://127.0.0.1:PORT"
+  row "event page, signed in (friends going)" -H "Cookie: mn_session=$token" -s bench/event_page.lua \
+    "http://127.0.0.1:PORT"
+  row "search near a postcode (10 miles)" -s bench/near.lua "http://127.0.0.1:PORT"
+  row "group directory near a postcode (25 mi)" -s bench/groups_near.lua "http://127.0.0.1:PORT"
+  if [[ -n $long_thread ]]; then
+    row "thread page, 5,000 replies (page 50)" -H "Cookie: mn_session=$token" \
+      "http://127.0.0.1:PORT/groups/bench-long-thread/threads/$long_thread?page=50"
+  else
+    printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "thread page, 5,000 replies (page 50)" \
+      "n/a" "" "" "n/a" "" "" ""
+    echo "(thread page: n/a — the seed has no long thread below 1,000 groups)" >>"$dir/notes"
+  fi
+  suggested=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: mn_session=$token" \
+    "http://127.0.0.1:${ports[0]}/events/suggested")
+  if [[ $suggested == 200 ]]; then
+    row "suggestions for a signed-in person" -H "Cookie: mn_session=$token" \
+      "http://127.0.0.1:PORT/events/suggested"
+  else
+    printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "suggestions for a signed-in person" \
+      "n/a" "" "" "n/a" "" "" ""
+    echo "(suggestions: n/a — GET /events/suggested answered $suggested)" >>"$dir/notes"
+  fi
+  low=$(BENCH_SLOT=${slots[0]} measure 16 -s bench/signup.lua "http://127.0.0.1:PORT")
+  high=$(BENCH_SLOT=${slots[1]} measure 64 -s bench/signup.lua "http://127.0.0.1:PORT")
+  read -r -a low <<<"$low"
+  read -r -a high <<<"$high"
+  printf '| %-40s | %7s | %6s ms | %6s ms | %7s | %6s ms | %6s ms | %6s |\n' "sign-up POST (one limited slot)" \
+    "${low[0]}" "${low[1]}" "${low[2]}" "${high[0]}" "${high[1]}" "${high[2]}" "$((low[3] + high[3]))"
+
+}
+# Issue 5's figures: one client at a time, so the latency is the request's own.
+one_client() {
+  local name=$1 figures
+  shift
+  settle
+  # Two seconds' warm-up first, so the figures are of a warm cache, as in use.
+  BENCH_ORIGIN="http://127.0.0.1:${ports[0]}" BENCH_EVENTS="$events" \
+    wrk -t1 -c1 -d2s "${@//PORT/${ports[0]}}" >/dev/null
+  figures=$(BENCH_ORIGIN="http://127.0.0.1:${ports[0]}" BENCH_EVENTS="$events" \
+    wrk -t1 -c1 -d"${seconds}s" --latency "${@//PORT/${ports[0]}}" | awk '
+    function ms(v) {
+      if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v
+    }
+    / 50% / { p50 = ms($2) } / 99% / { p99 = ms($2) } /Requests\/sec/ { rps = $2 }
+    END { printf "%.0f %.1f %.1f", rps, p50, p99 }')
+  read -r -a figures <<<"$figures"
+  printf '| %-52s | %7s | %6s ms | %6s ms |\n' "$name" "${figures[0]}" "${figures[1]}" "${figures[2]}"
+}
 echo
-echo "## $backend, $nodes server process(es); people, events, sign-ups, groups, forum posts, friendships: $counts"
-echo "wrk -t2 for ${seconds} s per cell; latency in ms; failed = non-2xx/3xx responses and socket errors (timeout 10 s)"
+echo "One client at a time (wrk -t1 -c1, ${seconds} s), signed in as Sam:"
 echo
-echo "| request                                  | req/s 16 | p50 16    | p99 16    | req/s 64 | p50 64    | p99 64    | failed |"
-echo "|------------------------------------------|---------:|----------:|----------:|---------:|----------:|----------:|-------:|"
-row "home page, visitor (GET /)" "http://127.0.0.1:PORT/"
-row "home page, signed in" -H "Cookie: mn_session=$token" "http://127.0.0.1:PORT/"
-row "event list (GET /events)" "http://127.0.0.1:PORT/events"
-row "event page (random of $events events)" -s bench/event_page.lua "http://127.0.0.1:PORT"
-row "event page, signed in (friends going)" -H "Cookie: mn_session=$token" -s bench/event_page.lua \
-  "http://127.0.0.1:PORT"
-row "search near a postcode (10 miles)" -s bench/near.lua "http://127.0.0.1:PORT"
-row "group directory near a postcode (25 mi)" -s bench/groups_near.lua "http://127.0.0.1:PORT"
-if [[ -n $long_thread ]]; then
-  row "thread page, 5,000 replies (page 50)" -H "Cookie: mn_session=$token" \
-    "http://127.0.0.1:PORT/groups/bench-long-thread/threads/$long_thread?page=50"
-else
-  printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "thread page, 5,000 replies (page 50)" \
-    "n/a" "" "" "n/a" "" "" ""
-  echo "(thread page: n/a — the seed has no long thread below 1,000 groups)" >>"$dir/notes"
-fi
-suggested=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: mn_session=$token" \
-  "http://127.0.0.1:${ports[0]}/events/suggested")
-if [[ $suggested == 200 ]]; then
-  row "suggestions for a signed-in person" -H "Cookie: mn_session=$token" \
-    "http://127.0.0.1:PORT/events/suggested"
-else
-  printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "suggestions for a signed-in person" \
-    "n/a" "" "" "n/a" "" "" ""
-  echo "(suggestions: n/a — GET /events/suggested answered $suggested)" >>"$dir/notes"
-fi
-low=$(BENCH_SLOT=${slots[0]} measure 16 -s bench/signup.lua "http://127.0.0.1:PORT")
-high=$(BENCH_SLOT=${slots[1]} measure 64 -s bench/signup.lua "http://127.0.0.1:PORT")
-read -r -a low <<<"$low"
-read -r -a high <<<"$high"
-printf '| %-40s | %7s | %6s ms | %6s ms | %7s | %6s ms | %6s ms | %6s |\n' "sign-up POST (one limited slot)" \
-  "${low[0]}" "${low[1]}" "${low[2]}" "${high[0]}" "${high[1]}" "${high[2]}" "$((low[3] + high[3]))"
+echo "| request                                              | req/s   | p50       | p99       |"
+echo "|------------------------------------------------------|--------:|----------:|----------:|"
+one_client "event page with friends going (random event)" -H "Cookie: mn_session=$token" \
+  -s bench/event_page.lua "http://127.0.0.1:PORT"
+one_client "suggestions page (GET /events/suggested)" -H "Cookie: mn_session=$token" \
+  "http://127.0.0.1:PORT/events/suggested"
+one_client "suggestions server function (POST, 20)" -H "Cookie: mn_session=$token" \
+  -s bench/suggested_api.lua "http://127.0.0.1:PORT"
+[[ ${BENCH_ONLY:-} == one-client ]] || main_table
 echo
 cat "$dir/notes"
 echo "server memory (RSS, largest process): idle $((idle_kb / 1024)) MiB, peak under load $(($(cat "$dir/peak") / 1024)) MiB"

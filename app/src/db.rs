@@ -14,6 +14,9 @@ use std::time::Duration;
 /// take turns inside SQLite anyway.
 const SQLITE_POOL_SIZE: u32 = 4;
 
+/// Page cache per SQLite connection, in KiB (negative, as SQLite takes it).
+const SQLITE_CACHE_KIB: &str = "-16384";
+
 /// Connects to `url` (sqlite://… or postgres://…) and brings the schema up to date.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_string());
@@ -33,6 +36,9 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
 /// behind the last; WAL lets readers carry on while one writer writes, synchronous=NORMAL
 /// is safe with WAL, and a ping before each query only doubles the round trips to
 /// SQLite's worker thread. An in-memory database exists per connection, so it keeps one.
+/// Each connection keeps 16 MB of pages (SQLite's default is 2 MB): a person's
+/// suggestions visit about a thousand events' pages, and with the default every query
+/// read most of them again from the kernel (friends' events 7 ms → 3 ms).
 fn configure_sqlite(options: &mut ConnectOptions, in_memory: bool) {
     options
         .max_connections(if in_memory { 1 } else { SQLITE_POOL_SIZE })
@@ -43,6 +49,7 @@ fn configure_sqlite(options: &mut ConnectOptions, in_memory: bool) {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
+                .pragma("cache_size", SQLITE_CACHE_KIB)
         });
     }
 }

@@ -87,6 +87,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         email_per_second: config.email_per_second,
         concurrency: config.email_connections as usize,
         texts_per_second: config.texts_per_second,
+        event_reminders: config.event_reminders,
     };
     let (stop_worker, worker_stopped) = watch::channel(false);
     let worker = tokio::spawn(outbox_worker::run(

@@ -169,6 +169,12 @@ pub struct Config {
     #[arg(long, env = "SMS_FROM", global = true)]
     pub sms_from: Option<String>,
 
+    /// Send event reminders (the day before, two hours before, thank-you). On by default;
+    /// the bench turns them off: on a freshly seeded database the first round queues a
+    /// reminder for every sign-up in the next day at once, which is not what it measures.
+    #[arg(long, env = "EVENT_REMINDERS", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub event_reminders: bool,
+
     /// Most texts sent per second (the provider's limit).
     #[arg(long, env = "TEXTS_PER_SECOND", default_value_t = 10, global = true)]
     pub texts_per_second: u32,

@@ -40,6 +40,8 @@ pub struct Delivery {
     pub texts_per_second: u32,
     /// Sends in flight at once.
     pub concurrency: usize,
+    /// Whether event reminders are queued (`EVENT_REMINDERS`).
+    pub event_reminders: bool,
 }
 
 /// Runs `job` if `every` has passed since `last`, logging what it did.
@@ -90,13 +92,15 @@ pub async fn run(
             || start_due_scheduled(&db, now),
         )
         .await;
-        now_and_then(
-            &mut reminders,
-            SCHEDULES_EVERY,
-            "queued event reminders",
-            || queue_due_reminders(&db, &site_url, now),
-        )
-        .await;
+        if delivery.event_reminders {
+            now_and_then(
+                &mut reminders,
+                SCHEDULES_EVERY,
+                "queued event reminders",
+                || queue_due_reminders(&db, &site_url, now),
+            )
+            .await;
+        }
         let mut busy = false;
         match deliver_due_messages(&db, &outlets, &site_url, BATCH, now).await {
             Ok(0) => {}

@@ -221,13 +221,25 @@ fn card(e: &event::Model, host_name: String, slots: &[event_slot::Model]) -> Eve
         path: event_path(e.id, &e.slug),
         title: e.title.clone(),
         kind,
-        when: format_when(e.starts_at),
+        when: format_when(next_start(e, slots)),
         place,
         host_name,
         places_left: total_places_left(slots),
         distance: None,
         friends_going: None,
     }
+}
+
+/// When the event next happens: its soonest slot still to start, or its start once all
+/// have passed (a weekly event's card shows next week, not the first week).
+fn next_start(e: &event::Model, slots: &[event_slot::Model]) -> DateTime<Utc> {
+    let now = Utc::now();
+    slots
+        .iter()
+        .map(|s| s.starts_at)
+        .filter(|t| *t > now)
+        .min()
+        .unwrap_or(e.starts_at)
 }
 
 /// Places left over all slots; None when any slot has no limit.

@@ -23,7 +23,7 @@ use sea_orm::{
     sea_query::{ExprTrait, OnConflict, Query},
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -102,16 +102,41 @@ async fn queue_kind(
     } else {
         Channel::Email
     };
+    // Consent is read once per scope (the event's group, or the party) for the batch.
+    let rows: Vec<_> = rows
+        .into_iter()
+        .filter_map(|(row, slot)| {
+            let slot = slot?;
+            let found = events.get(&slot.event_id)?;
+            Some((row, slot, found))
+        })
+        .collect();
+    let mut by_scope: HashMap<String, Vec<String>> = HashMap::new();
+    for (row, _, found) in &rows {
+        by_scope
+            .entry(scope_of(found.group_id))
+            .or_default()
+            .push(row.email.clone());
+    }
+    let mut consented: HashSet<(String, String)> = HashSet::new();
+    for (scope, emails) in by_scope {
+        for email in emails_with_consent(db, &emails, channel, &scope).await? {
+            consented.insert((scope.clone(), email));
+        }
+    }
+    // Sign-ups without consent are marked as decided, so they are not read again every
+    // round; a consent given later does not bring a late reminder.
+    let unconsented: Vec<i32> = rows
+        .iter()
+        .filter(|(row, _, found)| {
+            !consented.contains(&(scope_of(found.group_id), row.email.clone()))
+        })
+        .map(|(row, _, _)| row.id)
+        .collect();
+    mark_decided(db, &unconsented, kind, now).await?;
     let mut queued = 0;
-    for (row, slot) in rows {
-        let Some((slot, found)) = slot.and_then(|s| events.get(&s.event_id).map(|e| (s, e))) else {
-            continue;
-        };
-        let scope = scope_of(found.group_id);
-        if !emails_with_consent(db, std::slice::from_ref(&row.email), channel, &scope)
-            .await?
-            .contains(&row.email)
-        {
+    for (row, slot, found) in rows {
+        if !consented.contains(&(scope_of(found.group_id), row.email.clone())) {
             continue;
         }
         let link = format!("{site_url}{}", event_path(found.id, &found.slug));
@@ -178,4 +203,29 @@ async fn queue_kind(
         queued += 1;
     }
     Ok(queued)
+}
+
+/// Marks sign-ups whose reminder of `kind` will not be sent, in chunks.
+async fn mark_decided(
+    db: &DatabaseConnection,
+    signup_ids: &[i32],
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for chunk in signup_ids.chunks(500) {
+        reminder_sent::Entity::insert_many(chunk.iter().map(|id| reminder_sent::ActiveModel {
+            signup_id: Set(*id),
+            kind: Set(kind.as_str().to_string()),
+            created_at: Set(now),
+            ..Default::default()
+        }))
+        .on_conflict(
+            OnConflict::columns([reminder_sent::Column::SignupId, reminder_sent::Column::Kind])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
 }

@@ -1,0 +1,216 @@
+//! The candidate events for one person's suggestions. Each source reads, in one query,
+//! just what ranking needs of an event, so no candidate is read twice.
+
+use crate::{
+    events::{
+        entity::{event, event_slot, signup},
+        model::{EventStatus, SignUpStatus},
+    },
+    groups::{entity::group, service::access::active_group_ids_of},
+    people::service::going::sharing_friend_ids_of,
+    places::model::Coordinates,
+    suggest::model::{Candidate, NEAR_MILES},
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    sea_query::{Expr, JoinType},
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, RelationTrait, Select,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Events looked at near the person's postcode.
+const NEAR_CANDIDATES: u64 = 150;
+/// Events friends are going to that are looked at: most friends first, then soonest.
+const FRIEND_CANDIDATES: u64 = 200;
+/// Events of the person's groups looked at, soonest first.
+const GROUP_CANDIDATES: u64 = 100;
+
+/// What ranking reads of an event, in `EventRow`'s order.
+const CANDIDATE_COLUMNS: [event::Column; 5] = [
+    event::Column::Id,
+    event::Column::GroupId,
+    event::Column::Latitude,
+    event::Column::Longitude,
+    event::Column::StartsAt,
+];
+
+/// An event as ranking sees it: id, group, latitude, longitude, start.
+type EventRow = (i32, Option<i32>, Option<f64>, Option<f64>, DateTime<Utc>);
+
+/// Where and when candidates are measured from.
+pub(super) struct Viewer {
+    pub person_id: i32,
+    pub home: Option<Coordinates>,
+    pub now: DateTime<Utc>,
+}
+
+impl Viewer {
+    fn candidate(&self, (id, _group, latitude, longitude, starts_at): EventRow) -> Candidate {
+        let miles = match (self.home, latitude, longitude) {
+            (Some(home), Some(latitude), Some(longitude)) => Some(home.miles_to(&Coordinates {
+                latitude,
+                longitude,
+            })),
+            _ => None,
+        };
+        Candidate {
+            event_id: id,
+            friends: Vec::new(),
+            miles,
+            group: None,
+            days_away: (starts_at - self.now).num_minutes() as f64 / (24.0 * 60.0),
+            going: 0,
+        }
+    }
+
+    /// Upcoming published events, not the person's own.
+    fn upcoming(&self) -> Select<event::Entity> {
+        event::Entity::find()
+            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::StartsAt.gt(self.now))
+            .filter(event::Column::HostId.ne(self.person_id))
+    }
+
+    /// The events most of the person's sharing friends are going to (most friends first,
+    /// then soonest), each with who they are: one query, the friends listed in SQL.
+    pub async fn friends_events(
+        &self,
+        db: &impl ConnectionTrait,
+        friends: &HashMap<i32, String>,
+        close: &HashSet<i32>,
+    ) -> Result<Vec<Candidate>, DbErr> {
+        let listed = match db.get_database_backend() {
+            DbBackend::Postgres => "STRING_AGG(DISTINCT signups.person_id::text, ',')",
+            _ => "GROUP_CONCAT(DISTINCT signups.person_id)",
+        };
+        let counted = signup::Entity::find()
+            .inner_join(event_slot::Entity)
+            .join(JoinType::InnerJoin, event_slot::Relation::Event.def())
+            .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(self.person_id)))
+            .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
+            .filter(event_slot::Column::StartsAt.gt(self.now))
+            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::HostId.ne(self.person_id))
+            .select_only()
+            .columns(CANDIDATE_COLUMNS)
+            .column_as(Expr::cust("COUNT(DISTINCT signups.person_id)"), "friends")
+            .column_as(Expr::cust(listed), "friend_ids");
+        let rows: Vec<(
+            i32,
+            Option<i32>,
+            Option<f64>,
+            Option<f64>,
+            DateTime<Utc>,
+            i64,
+            String,
+        )> = CANDIDATE_COLUMNS
+            .into_iter()
+            .fold(counted, |query, column| query.group_by(column))
+            .order_by_desc(Expr::cust("friends"))
+            .order_by_asc(event::Column::StartsAt)
+            .limit(FRIEND_CANDIDATES)
+            .into_tuple()
+            .all(db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, group, lat, lon, starts_at, _, friend_ids)| Candidate {
+                    friends: friend_ids
+                        .split(',')
+                        .filter_map(|id| id.parse::<i32>().ok())
+                        .filter_map(|id| Some((friends.get(&id)?.clone(), close.contains(&id))))
+                        .collect(),
+                    ..self.candidate((id, group, lat, lon, starts_at))
+                },
+            )
+            .collect())
+    }
+
+    /// The upcoming events of the person's groups, each with its group's name.
+    pub async fn group_events(&self, db: &impl ConnectionTrait) -> Result<Vec<Candidate>, DbErr> {
+        let rows: Vec<(
+            i32,
+            Option<i32>,
+            Option<f64>,
+            Option<f64>,
+            DateTime<Utc>,
+            String,
+        )> = self
+            .upcoming()
+            .join(
+                JoinType::InnerJoin,
+                event::Entity::belongs_to(group::Entity)
+                    .from(event::Column::GroupId)
+                    .to(group::Column::Id)
+                    .into(),
+            )
+            .filter(event::Column::GroupId.in_subquery(active_group_ids_of(self.person_id)))
+            .select_only()
+            .columns(CANDIDATE_COLUMNS)
+            .column(group::Column::Name)
+            .order_by_asc(event::Column::StartsAt)
+            .limit(GROUP_CANDIDATES)
+            .into_tuple()
+            .all(db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, group, lat, lon, starts_at, name)| Candidate {
+                group: Some(name),
+                ..self.candidate((id, group, lat, lon, starts_at))
+            })
+            .collect())
+    }
+
+    /// Events near the person's home, soonest first.
+    pub async fn near_events(&self, db: &impl ConnectionTrait) -> Result<Vec<Candidate>, DbErr> {
+        let Some(home) = self.home else {
+            return Ok(Vec::new());
+        };
+        let bbox = home.bounding_box(NEAR_MILES);
+        // The nearest-in-time ids come from the place-and-time index alone; only those
+        // rows are then read (a filter on the host here would read every row in the box).
+        let soonest = event::Entity::find()
+            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::StartsAt.gt(self.now))
+            .filter(event::Column::Latitude.between(bbox.min_latitude, bbox.max_latitude))
+            .filter(event::Column::Longitude.between(bbox.min_longitude, bbox.max_longitude))
+            .order_by_asc(event::Column::StartsAt)
+            .limit(NEAR_CANDIDATES)
+            .select_only()
+            .column(event::Column::Id)
+            .into_query();
+        let rows: Vec<EventRow> = event::Entity::find()
+            .filter(event::Column::Id.in_subquery(soonest))
+            .filter(event::Column::HostId.ne(self.person_id))
+            .select_only()
+            .columns(CANDIDATE_COLUMNS)
+            .into_tuple()
+            .all(db)
+            .await?;
+        Ok(rows.into_iter().map(|row| self.candidate(row)).collect())
+    }
+
+    /// Upcoming events with the most people going, for someone with nothing else to go on.
+    pub async fn popular_events(
+        &self,
+        db: &impl ConnectionTrait,
+        limit: u64,
+    ) -> Result<Vec<Candidate>, DbErr> {
+        let rows: Vec<EventRow> = event_slot::Entity::find()
+            .join(JoinType::InnerJoin, event_slot::Relation::Event.def())
+            .filter(event_slot::Column::StartsAt.gt(self.now))
+            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::HostId.ne(self.person_id))
+            .order_by_desc(event_slot::Column::ConfirmedCount)
+            .limit(limit)
+            .select_only()
+            .columns(CANDIDATE_COLUMNS)
+            .into_tuple()
+            .all(db)
+            .await?;
+        Ok(rows.into_iter().map(|row| self.candidate(row)).collect())
+    }
+}
