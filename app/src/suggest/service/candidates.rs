@@ -38,6 +38,27 @@ const CANDIDATE_COLUMNS: [event::Column; 5] = [
 /// An event as ranking sees it: id, group, latitude, longitude, start.
 type EventRow = (i32, Option<i32>, Option<f64>, Option<f64>, DateTime<Utc>);
 
+/// The same, then how many friends are going and their ids, comma-separated.
+type FriendEventRow = (
+    i32,
+    Option<i32>,
+    Option<f64>,
+    Option<f64>,
+    DateTime<Utc>,
+    i64,
+    String,
+);
+
+/// The same as `EventRow`, then the name of the person's group that runs it.
+type GroupEventRow = (
+    i32,
+    Option<i32>,
+    Option<f64>,
+    Option<f64>,
+    DateTime<Utc>,
+    String,
+);
+
 /// Where and when candidates are measured from.
 pub(super) struct Viewer {
     pub person_id: i32,
@@ -96,15 +117,7 @@ impl Viewer {
             .columns(CANDIDATE_COLUMNS)
             .column_as(Expr::cust("COUNT(DISTINCT signups.person_id)"), "friends")
             .column_as(Expr::cust(listed), "friend_ids");
-        let rows: Vec<(
-            i32,
-            Option<i32>,
-            Option<f64>,
-            Option<f64>,
-            DateTime<Utc>,
-            i64,
-            String,
-        )> = CANDIDATE_COLUMNS
+        let rows: Vec<FriendEventRow> = CANDIDATE_COLUMNS
             .into_iter()
             .fold(counted, |query, column| query.group_by(column))
             .order_by_desc(Expr::cust("friends"))
@@ -130,14 +143,7 @@ impl Viewer {
 
     /// The upcoming events of the person's groups, each with its group's name.
     pub async fn group_events(&self, db: &impl ConnectionTrait) -> Result<Vec<Candidate>, DbErr> {
-        let rows: Vec<(
-            i32,
-            Option<i32>,
-            Option<f64>,
-            Option<f64>,
-            DateTime<Utc>,
-            String,
-        )> = self
+        let rows: Vec<GroupEventRow> = self
             .upcoming()
             .join(
                 JoinType::InnerJoin,

@@ -83,3 +83,48 @@ async fn an_event_downloads_as_a_calendar_file() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_weekly_events_card_shows_its_next_date_not_its_first() {
+    use app::{
+        events::{
+            entity::{event, event_slot},
+            service::catalogue::cards_for,
+        },
+        ui::format::format_when,
+    };
+    use chrono::{Duration, Utc};
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+
+    let app = TestApp::spawn().await;
+    let (event_id, slot_id) = event_with_capacity(&app, "").await;
+    // The first week has been and gone; the next is in six days.
+    let first = Utc::now() - Duration::days(1);
+    let next = first + Duration::days(7);
+    let slot = event_slot::Entity::find_by_id(slot_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut past = slot.clone().into_active_model();
+    past.starts_at = Set(first);
+    past.ends_at = Set(first + Duration::hours(2));
+    past.update(&app.db).await.unwrap();
+    let mut later = slot.into_active_model();
+    later.id = sea_orm::ActiveValue::NotSet;
+    later.starts_at = Set(next);
+    later.ends_at = Set(next + Duration::hours(2));
+    later.insert(&app.db).await.unwrap();
+    let mut row = event::Entity::find_by_id(event_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_active_model();
+    row.starts_at = Set(first);
+    let row = row.update(&app.db).await.unwrap();
+
+    let cards = cards_for(&app.db, vec![row]).await.unwrap();
+    assert_eq!(cards[0].when, format_when(next));
+    assert_ne!(cards[0].when, format_when(first));
+}
