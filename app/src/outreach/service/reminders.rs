@@ -21,7 +21,7 @@ use crate::{
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::{ExprTrait, OnConflict, Query},
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -126,35 +126,17 @@ async fn queue_kind(
     }
     // Sign-ups without consent are marked as decided, so they are not read again every
     // round; a consent given later does not bring a late reminder.
-    let unconsented: Vec<i32> = rows
-        .iter()
-        .filter(|(row, _, found)| {
-            !consented.contains(&(scope_of(found.group_id), row.email.clone()))
-        })
-        .map(|(row, _, _)| row.id)
-        .collect();
+    let (to_send, unconsented): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(row, _, found)| {
+        consented.contains(&(scope_of(found.group_id), row.email.clone()))
+    });
+    let unconsented: Vec<i32> = unconsented.iter().map(|(row, _, _)| row.id).collect();
     mark_decided(db, &unconsented, kind, now).await?;
     let mut queued = 0;
-    for (row, slot, found) in rows {
-        if !consented.contains(&(scope_of(found.group_id), row.email.clone())) {
-            continue;
-        }
+    for (row, slot, found) in to_send {
         let link = format!("{site_url}{}", event_path(found.id, &found.slug));
         let when = format_when(slot.starts_at);
         let txn = begin_write(db).await?;
-        let marked = reminder_sent::Entity::insert(reminder_sent::ActiveModel {
-            signup_id: Set(row.id),
-            kind: Set(kind.as_str().to_string()),
-            created_at: Set(now),
-            ..Default::default()
-        })
-        .on_conflict(
-            OnConflict::columns([reminder_sent::Column::SignupId, reminder_sent::Column::Kind])
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
+        let marked = mark_decided(&txn, &[row.id], kind, now).await?;
         if marked == 0 {
             continue; // another node queued it
         }
@@ -205,27 +187,30 @@ async fn queue_kind(
     Ok(queued)
 }
 
-/// Marks sign-ups whose reminder of `kind` will not be sent, in chunks.
+/// Marks the reminder of `kind` as decided (sent, or not to be sent) for each sign-up, in
+/// chunks; returns how many were new (0: another node got there first).
 async fn mark_decided(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     signup_ids: &[i32],
     kind: Kind,
     now: DateTime<Utc>,
-) -> AppResult<()> {
+) -> AppResult<u64> {
+    let mut marked = 0;
     for chunk in signup_ids.chunks(500) {
-        reminder_sent::Entity::insert_many(chunk.iter().map(|id| reminder_sent::ActiveModel {
-            signup_id: Set(*id),
-            kind: Set(kind.as_str().to_string()),
-            created_at: Set(now),
-            ..Default::default()
-        }))
-        .on_conflict(
-            OnConflict::columns([reminder_sent::Column::SignupId, reminder_sent::Column::Kind])
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
+        marked +=
+            reminder_sent::Entity::insert_many(chunk.iter().map(|id| reminder_sent::ActiveModel {
+                signup_id: Set(*id),
+                kind: Set(kind.as_str().to_string()),
+                created_at: Set(now),
+                ..Default::default()
+            }))
+            .on_conflict(
+                OnConflict::columns([reminder_sent::Column::SignupId, reminder_sent::Column::Kind])
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
     }
-    Ok(())
+    Ok(marked)
 }
