@@ -25,6 +25,7 @@ mod m20261126_000020_index_signups_person_status_slot;
 mod m20261126_000021_create_consent_current;
 mod m20261126_000022_create_messages;
 mod m20261126_000023_create_suppressions_and_texts;
+mod m20261126_000024_add_signups_event_start;
 
 pub struct Migrator;
 
@@ -55,6 +56,49 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000021_create_consent_current::Migration),
             Box::new(m20261126_000022_create_messages::Migration),
             Box::new(m20261126_000023_create_suppressions_and_texts::Migration),
+            Box::new(m20261126_000024_add_signups_event_start::Migration),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Migrator;
+    use crate::events::entity::signup;
+    use chrono::{DateTime, Utc};
+    use sea_orm::{ConnectionTrait, Database, EntityTrait, QueryOrder};
+    use sea_orm_migration::MigratorTrait;
+
+    /// Sign-ups made before their slot's event and start were copied onto them get both.
+    #[tokio::test]
+    async fn existing_sign_ups_get_their_slots_event_and_start() {
+        let db = Database::connect("sqlite::memory:").await.unwrap();
+        Migrator::up(&db, Some(23)).await.unwrap();
+        let at = "'2026-11-01T10:00:00+00:00'";
+        for sql in [
+            format!("INSERT INTO people (id, name, email, password_hash, created_at, updated_at) VALUES (1, 'Hana Host', 'hana@example.org', 'x', {at}, {at})"),
+            format!("INSERT INTO events (id, host_id, title, slug, description, kind, status, starts_at, created_at, updated_at) VALUES (7, 1, 'Stall', 'stall', '', 'canvassing', 'published', '2026-12-03T19:00:00+00:00', {at}, {at})"),
+            format!("INSERT INTO event_slots (id, event_id, starts_at, ends_at, created_at) VALUES (3, 7, '2026-12-03T19:00:00+00:00', '2026-12-03T21:00:00+00:00', {at}), (4, 7, '2026-12-10T19:00:00+00:00', '2026-12-10T21:00:00+00:00', {at})"),
+            format!("INSERT INTO signups (id, slot_id, name, email, status, cancel_token_hash, created_at, updated_at) VALUES (1, 3, 'Gita', 'g@example.org', 'confirmed', 'a', {at}, {at}), (2, 4, 'Gita', 'g@example.org', 'waitlisted', 'b', {at}, {at})"),
+        ] {
+            db.execute_unprepared(&sql).await.unwrap();
+        }
+        Migrator::up(&db, None).await.unwrap();
+        let copied: Vec<(i32, i32, DateTime<Utc>)> = signup::Entity::find()
+            .order_by_asc(signup::Column::Id)
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.slot_id, s.event_id, s.starts_at))
+            .collect();
+        let start = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(
+            copied,
+            vec![
+                (3, 7, start("2026-12-03T19:00:00Z")),
+                (4, 7, start("2026-12-10T19:00:00Z")),
+            ]
+        );
     }
 }

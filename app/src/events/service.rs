@@ -14,5 +14,6 @@ pub mod my_events;
 pub mod new_event;
 pub mod referrals;
 pub mod signups;
+mod slot_fields;
 mod structured_data;
 pub mod walk_ins;

@@ -116,11 +116,10 @@ async fn home_of(db: &impl ConnectionTrait, person_id: i32) -> AppResult<Option<
 /// Events the person is signed up to or waiting for.
 async fn events_signed_up_to(db: &impl ConnectionTrait, person_id: i32) -> AppResult<HashSet<i32>> {
     let ids: Vec<i32> = signup::Entity::find()
-        .inner_join(event_slot::Entity)
         .filter(signup::Column::PersonId.eq(person_id))
         .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
         .select_only()
-        .column(event_slot::Column::EventId)
+        .column(signup::Column::EventId)
         .into_tuple()
         .all(db)
         .await?;

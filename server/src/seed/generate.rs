@@ -219,6 +219,7 @@ impl EventWriter {
                 drafter.pool,
                 &self.ids,
                 e,
+                event_id,
                 self.next_slot,
                 slot,
                 count,

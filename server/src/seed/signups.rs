@@ -32,6 +32,8 @@ pub const COLUMNS: &[&str] = &[
     "checked_in_at",
     "created_at",
     "updated_at",
+    "event_id",
+    "starts_at",
 ];
 
 /// Who is signing up.
@@ -42,7 +44,7 @@ struct Attendee {
     postcode: Option<String>,
 }
 
-/// Writes `count` sign-ups to slot `slot_id` of `event`; `next_id` is the last id used.
+/// Writes `count` sign-ups to slot `slot_id` of `event` (id `event_id`); `next_id` is the last id used.
 /// Returns the first generated person confirmed, when the slot starts after today.
 #[allow(clippy::too_many_arguments)]
 pub fn write_signups(
@@ -50,6 +52,7 @@ pub fn write_signups(
     pool: &PlacePool,
     ids: &IdBase,
     event: &EventDraft,
+    event_id: i64,
     slot_id: i64,
     slot: &SlotDraft,
     count: u64,
@@ -121,7 +124,9 @@ pub fn write_signups(
             .text(&cancel_token_hash(plan.seed, id))
             .opt_time(checked_in)
             .time(created_at)
-            .time(created_at);
+            .time(created_at)
+            .int(event_id)
+            .time(slot.starts_at);
     }
     first_confirmed
 }

@@ -20,6 +20,10 @@ pub struct Model {
     pub referrer_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The slot's event and start, copied so a person's upcoming events read from one
+    /// index (`signups::slot_fields` writes them; a slot's new time rewrites them).
+    pub event_id: i32,
+    pub starts_at: DateTimeUtc,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

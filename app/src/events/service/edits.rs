@@ -7,6 +7,7 @@ use super::{
     hosts::event_for_host,
     messages::{send_to_recipients, Audience},
     new_event::locate_event,
+    slot_fields::restamp_signups,
 };
 use crate::{
     auth::model::PersonView,
@@ -147,6 +148,7 @@ where
             changed.ends_at = Set(time.ends_at);
         }
         let slot = changed.update(&txn).await?;
+        restamp_signups(&txn, &slot).await?;
         while promote_from_waitlist(&txn, &slot, &saved, public_url).await? {}
     }
     if moved {

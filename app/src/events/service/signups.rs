@@ -1,6 +1,7 @@
 //! Signing up, the waitlist and cancelling. Every change to a slot's confirmed places
 //! happens in one transaction with the guard in SQL, so a slot is never oversold.
 
+use super::slot_fields::new_signup_in;
 use crate::{
     auth::service::{accounts::is_unique_violation, tokens},
     db::begin_write,
@@ -197,10 +198,8 @@ async fn sign_up_in(
     let mut active = match existing {
         Some(row) => row.into(),
         None => signup::ActiveModel {
-            slot_id: Set(slot_id),
             referrer_id: Set(details.referrer_id),
-            created_at: Set(now),
-            ..Default::default()
+            ..new_signup_in(&slot, now)
         },
     };
     set_details(&mut active, details);

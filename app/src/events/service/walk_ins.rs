@@ -1,6 +1,6 @@
 //! Adding someone who turns up without signing up: a confirmed, checked-in place.
 
-use super::{hosts::event_for_host, signups::claim_place};
+use super::{hosts::event_for_host, signups::claim_place, slot_fields::new_signup_in};
 use crate::{
     auth::{model::PersonView, service::tokens},
     db::begin_write,
@@ -56,11 +56,9 @@ where
     let mut active: signup::ActiveModel = match existing {
         Some(row) => row.into(),
         None => signup::ActiveModel {
-            slot_id: Set(slot.id),
             email: Set(email.as_str().to_string()),
             cancel_token_hash: Set(tokens::hash_token(&tokens::new_token())),
-            created_at: Set(now),
-            ..Default::default()
+            ..new_signup_in(&slot, now)
         },
     };
     active.name = Set(name.as_str().to_string());

@@ -7,7 +7,7 @@ use crate::{
     auth::entity::person,
     error::AppResult,
     events::{
-        entity::{event, event_slot, signup},
+        entity::{event, signup},
         model::{event_path, SignUpStatus},
     },
     people::{
@@ -78,8 +78,7 @@ pub async fn list_close_friends(
     let past_slots: Vec<i32> = signup::Entity::find()
         .filter(signup::Column::PersonId.eq(viewer))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
-        .inner_join(event_slot::Entity)
-        .filter(event_slot::Column::StartsAt.lt(Utc::now()))
+        .filter(signup::Column::StartsAt.lt(Utc::now()))
         .select_only()
         .column(signup::Column::SlotId)
         .into_tuple()
@@ -114,12 +113,11 @@ pub async fn friends_going_to_events(
         return Ok(HashMap::new());
     }
     let rows: Vec<(i32, Option<i32>)> = signup::Entity::find()
-        .inner_join(event_slot::Entity)
-        .filter(event_slot::Column::EventId.is_in(event_ids.iter().copied()))
+        .filter(signup::Column::EventId.is_in(event_ids.iter().copied()))
         .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(viewer)))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
         .select_only()
-        .column(event_slot::Column::EventId)
+        .column(signup::Column::EventId)
         .column(signup::Column::PersonId)
         .into_tuple()
         .all(db)
@@ -154,16 +152,15 @@ pub async fn list_friends_activity(
         return Ok(Vec::new());
     }
     let rows: Vec<(Option<i32>, i32, chrono::DateTime<Utc>)> = signup::Entity::find()
-        .inner_join(event_slot::Entity)
         .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(viewer)))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
-        .filter(event_slot::Column::StartsAt.gt(Utc::now()))
+        .filter(signup::Column::StartsAt.gt(Utc::now()))
         .order_by_desc(signup::Column::CreatedAt)
         .limit(limit)
         .select_only()
         .column(signup::Column::PersonId)
-        .column(event_slot::Column::EventId)
-        .column(event_slot::Column::StartsAt)
+        .column(signup::Column::EventId)
+        .column(signup::Column::StartsAt)
         .into_tuple()
         .all(db)
         .await?;

@@ -38,16 +38,9 @@ const CANDIDATE_COLUMNS: [event::Column; 5] = [
 /// An event as ranking sees it: id, group, latitude, longitude, start.
 type EventRow = (i32, Option<i32>, Option<f64>, Option<f64>, DateTime<Utc>);
 
-/// The same, then how many friends are going and their ids, comma-separated.
-type FriendEventRow = (
-    i32,
-    Option<i32>,
-    Option<f64>,
-    Option<f64>,
-    DateTime<Utc>,
-    i64,
-    String,
-);
+/// An event friends are going to: id, how many friends, their ids (comma-separated),
+/// and the soonest start among their sign-ups.
+type FriendCountRow = (i32, i64, String, DateTime<Utc>);
 
 /// The same as `EventRow`, then the name of the person's group that runs it.
 type GroupEventRow = (
@@ -94,7 +87,9 @@ impl Viewer {
     }
 
     /// The events most of the person's sharing friends are going to (most friends first,
-    /// then soonest), each with who they are: one query, the friends listed in SQL.
+    /// then soonest), each with who they are. The counting reads only the sign-ups index
+    /// (one range per friend: each sign-up carries its event and start), then only the
+    /// leading events are read, to keep the published ones that are not the person's own.
     pub async fn friends_events(
         &self,
         db: &impl ConnectionTrait,
@@ -105,39 +100,48 @@ impl Viewer {
             DbBackend::Postgres => "STRING_AGG(DISTINCT signups.person_id::text, ',')",
             _ => "GROUP_CONCAT(DISTINCT signups.person_id)",
         };
-        let counted = signup::Entity::find()
-            .inner_join(event_slot::Entity)
-            .join(JoinType::InnerJoin, event_slot::Relation::Event.def())
+        let counted: Vec<FriendCountRow> = signup::Entity::find()
             .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(self.person_id)))
             .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
-            .filter(event_slot::Column::StartsAt.gt(self.now))
-            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
-            .filter(event::Column::HostId.ne(self.person_id))
+            .filter(signup::Column::StartsAt.gt(self.now))
             .select_only()
-            .columns(CANDIDATE_COLUMNS)
+            .column(signup::Column::EventId)
             .column_as(Expr::cust("COUNT(DISTINCT signups.person_id)"), "friends")
-            .column_as(Expr::cust(listed), "friend_ids");
-        let rows: Vec<FriendEventRow> = CANDIDATE_COLUMNS
-            .into_iter()
-            .fold(counted, |query, column| query.group_by(column))
+            .column_as(Expr::cust(listed), "friend_ids")
+            .column_as(Expr::cust("MIN(signups.starts_at)"), "next_start")
+            .group_by(signup::Column::EventId)
             .order_by_desc(Expr::cust("friends"))
-            .order_by_asc(event::Column::StartsAt)
+            .order_by_asc(Expr::cust("next_start"))
             .limit(FRIEND_CANDIDATES)
             .into_tuple()
             .all(db)
             .await?;
-        Ok(rows
+        let events: HashMap<i32, EventRow> = event::Entity::find()
+            .filter(event::Column::Id.is_in(counted.iter().map(|row| row.0)))
+            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::HostId.ne(self.person_id))
+            .select_only()
+            .columns(CANDIDATE_COLUMNS)
+            .into_tuple()
+            .all(db)
+            .await?
             .into_iter()
-            .map(
-                |(id, group, lat, lon, starts_at, _, friend_ids)| Candidate {
+            .map(|row: EventRow| (row.0, row))
+            .collect();
+        Ok(counted
+            .into_iter()
+            .filter_map(|(id, _, friend_ids, next_start)| {
+                // How soon: the next date a friend is going, not the event's first.
+                let (id, group, lat, lon, _) = *events.get(&id)?;
+                Some(Candidate {
                     friends: friend_ids
                         .split(',')
                         .filter_map(|id| id.parse::<i32>().ok())
                         .filter_map(|id| Some((friends.get(&id)?.clone(), close.contains(&id))))
                         .collect(),
-                    ..self.candidate((id, group, lat, lon, starts_at))
-                },
-            )
+                    ..self.candidate((id, group, lat, lon, next_start))
+                })
+            })
             .collect())
     }
 

@@ -252,3 +252,62 @@ async fn erasing_a_person_frees_their_place_for_the_waitlist() {
         .any(|e| e.to_email == "guest1@example.org" && e.subject.starts_with("A place came up")));
     assert_eq!(app.count("signups").await, 1);
 }
+
+/// Each sign-up's copy of its slot's event and start (read by friends' events and
+/// suggestions), for the event's one slot.
+async fn copied_slot_fields(app: &TestApp, slot: i32) -> Vec<(i32, chrono::DateTime<Utc>)> {
+    use app::events::entity::signup;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    signup::Entity::find()
+        .filter(signup::Column::SlotId.eq(slot))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.event_id, s.starts_at))
+        .collect()
+}
+
+async fn slot_start(app: &TestApp, slot: i32) -> chrono::DateTime<Utc> {
+    use app::events::entity::event_slot;
+    use sea_orm::EntityTrait;
+    event_slot::Entity::find_by_id(slot)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .starts_at
+}
+
+#[tokio::test]
+async fn sign_ups_carry_their_slots_event_and_start_when_the_host_moves_it() {
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let form = event_form("Street stall", "1");
+    let id = event_id_of(
+        &app.call("/api/events/create", &as_fields(&form), Some(&host))
+            .await,
+    );
+    let slot = app.slot_of(id).await;
+    for n in 1..=2 {
+        sign_up(&app.db, slot, &guest(n), "http://x").await.unwrap();
+    }
+    let before = slot_start(&app, slot).await;
+    assert_eq!(
+        copied_slot_fields(&app, slot).await,
+        vec![(id, before); 2],
+        "the confirmed and the waitlisted"
+    );
+
+    let mut moved = form.clone();
+    moved.retain(|(k, _)| *k != "start_time");
+    moved.push(("start_time", "11:30".to_string()));
+    moved.push(("id", id.to_string()));
+    let reply = app
+        .call("/api/events/update", &as_fields(&moved), Some(&host))
+        .await;
+    assert!(reply.status.is_redirection() || reply.status == StatusCode::OK, "{}", reply.body);
+    let after = slot_start(&app, slot).await;
+    assert_eq!(after - before, Duration::minutes(90));
+    assert_eq!(copied_slot_fields(&app, slot).await, vec![(id, after); 2]);
+}
