@@ -19,6 +19,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 use std::collections::{HashMap, HashSet};
 
 mod candidates;
+mod friends_at_event;
 
 /// The person's suggestions, best first.
 pub async fn get_suggestions(

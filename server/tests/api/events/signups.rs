@@ -306,7 +306,11 @@ async fn sign_ups_carry_their_slots_event_and_start_when_the_host_moves_it() {
     let reply = app
         .call("/api/events/update", &as_fields(&moved), Some(&host))
         .await;
-    assert!(reply.status.is_redirection() || reply.status == StatusCode::OK, "{}", reply.body);
+    assert!(
+        reply.status.is_redirection() || reply.status == StatusCode::OK,
+        "{}",
+        reply.body
+    );
     let after = slot_start(&app, slot).await;
     assert_eq!(after - before, Duration::minutes(90));
     assert_eq!(copied_slot_fields(&app, slot).await, vec![(id, after); 2]);
