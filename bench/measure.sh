@@ -146,9 +146,10 @@ one_client() {
   local name=$1 figures
   shift
   settle
-  # Two seconds' warm-up first, so the figures are of a warm cache, as in use.
+  # A warm-up first (BENCH_WARMUP seconds, default 2), so the figures are of a warm
+  # cache, as in use: right after the database is copied, this machine reads it from disk.
   BENCH_ORIGIN="http://127.0.0.1:${ports[0]}" BENCH_EVENTS="$events" \
-    wrk -t1 -c1 -d2s "${@//PORT/${ports[0]}}" >/dev/null
+    wrk -t1 -c1 -d"${BENCH_WARMUP:-2}s" "${@//PORT/${ports[0]}}" >/dev/null
   figures=$(BENCH_ORIGIN="http://127.0.0.1:${ports[0]}" BENCH_EVENTS="$events" \
     wrk -t1 -c1 -d"${seconds}s" --latency "${@//PORT/${ports[0]}}" | awk '
     function ms(v) {
