@@ -29,6 +29,21 @@ settle() {
   done
 }
 
+# wrk's summaries (one file per server) as "req/s p50 p99 failed": requests/s and
+# failures summed, the worst p50 and p99.
+wrk_figures() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v
+    }
+    / 50% / { p50 = ms($2) > p50 ? ms($2) : p50 }
+    / 99% / { p99 = ms($2) > p99 ? ms($2) : p99 }
+    /Requests\/sec/ { rps += $2 }
+    /Non-2xx/ { failed += $NF }
+    /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) failed += $i }
+    END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, failed }' "$@"
+}
+
 # wrk with `connections` in total, split over the servers; prints "req/s p50 p99 failed".
 measure() {
   local connections=$1 i=0
@@ -52,16 +67,7 @@ measure() {
     ((kb > $(cat "$dir/peak"))) && echo "$kb" >"$dir/peak"
     sleep 0.2
   done
-  awk '
-    function ms(v) {
-      if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v
-    }
-    / 50% / { p50 = ms($2) > p50 ? ms($2) : p50 }
-    / 99% / { p99 = ms($2) > p99 ? ms($2) : p99 }
-    /Requests\/sec/ { rps += $2 }
-    /Non-2xx/ { failed += $NF }
-    /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) failed += $i }
-    END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, failed }' "${outs[@]}"
+  wrk_figures "${outs[@]}"
 }
 
 # One table row: the request's name, then the wrk arguments (PORT is replaced per server).
@@ -73,6 +79,12 @@ row() {
   read -r -a high <<<"$(measure 64 "$@")"
   printf '| %-40s | %7s | %6s ms | %6s ms | %7s | %6s ms | %6s ms | %6s |\n' "$name" \
     "${low[0]}" "${low[1]}" "${low[2]}" "${high[0]}" "${high[1]}" "${high[2]}" "$((low[3] + high[3]))"
+}
+
+# A row this seed cannot give: n/a in the table, and why in the notes.
+missing_row() {
+  printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "$1" "n/a" "" "" "n/a" "" "" ""
+  echo "$2" >>"$dir/notes"
 }
 
 # Two limited slots with plenty of room, one for each sign-up run.
@@ -119,9 +131,8 @@ main_table() {
     row "thread page, 5,000 replies (page 50)" -H "Cookie: mn_session=$token" \
       "http://127.0.0.1:PORT/groups/bench-long-thread/threads/$long_thread?page=50"
   else
-    printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "thread page, 5,000 replies (page 50)" \
-      "n/a" "" "" "n/a" "" "" ""
-    echo "(thread page: n/a — the seed has no long thread below 1,000 groups)" >>"$dir/notes"
+    missing_row "thread page, 5,000 replies (page 50)" \
+      "(thread page: n/a — the seed has no long thread below 1,000 groups)"
   fi
   suggested=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: mn_session=$token" \
     "http://127.0.0.1:${ports[0]}/events/suggested")
@@ -129,9 +140,8 @@ main_table() {
     row "suggestions for a signed-in person" -H "Cookie: mn_session=$token" \
       "http://127.0.0.1:PORT/events/suggested"
   else
-    printf '| %-40s | %7s | %9s | %9s | %7s | %9s | %9s | %6s |\n' "suggestions for a signed-in person" \
-      "n/a" "" "" "n/a" "" "" ""
-    echo "(suggestions: n/a — GET /events/suggested answered $suggested)" >>"$dir/notes"
+    missing_row "suggestions for a signed-in person" \
+      "(suggestions: n/a — GET /events/suggested answered $suggested)"
   fi
   low=$(BENCH_SLOT=${slots[0]} measure 16 -s bench/signup.lua "http://127.0.0.1:PORT")
   high=$(BENCH_SLOT=${slots[1]} measure 64 -s bench/signup.lua "http://127.0.0.1:PORT")
@@ -139,7 +149,6 @@ main_table() {
   read -r -a high <<<"$high"
   printf '| %-40s | %7s | %6s ms | %6s ms | %7s | %6s ms | %6s ms | %6s |\n' "sign-up POST (one limited slot)" \
     "${low[0]}" "${low[1]}" "${low[2]}" "${high[0]}" "${high[1]}" "${high[2]}" "$((low[3] + high[3]))"
-
 }
 # Issue 5's figures: one client at a time, so the latency is the request's own.
 one_client() {
@@ -151,12 +160,7 @@ one_client() {
   BENCH_ORIGIN="http://127.0.0.1:${ports[0]}" BENCH_EVENTS="$events" \
     wrk -t1 -c1 -d"${BENCH_WARMUP:-2}s" "${@//PORT/${ports[0]}}" >/dev/null
   figures=$(BENCH_ORIGIN="http://127.0.0.1:${ports[0]}" BENCH_EVENTS="$events" \
-    wrk -t1 -c1 -d"${seconds}s" --latency "${@//PORT/${ports[0]}}" | awk '
-    function ms(v) {
-      if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v
-    }
-    / 50% / { p50 = ms($2) } / 99% / { p99 = ms($2) } /Requests\/sec/ { rps = $2 }
-    END { printf "%.0f %.1f %.1f", rps, p50, p99 }')
+    wrk -t1 -c1 -d"${seconds}s" --latency "${@//PORT/${ports[0]}}" | wrk_figures)
   read -r -a figures <<<"$figures"
   printf '| %-52s | %7s | %6s ms | %6s ms |\n' "$name" "${figures[0]}" "${figures[1]}" "${figures[2]}"
 }
