@@ -17,6 +17,14 @@ const SQLITE_POOL_SIZE: u32 = 4;
 /// Page cache per SQLite connection, in KiB (negative, as SQLite takes it).
 const SQLITE_CACHE_KIB: &str = "-16384";
 
+/// How much of a SQLite file is read through a memory map, in bytes: SQLite's own ceiling
+/// (2 GiB). Pages are then read in place from the kernel's page cache, shared by every
+/// connection, instead of copied by a system call into each connection's cache (a
+/// person's suggestions: 8.5 → 6.0 ms at the median on the benchmark database). Mapped
+/// pages count in the process's resident memory, but they are the kernel's file cache,
+/// which it can drop, not the server's own memory.
+const SQLITE_MMAP_BYTES: &str = "2147418112";
+
 /// Connects to `url` (sqlite://… or postgres://…) and brings the schema up to date.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_string());
@@ -50,6 +58,7 @@ fn configure_sqlite(options: &mut ConnectOptions, in_memory: bool) {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .pragma("cache_size", SQLITE_CACHE_KIB)
+                .pragma("mmap_size", SQLITE_MMAP_BYTES)
         });
     }
 }

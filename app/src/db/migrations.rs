@@ -26,6 +26,7 @@ mod m20261126_000021_create_consent_current;
 mod m20261126_000022_create_messages;
 mod m20261126_000023_create_suppressions_and_texts;
 mod m20261126_000024_add_signups_event_start;
+mod m20261127_000025_add_events_place_cell;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000022_create_messages::Migration),
             Box::new(m20261126_000023_create_suppressions_and_texts::Migration),
             Box::new(m20261126_000024_add_signups_event_start::Migration),
+            Box::new(m20261127_000025_add_events_place_cell::Migration),
         ]
     }
 }
@@ -99,6 +101,45 @@ mod tests {
                 (3, 7, start("2026-12-03T19:00:00Z")),
                 (4, 7, start("2026-12-10T19:00:00Z")),
             ]
+        );
+    }
+
+    /// Events placed before place cells existed get theirs; online events get none.
+    #[tokio::test]
+    async fn existing_events_get_their_place_cells() {
+        use crate::{events::entity::event, places::model::Coordinates};
+        let db = Database::connect("sqlite::memory:").await.unwrap();
+        Migrator::up(&db, Some(24)).await.unwrap();
+        let at = "'2026-11-01T10:00:00+00:00'";
+        db.execute_unprepared(&format!("INSERT INTO people (id, name, email, password_hash, created_at, updated_at) VALUES (1, 'Hana Host', 'hana@example.org', 'x', {at}, {at})")).await.unwrap();
+        for (id, place) in [
+            (1, "53.4794, -2.2453"),
+            (2, "51.5007, 0.0042"),
+            (3, "NULL, NULL"),
+        ] {
+            db.execute_unprepared(&format!("INSERT INTO events (id, host_id, title, slug, description, kind, latitude, longitude, status, starts_at, created_at, updated_at) VALUES ({id}, 1, 'Stall', 'stall-{id}', '', 'canvassing', {place}, 'published', {at}, {at}, {at})")).await.unwrap();
+        }
+        Migrator::up(&db, None).await.unwrap();
+        let cells: Vec<Option<i32>> = event::Entity::find()
+            .order_by_asc(event::Column::Id)
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.place_cell)
+            .collect();
+        let cell = |latitude, longitude| {
+            Some(
+                Coordinates {
+                    latitude,
+                    longitude,
+                }
+                .place_cell(),
+            )
+        };
+        assert_eq!(
+            cells,
+            vec![cell(53.4794, -2.2453), cell(51.5007, 0.0042), None]
         );
     }
 }

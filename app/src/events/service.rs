@@ -9,6 +9,7 @@ pub mod edits;
 pub mod event_form;
 pub mod group_events;
 pub mod hosts;
+pub mod in_box;
 pub mod messages;
 pub mod my_events;
 pub mod new_event;

@@ -12,6 +12,11 @@ pub struct Coordinates {
 const EARTH_RADIUS_MILES: f64 = 3958.8;
 /// Miles per degree of latitude (near enough everywhere).
 const MILES_PER_DEGREE_LATITUDE: f64 = 69.05;
+/// The size of a place cell, in degrees: about 7 by 6 miles in Great Britain.
+const CELL_DEGREES_LATITUDE: f64 = 0.1;
+const CELL_DEGREES_LONGITUDE: f64 = 0.15;
+/// A cell's number is its row times this, plus its column (columns run 0..2400).
+const CELL_ROW_STRIDE: i32 = 10_000;
 
 impl Coordinates {
     /// Reads "53.4808,-2.2426", as the "near me" button sends it. Only places in or near
@@ -49,6 +54,24 @@ impl Coordinates {
             max_longitude: self.longitude + dlon,
         }
     }
+
+    /// The number of the place cell this point falls in. Events store theirs
+    /// (`events.place_cell`), so an index led by it reads only the cells a box covers
+    /// rather than the whole band of latitude; changing the grid means a migration that
+    /// numbers the events again.
+    pub fn place_cell(&self) -> i32 {
+        let (row, column) = self.cell_row_column();
+        row * CELL_ROW_STRIDE + column
+    }
+
+    /// Both floors are monotonic, so a point inside a box is in a row and column between
+    /// those of the box's corners.
+    fn cell_row_column(&self) -> (i32, i32) {
+        (
+            (self.latitude / CELL_DEGREES_LATITUDE).floor() as i32,
+            ((self.longitude + 180.0) / CELL_DEGREES_LONGITUDE).floor() as i32,
+        )
+    }
 }
 
 /// A latitude/longitude rectangle.
@@ -64,6 +87,24 @@ impl BoundingBox {
     pub fn contains(&self, c: &Coordinates) -> bool {
         (self.min_latitude..=self.max_latitude).contains(&c.latitude)
             && (self.min_longitude..=self.max_longitude).contains(&c.longitude)
+    }
+
+    /// The place cells that between them cover the box (about 56 for a 20-mile radius).
+    pub fn place_cells(&self) -> Vec<i32> {
+        let corner = |latitude, longitude| {
+            Coordinates {
+                latitude,
+                longitude,
+            }
+            .cell_row_column()
+        };
+        let (first_row, first_column) = corner(self.min_latitude, self.min_longitude);
+        let (last_row, last_column) = corner(self.max_latitude, self.max_longitude);
+        (first_row..=last_row)
+            .flat_map(|row| {
+                (first_column..=last_column).map(move |column| row * CELL_ROW_STRIDE + column)
+            })
+            .collect()
     }
 }
 
@@ -111,6 +152,37 @@ mod tests {
         assert!(bbox.contains(&LEEDS));
         // Leeds is 22 miles north of Manchester: outside a 20-mile box.
         assert!(!MANCHESTER.bounding_box(20.0).contains(&LEEDS));
+    }
+
+    #[test]
+    fn the_cells_of_a_box_hold_every_point_in_it() {
+        let bbox = MANCHESTER.bounding_box(20.0);
+        let cells = bbox.place_cells();
+        assert!(cells.len() < 80, "{}", cells.len());
+        let steps = 40;
+        for i in 0..=steps {
+            for j in 0..=steps {
+                let point = Coordinates {
+                    latitude: bbox.min_latitude
+                        + (bbox.max_latitude - bbox.min_latitude) * f64::from(i) / f64::from(steps),
+                    longitude: bbox.min_longitude
+                        + (bbox.max_longitude - bbox.min_longitude) * f64::from(j)
+                            / f64::from(steps),
+                };
+                assert!(cells.contains(&point.place_cell()), "{point:?}");
+            }
+        }
+        assert!(!cells.contains(&LEEDS.place_cell()));
+        // West of Greenwich and east of it are different columns, not mirrored ones.
+        let west = Coordinates {
+            latitude: 51.5,
+            longitude: -0.01,
+        };
+        let east = Coordinates {
+            latitude: 51.5,
+            longitude: 0.01,
+        };
+        assert_ne!(west.place_cell(), east.place_cell());
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub async fn get_suggestions(limit: Option<u32>) -> Result<SuggestionsView, AppE
             let ctx = RequestCtx::load().await?;
             let person = ctx.person()?;
             let limit = limit.unwrap_or(20).clamp(1, 50) as usize;
-            service::get_suggestions(&ctx.db, person.id, limit).await
+            service::get_suggestions(&ctx.db, person, limit).await
         }
         .await,
     )

@@ -1,12 +1,12 @@
 //! Gathers candidate events for one person and ranks them (`model::rank`).
 
 use crate::{
-    auth::entity::person,
+    auth::model::PersonView,
     error::AppResult,
     events::{
-        entity::{event, event_slot, signup},
+        entity::{event, signup},
         model::SignUpStatus,
-        service::catalogue::cards_for,
+        service::catalogue::{cards_with_slots, slots_by_event},
     },
     people::service::going::{list_close_friends, list_sharing_friends},
     places::{model::Coordinates, service::lookup::locate_postcode},
@@ -24,15 +24,16 @@ mod friends_at_event;
 /// The person's suggestions, best first.
 pub async fn get_suggestions(
     db: &impl ConnectionTrait,
-    person_id: i32,
+    person: &PersonView,
     limit: usize,
 ) -> AppResult<SuggestionsView> {
+    let person_id = person.id;
     // One query after another: run side by side on separate pooled connections (tried
     // with try_join), the page took 20-28 ms instead of 12-13 ms on SQLite.
     let friends = list_sharing_friends(db, person_id).await?;
     let viewer = Viewer {
         person_id,
-        home: home_of(db, person_id).await?,
+        home: home_of(db, person.postcode.as_deref()).await?,
         now: Utc::now(),
     };
     let mine = events_signed_up_to(db, person_id).await?;
@@ -72,9 +73,12 @@ pub async fn get_suggestions(
         .map(|r| r.event_id)
         .collect();
     candidates.retain(|c| leading.contains(&c.event_id));
-    let counts = going_counts(db, leading.iter().copied()).await?;
+    // Their slots give the counts now and the cards' places left later.
+    let slots = slots_by_event(db, leading.iter().copied()).await?;
     for c in &mut candidates {
-        c.going = counts.get(&c.event_id).copied().unwrap_or(0);
+        c.going = slots
+            .get(&c.event_id)
+            .map_or(0, |s| s.iter().map(|slot| slot.confirmed_count).sum());
     }
     let ranked = rank(&candidates, limit);
     let order: Vec<i32> = ranked.iter().map(|r| r.event_id).collect();
@@ -82,7 +86,7 @@ pub async fn get_suggestions(
         .filter(event::Column::Id.is_in(order.iter().copied()))
         .all(db)
         .await?;
-    let mut cards: HashMap<i32, _> = cards_for(db, rows)
+    let mut cards: HashMap<i32, _> = cards_with_slots(db, rows, slots)
         .await?
         .into_iter()
         .map(|c| (c.id, c))
@@ -102,13 +106,12 @@ pub async fn get_suggestions(
     })
 }
 
-async fn home_of(db: &impl ConnectionTrait, person_id: i32) -> AppResult<Option<Coordinates>> {
-    let postcode = person::Entity::find_by_id(person_id)
-        .one(db)
-        .await?
-        .and_then(|p| p.postcode)
-        .and_then(|raw| PostcodeUk::parse("postcode", &raw).ok());
-    match postcode {
+/// Where the person's postcode is, if they gave one we know.
+async fn home_of(
+    db: &impl ConnectionTrait,
+    postcode: Option<&str>,
+) -> AppResult<Option<Coordinates>> {
+    match postcode.and_then(|raw| PostcodeUk::parse("postcode", raw).ok()) {
         Some(postcode) => locate_postcode(db, &postcode).await,
         None => Ok(None),
     }
@@ -125,26 +128,4 @@ async fn events_signed_up_to(db: &impl ConnectionTrait, person_id: i32) -> AppRe
         .all(db)
         .await?;
     Ok(ids.into_iter().collect())
-}
-
-/// People confirmed for each event, over its slots.
-async fn going_counts(
-    db: &impl ConnectionTrait,
-    ids: impl Iterator<Item = i32>,
-) -> AppResult<HashMap<i32, i32>> {
-    let rows: Vec<(i32, i32)> = event_slot::Entity::find()
-        .filter(event_slot::Column::EventId.is_in(ids))
-        .select_only()
-        .columns([
-            event_slot::Column::EventId,
-            event_slot::Column::ConfirmedCount,
-        ])
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut counts = HashMap::new();
-    for (id, n) in rows {
-        *counts.entry(id).or_insert(0) += n;
-    }
-    Ok(counts)
 }

@@ -152,6 +152,7 @@ impl EventWriter {
                     "created_at",
                     "updated_at",
                     "group_id",
+                    "place_cell",
                 ],
             ),
             slots: Batch::new(
@@ -200,7 +201,8 @@ impl EventWriter {
             .time(e.slots[0].starts_at)
             .time(e.created_at)
             .time(e.created_at)
-            .opt_int(group_id);
+            .opt_int(group_id)
+            .opt_int(e.at.map(|c| i64::from(c.place_cell())));
         for (slot, &count) in e.slots.iter().zip(counts) {
             self.next_slot += 1;
             let confirmed = slot.capacity.map_or(count, |c| count.min(c as u64));

@@ -15,6 +15,8 @@ pub struct Model {
     pub postcode: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// `Coordinates::place_cell` of the place, for the cell-and-time index.
+    pub place_cell: Option<i32>,
     pub online_url: Option<String>,
     pub status: String,
     /// The group the event is run on behalf of, if any.

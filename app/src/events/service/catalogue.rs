@@ -1,6 +1,6 @@
 //! Finding events: the upcoming list and one event's page.
 
-use super::{hosts::is_host, structured_data::structured_data};
+use super::{hosts::is_host, in_box::in_box, structured_data::structured_data};
 use crate::{
     auth::{
         entity::person,
@@ -111,12 +111,10 @@ pub async fn list_upcoming_events(
             None,
         ),
         Some(centre) => {
-            // The box is read from the place index, with only what is needed to measure
+            // The box is read from the cell-and-time index (`in_box`), with only what is needed to measure
             // and order; whole rows are fetched for the one page shown.
             let bbox = centre.bounding_box(filter.within_miles);
-            let candidates: Vec<NearCandidate> = query
-                .filter(event::Column::Latitude.between(bbox.min_latitude, bbox.max_latitude))
-                .filter(event::Column::Longitude.between(bbox.min_longitude, bbox.max_longitude))
+            let candidates: Vec<NearCandidate> = in_box(query, &bbox)
                 .select_only()
                 .columns([
                     event::Column::Id,
@@ -177,15 +175,15 @@ pub async fn cards_for(
     db: &impl ConnectionTrait,
     rows: Vec<event::Model>,
 ) -> AppResult<Vec<EventCard>> {
-    let ids: Vec<i32> = rows.iter().map(|e| e.id).collect();
-    let host_ids: Vec<i32> = rows.iter().map(|e| e.host_id).collect();
-    let hosts: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(host_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let slots = slots_by_event(db, rows.iter().map(|e| e.id)).await?;
+    cards_with_slots(db, rows, slots).await
+}
+
+/// The slots of each of these events, soonest first.
+pub async fn slots_by_event(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> AppResult<HashMap<i32, Vec<event_slot::Model>>> {
     let mut slots: HashMap<i32, Vec<event_slot::Model>> = HashMap::new();
     for slot in event_slot::Entity::find()
         .filter(event_slot::Column::EventId.is_in(ids))
@@ -195,6 +193,23 @@ pub async fn cards_for(
     {
         slots.entry(slot.event_id).or_default().push(slot);
     }
+    Ok(slots)
+}
+
+/// Cards for events whose slots are already read (`slots_by_event`), with their hosts.
+pub async fn cards_with_slots(
+    db: &impl ConnectionTrait,
+    rows: Vec<event::Model>,
+    mut slots: HashMap<i32, Vec<event_slot::Model>>,
+) -> AppResult<Vec<EventCard>> {
+    let host_ids: Vec<i32> = rows.iter().map(|e| e.host_id).collect();
+    let hosts: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(host_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
     Ok(rows
         .into_iter()
         .map(|e| {

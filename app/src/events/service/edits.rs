@@ -134,6 +134,7 @@ where
     active.postcode = Set(details.postcode.as_ref().map(|p| p.as_str().to_string()));
     active.latitude = Set(coordinates.map(|c| c.latitude));
     active.longitude = Set(coordinates.map(|c| c.longitude));
+    active.place_cell = Set(coordinates.map(|c| c.place_cell()));
     active.online_url = Set(details.online_url.clone());
     if let Some(time) = &new_time {
         active.starts_at = Set(time.starts_at);

@@ -72,6 +72,7 @@ where
             .map(|p| p.as_str().to_string())),
         latitude: Set(coordinates.map(|c| c.latitude)),
         longitude: Set(coordinates.map(|c| c.longitude)),
+        place_cell: Set(coordinates.map(|c| c.place_cell())),
         online_url: Set(new.details.online_url.clone()),
         status: Set(status.as_str().to_string()),
         group_id: Set(group_id),

@@ -90,6 +90,7 @@ mod tests {
             postcode: Some("M1 1AE".into()),
             latitude: None,
             longitude: None,
+            place_cell: None,
             online_url: None,
             status: "published".into(),
             group_id: None,

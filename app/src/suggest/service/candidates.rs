@@ -6,21 +6,24 @@ use crate::{
     events::{
         entity::{event, event_slot, signup},
         model::{EventStatus, SignUpStatus},
+        service::in_box::in_box,
     },
     groups::{entity::group, service::access::active_group_ids_of},
     people::service::going::sharing_friend_ids_of,
     places::model::Coordinates,
     suggest::model::{Candidate, NEAR_MILES},
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::JoinType, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, RelationTrait, Select,
+    QuerySelect, RelationTrait, Select,
 };
 use std::collections::{HashMap, HashSet};
 
 /// Events looked at near the person's postcode.
 const NEAR_CANDIDATES: u64 = 150;
+/// How far ahead the first look for nearby events goes, in days.
+const NEAR_FIRST_DAYS: i64 = 7;
 /// Events friends are going to that are looked at: most friends first, then soonest.
 const FRIEND_CANDIDATES: u64 = 200;
 /// Events of the person's groups looked at, soonest first.
@@ -37,6 +40,16 @@ const CANDIDATE_COLUMNS: [event::Column; 5] = [
 
 /// An event as ranking sees it: id, group, latitude, longitude, start.
 type EventRow = (i32, Option<i32>, Option<f64>, Option<f64>, DateTime<Utc>);
+
+/// The same as `EventRow`, then the host.
+type HostedEventRow = (
+    i32,
+    Option<i32>,
+    Option<f64>,
+    Option<f64>,
+    DateTime<Utc>,
+    i32,
+);
 
 /// A friend's confirmed place: event, friend, the slot's start.
 type FriendGoingRow = (i32, Option<i32>, DateTime<Utc>);
@@ -175,27 +188,37 @@ impl Viewer {
             return Ok(Vec::new());
         };
         let bbox = home.bounding_box(NEAR_MILES);
-        // The nearest-in-time ids come from the place-and-time index alone; only those
-        // rows are then read (a filter on the host here would read every row in the box).
-        let soonest = event::Entity::find()
-            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
-            .filter(event::Column::StartsAt.gt(self.now))
-            .filter(event::Column::Latitude.between(bbox.min_latitude, bbox.max_latitude))
-            .filter(event::Column::Longitude.between(bbox.min_longitude, bbox.max_longitude))
-            .order_by_asc(event::Column::StartsAt)
-            .limit(NEAR_CANDIDATES)
-            .select_only()
-            .column(event::Column::Id)
-            .into_query();
-        let rows: Vec<EventRow> = event::Entity::find()
-            .filter(event::Column::Id.in_subquery(soonest))
-            .filter(event::Column::HostId.ne(self.person_id))
-            .select_only()
-            .columns(CANDIDATE_COLUMNS)
-            .into_tuple()
-            .all(db)
-            .await?;
-        Ok(rows.into_iter().map(|row| self.candidate(row)).collect())
+        // Everything is read from the cell-and-time index alone, a week at a time: the 150
+        // soonest of the coming week are the 150 soonest of all, so only a quiet place
+        // looks further ahead. The person's own events are dropped here, after the limit
+        // (in the query, they would be skipped in favour of later ones).
+        let read = |until: Option<DateTime<Utc>>| {
+            let mut query = event::Entity::find()
+                .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+                .filter(event::Column::StartsAt.gt(self.now));
+            if let Some(until) = until {
+                query = query.filter(event::Column::StartsAt.lte(until));
+            }
+            in_box(query, &bbox)
+                .order_by_asc(event::Column::StartsAt)
+                .limit(NEAR_CANDIDATES)
+                .select_only()
+                .columns(CANDIDATE_COLUMNS)
+                .column(event::Column::HostId)
+                .into_tuple::<HostedEventRow>()
+                .all(db)
+        };
+        let mut rows = read(Some(self.now + Duration::days(NEAR_FIRST_DAYS))).await?;
+        if (rows.len() as u64) < NEAR_CANDIDATES {
+            rows = read(None).await?;
+        }
+        Ok(rows
+            .into_iter()
+            .filter(|row| row.5 != self.person_id)
+            .map(|(id, group, lat, lon, starts_at, _host)| {
+                self.candidate((id, group, lat, lon, starts_at))
+            })
+            .collect())
     }
 
     /// Upcoming events with the most people going, for someone with nothing else to go on.

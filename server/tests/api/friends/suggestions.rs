@@ -73,3 +73,49 @@ async fn someone_without_friends_gets_popular_events_and_is_told_how_to_add_frie
     let page = app.get("/events/suggested", Some(&loner.1)).await;
     assert!(page.body.contains("Add friends"));
 }
+
+/// Events near the person's postcode are suggested with how far away they are; an event
+/// its host moves here from London is found at its new place.
+#[tokio::test]
+async fn events_near_home_are_suggested_wherever_their_host_moves_them() {
+    use crate::events::{as_fields, create_via_api, event_form, event_id_of};
+    let app = TestApp::spawn().await;
+    let ann = person(&app, "Ann Able", "ann@example.org").await;
+    let bob = person(&app, "Bob Baker", "bob@example.org").await;
+    // A friend, so the popular events someone without friends gets stay out of it.
+    befriend(&app, &ann, &bob).await;
+    let home = app
+        .call(
+            "/api/people/update-profile",
+            &[("name", "Ann Able"), ("postcode", "M1 1AE")],
+            Some(&ann.1),
+        )
+        .await;
+    assert!(home.succeeded(), "{}", home.body);
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let near = event_id_of(&create_via_api(&app, &host, "Manchester canvass", "M4 6DE").await);
+    let moving = event_id_of(&create_via_api(&app, &host, "Travelling stall", "SW1A 2JR").await);
+    let suggested = || async {
+        ids_and_reasons(
+            &app.call("/api/events/suggested", &[], Some(&ann.1))
+                .await
+                .json(),
+        )
+    };
+
+    let before = suggested().await;
+    assert_eq!(before.len(), 1, "{before:?}");
+    assert_eq!(before[0].0, near as i64);
+    assert!(before[0].1.ends_with("miles away"), "{before:?}");
+
+    let mut moved = event_form("Travelling stall", "");
+    moved.retain(|(k, _)| *k != "postcode");
+    moved.push(("postcode", "M4 6DE".to_string()));
+    moved.push(("id", moving.to_string()));
+    let reply = app
+        .call("/api/events/update", &as_fields(&moved), Some(&host))
+        .await;
+    assert!(reply.succeeded(), "{}", reply.body);
+    let after: Vec<i64> = suggested().await.into_iter().map(|(id, _)| id).collect();
+    assert!(after.contains(&(moving as i64)), "{after:?}");
+}
