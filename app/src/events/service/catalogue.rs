@@ -111,8 +111,8 @@ pub async fn list_upcoming_events(
             None,
         ),
         Some(centre) => {
-            // The box is read from the cell-and-time index (`in_box`), with only what is needed to measure
-            // and order; whole rows are fetched for the one page shown.
+            // The box is read from the cell-and-time index (`in_box`), with only what is
+            // needed to measure and order; whole rows are fetched for the one page shown.
             let bbox = centre.bounding_box(filter.within_miles);
             let candidates: Vec<NearCandidate> = in_box(query, &bbox)
                 .select_only()
