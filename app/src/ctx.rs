@@ -13,7 +13,10 @@ use axum::http::{header, request::Parts, HeaderValue, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 use sea_orm::DatabaseConnection;
-use std::net::SocketAddr;
+use std::{
+    net::SocketAddr,
+    sync::{Arc, Mutex},
+};
 
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "mn_session";
@@ -37,14 +40,18 @@ impl RequestCtx {
         let session_token = session_token_from(&parts.headers);
         let client_address = client_address(&parts, state.settings.trust_forwarded_for);
         let db = state.db.clone();
-        let model = match &session_token {
-            Some(token) => sessions::get_person_for_session(&db, token).await?,
-            None => None,
+        let memo = use_context::<SessionMemo>();
+        let signed_in = match memo.as_ref().and_then(SessionMemo::get) {
+            Some(known) => known,
+            None => {
+                let found = signed_in(&db, session_token.as_deref()).await?;
+                if let Some(memo) = &memo {
+                    memo.set(found.clone());
+                }
+                found
+            }
         };
-        let person = match &model {
-            Some(m) => Some(accounts::get_person_view(&db, m).await?),
-            None => None,
-        };
+        let (model, person) = signed_in.unzip();
         Ok(Self {
             state,
             db,
@@ -91,7 +98,11 @@ impl RequestCtx {
         self.set_cookie(&format!("{SESSION_COOKIE}=; Max-Age=0"));
     }
 
+    /// Sets a cookie; a changed session cookie also forgets who the session belonged to.
     fn set_cookie(&self, value: &str) {
+        if let Some(memo) = use_context::<SessionMemo>() {
+            memo.forget();
+        }
         let secure = if self.state.settings.secure_cookies {
             "; Secure"
         } else {
@@ -104,6 +115,47 @@ impl RequestCtx {
         ) {
             options.append_header(header::SET_COOKIE, value);
         }
+    }
+}
+
+/// Who the request's session belongs to, looked up once per request: a page that calls
+/// several server functions while it renders reads the session once. The server provides
+/// a fresh one for every request, and setting or clearing the session cookie forgets it.
+#[derive(Clone, Default)]
+pub struct SessionMemo(Arc<Mutex<Option<SignedIn>>>);
+
+/// The signed-in person's row and view, or `None` for a visitor.
+type SignedIn = Option<(person::Model, PersonView)>;
+
+impl SessionMemo {
+    fn get(&self) -> Option<SignedIn> {
+        self.0.lock().ok()?.clone()
+    }
+
+    fn set(&self, signed_in: SignedIn) {
+        if let Ok(mut memo) = self.0.lock() {
+            *memo = Some(signed_in);
+        }
+    }
+
+    fn forget(&self) {
+        if let Ok(mut memo) = self.0.lock() {
+            *memo = None;
+        }
+    }
+}
+
+/// The person a session token belongs to, with their roles.
+async fn signed_in(db: &DatabaseConnection, session_token: Option<&str>) -> AppResult<SignedIn> {
+    let Some(token) = session_token else {
+        return Ok(None);
+    };
+    match sessions::get_person_for_session(db, token).await? {
+        Some(model) => {
+            let view = accounts::get_person_view(db, &model).await?;
+            Ok(Some((model, view)))
+        }
+        None => Ok(None),
     }
 }
 

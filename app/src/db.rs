@@ -25,6 +25,12 @@ const SQLITE_CACHE_KIB: &str = "-16384";
 /// which it can drop, not the server's own memory.
 const SQLITE_MMAP_BYTES: &str = "2147418112";
 
+/// Rows SQLite's worker thread may hand over before it waits for the query's caller to
+/// take them. sqlx's default of 50 makes a thousand-row read stop and wake the caller
+/// twenty times over (a person's friends' events, 1,114 rows: 2.0 → 1.5 ms at the median,
+/// 3.7 → 2.3 ms at p99). A streamed export holds at most this many rows in memory.
+const SQLITE_ROW_BUFFER: usize = 4096;
+
 /// Connects to `url` (sqlite://… or postgres://…) and brings the schema up to date.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_string());
@@ -59,6 +65,7 @@ fn configure_sqlite(options: &mut ConnectOptions, in_memory: bool) {
                 .busy_timeout(Duration::from_secs(10))
                 .pragma("cache_size", SQLITE_CACHE_KIB)
                 .pragma("mmap_size", SQLITE_MMAP_BYTES)
+                .row_buffer_size(SQLITE_ROW_BUFFER)
         });
     }
 }

@@ -12,7 +12,7 @@ pub mod security;
 pub mod seed;
 pub mod telemetry;
 
-use ::app::{shell, state::AppState, App};
+use ::app::{ctx::SessionMemo, shell, state::AppState, App};
 use axum::{
     extract::FromRef,
     http::HeaderName,
@@ -70,7 +70,11 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         leptos_options: leptos_options.clone(),
         app: state.clone(),
     };
-    let context = move || provide_context(state.clone());
+    // Called once per request, so each request gets its own session memo.
+    let context = move || {
+        provide_context(state.clone());
+        provide_context(SessionMemo::default());
+    };
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .leptos_routes_with_context(&server_state, routes, context.clone(), {

@@ -8,13 +8,13 @@ use crate::{
         model::SignUpStatus,
         service::catalogue::{cards_with_slots, slots_by_event},
     },
-    people::service::going::{list_close_friends, list_sharing_friends},
+    people::service::going::{close_friends_at, list_sharing_friends},
     places::{model::Coordinates, service::lookup::locate_postcode},
     suggest::model::{rank, Candidate, SuggestionView, SuggestionsView},
     validate::PostcodeUk,
 };
 use candidates::Viewer;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
@@ -33,32 +33,36 @@ pub async fn get_suggestions(
         home: home_of(db, person.postcode.as_deref()).await?,
         now: Utc::now(),
     };
-    // The friends' side and the place side do not depend on each other. On PostgreSQL
-    // every query is a round trip to another process, so the two sides overlap on two
-    // pooled connections. On SQLite that was slower (tried in session 5: 20-28 ms against
-    // 12-13 ms), so there they run one after the other.
+    // The friends' events and the rest do not depend on each other. On PostgreSQL every
+    // query is a round trip to another process, so the two overlap on two pooled
+    // connections; the friends' events take longest, so the close friends (needed only to
+    // weigh them) are found on the other side. On SQLite overlapping was slower (tried in
+    // session 5: 20-28 ms against 12-13 ms), so there they run one after the other.
     let friends_side = async {
         let friends = list_sharing_friends(db, person_id).await?;
         let events = if friends.is_empty() {
             Vec::new()
         } else {
-            let close = list_close_friends(db, person_id, &friends).await?;
-            viewer.friends_events(db, &friends, &close).await?
+            viewer.friends_events(db).await?
         };
         AppResult::Ok((friends, events))
     };
-    let place_side = async {
-        let mine = events_signed_up_to(db, person_id).await?;
+    let other_side = async {
+        let own = OwnSignUps::read(db, person_id).await?;
+        let close = close_friends_at(db, person_id, own.past_slots(viewer.now)).await?;
         let group_events = viewer.group_events(db).await?;
         let near_events = viewer.near_events(db).await?;
-        AppResult::Ok((mine, group_events, near_events))
+        AppResult::Ok((own, close, group_events, near_events))
     };
-    let ((friends, friends_events), (mine, group_events, near_events)) =
+    let ((friends, friends_events), (own, close, group_events, near_events)) =
         if db.get_database_backend() == DbBackend::Postgres {
-            futures::try_join!(friends_side, place_side)?
+            futures::try_join!(friends_side, other_side)?
         } else {
-            (friends_side.await?, place_side.await?)
+            (friends_side.await?, other_side.await?)
         };
+    let friends_events = friends_events
+        .into_iter()
+        .map(|going| viewer.friends_candidate(going, &friends, &close));
 
     // Candidates: events friends are going to, the person's groups' events, events near
     // home, and (for someone with no friends yet) popular ones; a few hundred at most.
@@ -78,7 +82,7 @@ pub async fn get_suggestions(
             candidates.entry(c.event_id).or_insert(c);
         }
     }
-    candidates.retain(|id, _| !mine.contains(id));
+    candidates.retain(|id, _| !own.event_ids.contains(id));
 
     // Popularity only breaks ties: counted for the leading few, then ranked again.
     let mut candidates: Vec<Candidate> = candidates.into_values().collect();
@@ -131,15 +135,46 @@ async fn home_of(
     }
 }
 
-/// Events the person is signed up to or waiting for.
-async fn events_signed_up_to(db: &impl ConnectionTrait, person_id: i32) -> AppResult<HashSet<i32>> {
-    let ids: Vec<i32> = signup::Entity::find()
-        .filter(signup::Column::PersonId.eq(person_id))
-        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
-        .select_only()
-        .column(signup::Column::EventId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(ids.into_iter().collect())
+/// The person's own sign-ups (not cancelled), read once for two uses.
+struct OwnSignUps {
+    /// Events they are signed up to or waiting for: not suggested to them.
+    event_ids: HashSet<i32>,
+    /// (slot, start) of their confirmed places: the past ones find their close friends.
+    confirmed: Vec<(i32, DateTime<Utc>)>,
+}
+
+impl OwnSignUps {
+    async fn read(db: &impl ConnectionTrait, person_id: i32) -> AppResult<Self> {
+        let rows: Vec<(i32, i32, String, DateTime<Utc>)> = signup::Entity::find()
+            .filter(signup::Column::PersonId.eq(person_id))
+            .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+            .select_only()
+            .columns([
+                signup::Column::EventId,
+                signup::Column::SlotId,
+                signup::Column::Status,
+                signup::Column::StartsAt,
+            ])
+            .into_tuple()
+            .all(db)
+            .await?;
+        let confirmed = SignUpStatus::Confirmed.as_str();
+        Ok(Self {
+            event_ids: rows.iter().map(|row| row.0).collect(),
+            confirmed: rows
+                .into_iter()
+                .filter(|row| row.2 == confirmed)
+                .map(|(_, slot, _, starts_at)| (slot, starts_at))
+                .collect(),
+        })
+    }
+
+    /// The slots of their confirmed places that have started.
+    fn past_slots(&self, now: DateTime<Utc>) -> Vec<i32> {
+        self.confirmed
+            .iter()
+            .filter(|(_, starts_at)| *starts_at < now)
+            .map(|(slot, _)| *slot)
+            .collect()
+    }
 }

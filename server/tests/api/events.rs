@@ -46,6 +46,11 @@ pub async fn event_with_capacity(app: &TestApp, capacity: &str) -> (i32, i32) {
             &format!("host{}@example.org", uuid::Uuid::new_v4().simple()),
         )
         .await;
+    event_hosted_by(app, host, capacity).await
+}
+
+/// Creates an event hosted by `host` through the service; returns (event id, slot id).
+pub async fn event_hosted_by(app: &TestApp, host: i32, capacity: &str) -> (i32, i32) {
     let form = event_form("Door knocking", capacity);
     let get = |k: &str| {
         form.iter()

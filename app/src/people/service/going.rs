@@ -75,6 +75,9 @@ pub async fn list_close_friends(
     viewer: i32,
     friends: &HashMap<i32, String>,
 ) -> AppResult<HashSet<i32>> {
+    if friends.is_empty() {
+        return Ok(HashSet::new());
+    }
     let past_slots: Vec<i32> = signup::Entity::find()
         .filter(signup::Column::PersonId.eq(viewer))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
@@ -84,22 +87,29 @@ pub async fn list_close_friends(
         .into_tuple()
         .all(db)
         .await?;
-    if past_slots.is_empty() || friends.is_empty() {
+    close_friends_at(db, viewer, past_slots).await
+}
+
+/// The viewer's sharing friends who were confirmed at any of `past_slots` (slots the viewer
+/// went to): their close friends.
+pub async fn close_friends_at(
+    db: &impl ConnectionTrait,
+    viewer: i32,
+    past_slots: Vec<i32>,
+) -> AppResult<HashSet<i32>> {
+    if past_slots.is_empty() {
         return Ok(HashSet::new());
     }
-    let close: Vec<i32> = signup::Entity::find()
+    let close: Vec<Option<i32>> = signup::Entity::find()
         .filter(signup::Column::SlotId.is_in(past_slots))
         .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(viewer)))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
         .select_only()
         .column(signup::Column::PersonId)
-        .into_tuple::<Option<i32>>()
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .flatten()
-        .collect();
-    Ok(close.into_iter().collect())
+        .await?;
+    Ok(close.into_iter().flatten().collect())
 }
 
 /// For each event, the viewer's sharing friends confirmed to go (close friends first).

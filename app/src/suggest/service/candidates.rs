@@ -64,6 +64,12 @@ type GroupEventRow = (
     String,
 );
 
+/// An event friends are going to: who and when, and the event as ranking sees it.
+pub(super) struct FriendsEvent {
+    at: FriendsAtEvent,
+    row: EventRow,
+}
+
 /// Where and when candidates are measured from.
 pub(super) struct Viewer {
     pub person_id: i32,
@@ -101,15 +107,14 @@ impl Viewer {
     /// The events most of the person's sharing friends are going to (most friends first,
     /// then soonest), each with who they are. Their sign-ups come from the sign-ups index
     /// alone (one range per friend: each sign-up carries its event and start) and are
-    /// grouped here: SQL's DISTINCT aggregates added 2-4 ms to a 1 ms read on PostgreSQL.
-    /// Then only the leading events are read, keeping the published ones that are not the
-    /// person's own (so a few of the 200 may drop out rather than be replaced).
+    /// grouped here: grouping in SQL cost more than moving the rows, on both databases
+    /// (sessions 6 and 8). Then only the leading events are read, keeping the published
+    /// ones that are not the person's own (so a few of the 200 may drop out rather than
+    /// be replaced).
     pub async fn friends_events(
         &self,
         db: &impl ConnectionTrait,
-        friends: &HashMap<i32, String>,
-        close: &HashSet<i32>,
-    ) -> Result<Vec<Candidate>, DbErr> {
+    ) -> Result<Vec<FriendsEvent>, DbErr> {
         let goings: Vec<FriendGoingRow> = signup::Entity::find()
             .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(self.person_id)))
             .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
@@ -139,18 +144,33 @@ impl Viewer {
         Ok(leading
             .into_iter()
             .filter_map(|at| {
-                // How soon: the next date a friend is going, not the event's first.
-                let (id, group, lat, lon, _) = *events.get(&at.event_id)?;
-                Some(Candidate {
-                    friends: at
-                        .friend_ids
-                        .iter()
-                        .filter_map(|id| Some((friends.get(id)?.clone(), close.contains(id))))
-                        .collect(),
-                    ..self.candidate((id, group, lat, lon, at.next_start))
+                Some(FriendsEvent {
+                    row: *events.get(&at.event_id)?,
+                    at,
                 })
             })
             .collect())
+    }
+
+    /// A friends' event as a candidate, naming the friends (`friends`: id → name) and
+    /// marking the close ones.
+    pub fn friends_candidate(
+        &self,
+        going: FriendsEvent,
+        friends: &HashMap<i32, String>,
+        close: &HashSet<i32>,
+    ) -> Candidate {
+        // How soon: the next date a friend is going, not the event's first.
+        let (id, group, lat, lon, _) = going.row;
+        Candidate {
+            friends: going
+                .at
+                .friend_ids
+                .iter()
+                .filter_map(|id| Some((friends.get(id)?.clone(), close.contains(id))))
+                .collect(),
+            ..self.candidate((id, group, lat, lon, going.at.next_start))
+        }
     }
 
     /// The upcoming events of the person's groups, each with its group's name.

@@ -54,6 +54,42 @@ async fn events_more_friends_go_to_come_first_with_their_reasons() {
     assert_eq!(reply["has_friends"], true);
 }
 
+/// Only the 200 events most friends are going to are looked at, chosen in the database:
+/// an event two friends are going to is kept ahead of 200 earlier-made ones with one.
+#[tokio::test]
+async fn the_event_most_friends_go_to_survives_the_cut_of_friends_events() {
+    use crate::events::event_hosted_by;
+    let app = TestApp::spawn().await;
+    let ann = person(&app, "Ann Able", "ann@example.org").await;
+    let bob = person(&app, "Bob Baker", "bob@example.org").await;
+    let cat = person(&app, "Cat Carter", "cat@example.org").await;
+    befriend(&app, &ann, &bob).await;
+    befriend(&app, &ann, &cat).await;
+    let host = app.create_person("Hosting Hana", "hana@example.org").await;
+    // All at the same time, so only the friends' count puts the last one first.
+    let mut last = 0;
+    for _ in 0..201 {
+        last = event_hosted_by(&app, host, "").await.0;
+        sign_up(&app, &bob, last).await;
+    }
+    sign_up(&app, &cat, last).await;
+
+    let reply = app
+        .call("/api/events/suggested", &[("limit", "3")], Some(&ann.1))
+        .await
+        .json();
+    let got = ids_and_reasons(&reply);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got[0],
+        (
+            last as i64,
+            "Bob Baker and Cat Carter are going".to_string()
+        )
+    );
+    assert_eq!(got[1].1, "Bob Baker is going");
+}
+
 #[tokio::test]
 async fn someone_without_friends_gets_popular_events_and_is_told_how_to_add_friends() {
     let app = TestApp::spawn().await;
