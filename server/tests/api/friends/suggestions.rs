@@ -17,14 +17,20 @@ fn ids_and_reasons(reply: &serde_json::Value) -> Vec<(i64, String)> {
         .collect()
 }
 
+/// Ann, with Bob and Cat as friends who share their sign-ups.
+async fn ann_and_two_friends(app: &TestApp) -> ((i32, String), (i32, String), (i32, String)) {
+    let ann = person(app, "Ann Able", "ann@example.org").await;
+    let bob = person(app, "Bob Baker", "bob@example.org").await;
+    let cat = person(app, "Cat Carter", "cat@example.org").await;
+    befriend(app, &ann, &bob).await;
+    befriend(app, &ann, &cat).await;
+    (ann, bob, cat)
+}
+
 #[tokio::test]
 async fn events_more_friends_go_to_come_first_with_their_reasons() {
     let app = TestApp::spawn().await;
-    let ann = person(&app, "Ann Able", "ann@example.org").await;
-    let bob = person(&app, "Bob Baker", "bob@example.org").await;
-    let cat = person(&app, "Cat Carter", "cat@example.org").await;
-    befriend(&app, &ann, &bob).await;
-    befriend(&app, &ann, &cat).await;
+    let (ann, bob, cat) = ann_and_two_friends(&app).await;
     let (both, _) = event_with_capacity(&app, "").await;
     let (one, _) = event_with_capacity(&app, "").await;
     let (mine, _) = event_with_capacity(&app, "").await;
@@ -54,17 +60,13 @@ async fn events_more_friends_go_to_come_first_with_their_reasons() {
     assert_eq!(reply["has_friends"], true);
 }
 
-/// Only the 200 events most friends are going to are looked at, chosen in the database:
-/// an event two friends are going to is kept ahead of 200 earlier-made ones with one.
+/// Only the 200 events most friends are going to are looked at: an event two friends are
+/// going to is kept ahead of 200 earlier-made ones at the same time with one.
 #[tokio::test]
 async fn the_event_most_friends_go_to_survives_the_cut_of_friends_events() {
     use crate::events::event_hosted_by;
     let app = TestApp::spawn().await;
-    let ann = person(&app, "Ann Able", "ann@example.org").await;
-    let bob = person(&app, "Bob Baker", "bob@example.org").await;
-    let cat = person(&app, "Cat Carter", "cat@example.org").await;
-    befriend(&app, &ann, &bob).await;
-    befriend(&app, &ann, &cat).await;
+    let (ann, bob, cat) = ann_and_two_friends(&app).await;
     let host = app.create_person("Hosting Hana", "hana@example.org").await;
     // All at the same time, so only the friends' count puts the last one first.
     let mut last = 0;
