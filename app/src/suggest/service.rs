@@ -48,13 +48,13 @@ pub async fn get_suggestions(
         AppResult::Ok((friends, events))
     };
     let other_side = async {
-        let own = OwnSignUps::read(db, person_id).await?;
-        let close = close_friends_at(db, person_id, own.past_slots(viewer.now)).await?;
+        let own = OwnSignUps::read(db, person_id, viewer.now).await?;
+        let close = close_friends_at(db, person_id, own.past_slots).await?;
         let group_events = viewer.group_events(db).await?;
         let near_events = viewer.near_events(db).await?;
-        AppResult::Ok((own, close, group_events, near_events))
+        AppResult::Ok((own.event_ids, close, group_events, near_events))
     };
-    let ((friends, friends_events), (own, close, group_events, near_events)) =
+    let ((friends, friends_events), (mine, close, group_events, near_events)) =
         if db.get_database_backend() == DbBackend::Postgres {
             futures::try_join!(friends_side, other_side)?
         } else {
@@ -82,7 +82,7 @@ pub async fn get_suggestions(
             candidates.entry(c.event_id).or_insert(c);
         }
     }
-    candidates.retain(|id, _| !own.event_ids.contains(id));
+    candidates.retain(|id, _| !mine.contains(id));
 
     // Popularity only breaks ties: counted for the leading few, then ranked again.
     let mut candidates: Vec<Candidate> = candidates.into_values().collect();
@@ -139,12 +139,16 @@ async fn home_of(
 struct OwnSignUps {
     /// Events they are signed up to or waiting for: not suggested to them.
     event_ids: HashSet<i32>,
-    /// (slot, start) of their confirmed places: the past ones find their close friends.
-    confirmed: Vec<(i32, DateTime<Utc>)>,
+    /// The slots of their confirmed places that have started: they find close friends.
+    past_slots: Vec<i32>,
 }
 
 impl OwnSignUps {
-    async fn read(db: &impl ConnectionTrait, person_id: i32) -> AppResult<Self> {
+    async fn read(
+        db: &impl ConnectionTrait,
+        person_id: i32,
+        now: DateTime<Utc>,
+    ) -> AppResult<Self> {
         let rows: Vec<(i32, i32, String, DateTime<Utc>)> = signup::Entity::find()
             .filter(signup::Column::PersonId.eq(person_id))
             .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
@@ -161,20 +165,11 @@ impl OwnSignUps {
         let confirmed = SignUpStatus::Confirmed.as_str();
         Ok(Self {
             event_ids: rows.iter().map(|row| row.0).collect(),
-            confirmed: rows
+            past_slots: rows
                 .into_iter()
-                .filter(|row| row.2 == confirmed)
-                .map(|(_, slot, _, starts_at)| (slot, starts_at))
+                .filter(|(_, _, status, starts_at)| status == confirmed && *starts_at < now)
+                .map(|(_, slot, _, _)| slot)
                 .collect(),
         })
-    }
-
-    /// The slots of their confirmed places that have started.
-    fn past_slots(&self, now: DateTime<Utc>) -> Vec<i32> {
-        self.confirmed
-            .iter()
-            .filter(|(_, starts_at)| *starts_at < now)
-            .map(|(slot, _)| *slot)
-            .collect()
     }
 }
