@@ -40,16 +40,12 @@ impl RequestCtx {
         let session_token = session_token_from(&parts.headers);
         let client_address = client_address(&parts, state.settings.trust_forwarded_for);
         let db = state.db.clone();
-        let memo = use_context::<SessionMemo>();
-        let signed_in = match memo.as_ref().and_then(SessionMemo::get) {
-            Some(known) => known,
-            None => {
-                let found = signed_in(&db, session_token.as_deref()).await?;
-                if let Some(memo) = &memo {
-                    memo.set(found.clone());
-                }
-                found
+        let signed_in = match use_context::<SessionMemo>() {
+            Some(memo) => {
+                memo.get_or_read(signed_in(&db, session_token.as_deref()))
+                    .await?
             }
+            None => signed_in(&db, session_token.as_deref()).await?,
         };
         let (model, person) = signed_in.unzip();
         Ok(Self {
@@ -119,28 +115,50 @@ impl RequestCtx {
 }
 
 /// Who the request's session belongs to, looked up once per request: a page that calls
-/// several server functions while it renders reads the session once. The server provides
-/// a fresh one for every request, and setting or clearing the session cookie forgets it.
+/// several server functions while it renders reads the session once. Those functions'
+/// resources start together, so the first to look reads it and the others wait for its
+/// answer. The server provides a fresh one for every request, and setting or clearing the
+/// session cookie forgets it.
 #[derive(Clone, Default)]
-pub struct SessionMemo(Arc<Mutex<Option<SignedIn>>>);
+pub struct SessionMemo(Arc<MemoInner>);
+
+#[derive(Default)]
+struct MemoInner {
+    /// Held while the session is read, so only one read happens at a time.
+    reading: tokio::sync::Mutex<()>,
+    known: Mutex<Option<SignedIn>>,
+}
 
 /// The signed-in person's row and view, or `None` for a visitor.
 type SignedIn = Option<(person::Model, PersonView)>;
 
 impl SessionMemo {
-    fn get(&self) -> Option<SignedIn> {
-        self.0.lock().ok()?.clone()
+    /// The remembered answer, or `read`'s (then remembered). An error is not remembered.
+    async fn get_or_read(
+        &self,
+        read: impl std::future::Future<Output = AppResult<SignedIn>>,
+    ) -> AppResult<SignedIn> {
+        if let Some(known) = self.get() {
+            return Ok(known);
+        }
+        let _reading = self.0.reading.lock().await;
+        if let Some(known) = self.get() {
+            return Ok(known);
+        }
+        let found = read.await?;
+        if let Ok(mut known) = self.0.known.lock() {
+            *known = Some(found.clone());
+        }
+        Ok(found)
     }
 
-    fn set(&self, signed_in: SignedIn) {
-        if let Ok(mut memo) = self.0.lock() {
-            *memo = Some(signed_in);
-        }
+    fn get(&self) -> Option<SignedIn> {
+        self.0.known.lock().ok()?.clone()
     }
 
     fn forget(&self) {
-        if let Ok(mut memo) = self.0.lock() {
-            *memo = None;
+        if let Ok(mut known) = self.0.known.lock() {
+            *known = None;
         }
     }
 }
