@@ -245,3 +245,59 @@ fn client_address(parts: &Parts, trust_forwarded_for: bool) -> String {
         })
         .unwrap_or_else(|| "unknown".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A session read that counts itself and yields once, as a database read would.
+    async fn counted_read(reads: &AtomicUsize) -> AppResult<SignedIn> {
+        reads.fetch_add(1, Ordering::SeqCst);
+        tokio::task::yield_now().await;
+        Ok(None)
+    }
+
+    #[tokio::test]
+    async fn reads_started_together_read_the_session_once() {
+        let memo = SessionMemo::default();
+        let reads = AtomicUsize::new(0);
+        let (first, second) = futures::join!(
+            memo.get_or_read(counted_read(&reads)),
+            memo.get_or_read(counted_read(&reads))
+        );
+        assert!(first.is_ok() && second.is_ok());
+        assert_eq!(
+            reads.load(Ordering::SeqCst),
+            1,
+            "the second waited for the first"
+        );
+        memo.get_or_read(counted_read(&reads)).await.unwrap();
+        assert_eq!(
+            reads.load(Ordering::SeqCst),
+            1,
+            "a later one is answered from memory"
+        );
+    }
+
+    #[tokio::test]
+    async fn forgetting_or_failing_reads_again() {
+        let memo = SessionMemo::default();
+        let reads = AtomicUsize::new(0);
+        let failed = memo.get_or_read(async { Err(AppError::Internal) }).await;
+        assert!(failed.is_err());
+        memo.get_or_read(counted_read(&reads)).await.unwrap();
+        assert_eq!(
+            reads.load(Ordering::SeqCst),
+            1,
+            "an error is not remembered"
+        );
+        memo.forget();
+        memo.get_or_read(counted_read(&reads)).await.unwrap();
+        assert_eq!(
+            reads.load(Ordering::SeqCst),
+            2,
+            "a changed session is read again"
+        );
+    }
+}
