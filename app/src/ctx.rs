@@ -40,13 +40,10 @@ impl RequestCtx {
         let session_token = session_token_from(&parts.headers);
         let client_address = client_address(&parts, state.settings.trust_forwarded_for);
         let db = state.db.clone();
-        let signed_in = match use_context::<SessionMemo>() {
-            Some(memo) => {
-                memo.get_or_read(signed_in(&db, session_token.as_deref()))
-                    .await?
-            }
-            None => signed_in(&db, session_token.as_deref()).await?,
-        };
+        let signed_in = use_context::<SessionMemo>()
+            .unwrap_or_default()
+            .get_or_read(signed_in(&db, session_token.as_deref()))
+            .await?;
         let (model, person) = signed_in.unzip();
         Ok(Self {
             state,
@@ -138,9 +135,6 @@ impl SessionMemo {
         &self,
         read: impl std::future::Future<Output = AppResult<SignedIn>>,
     ) -> AppResult<SignedIn> {
-        if let Some(known) = self.get() {
-            return Ok(known);
-        }
         let _reading = self.0.reading.lock().await;
         if let Some(known) = self.get() {
             return Ok(known);
