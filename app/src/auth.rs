@@ -1,5 +1,5 @@
-//! Accounts, password hashing, sessions, roles, sign-in and out, password reset, and the
-//! current person. Does not own profiles beyond what an account needs (people does).
+//! Accounts, password hashing, sessions, roles, sign-in and out, password reset, confirming
+//! an account's address, and the current person. Does not own profiles beyond what an account needs (people does).
 
 pub mod api;
 pub mod model;

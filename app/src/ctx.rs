@@ -75,6 +75,17 @@ impl RequestCtx {
         }
     }
 
+    /// Counts one use of `limit` by `key` (an address, an email, an id); `RateLimited`
+    /// when its allowance is spent.
+    pub fn limit(&self, limit: crate::rate_limit::Limit, key: &str) -> AppResult<()> {
+        self.state.limits.check(limit, key)
+    }
+
+    /// Counts one use of `limit` by the client's address.
+    pub fn limit_address(&self, limit: crate::rate_limit::Limit) -> AppResult<()> {
+        self.limit(limit, &self.client_address)
+    }
+
     /// The signed-in person, if any.
     pub fn maybe_person(&self) -> Option<&PersonView> {
         self.person.as_ref()
@@ -219,17 +230,25 @@ fn read_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_string())
 }
 
+/// The caller's address. Behind a trusted proxy (TRUST_FORWARDED_FOR) it is the right-most
+/// X-Forwarded-For entry: the one the proxy added. Entries to its left came with the
+/// request, so a client could put any address there.
 fn client_address(parts: &Parts, trust_forwarded_for: bool) -> String {
     let forwarded = trust_forwarded_for
         .then(|| {
+            // Several header lines read as one list, in order: the proxy's entry is last.
             parts
                 .headers
-                .get("x-forwarded-for")
+                .get_all("x-forwarded-for")
+                .iter()
+                .next_back()
                 .and_then(|v| v.to_str().ok())
         })
         .flatten()
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_string());
+        .and_then(|v| v.rsplit(',').next())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string);
     forwarded
         .or_else(|| {
             parts

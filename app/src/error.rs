@@ -27,6 +27,8 @@ pub enum AppError {
     Conflict { message: String },
     #[error("That request was not understood: {message}")]
     BadRequest { message: String },
+    #[error("That is more than we can take in one go. Please send less.")]
+    TooLarge,
     #[error("Something went wrong on our side. Please try again.")]
     Internal,
 }
@@ -75,7 +77,9 @@ impl AppError {
             AppError::Unauthenticated | AppError::WrongCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Invalid { .. } | AppError::BadRequest { .. } => 422,
+            AppError::Invalid { .. } => 422,
+            AppError::BadRequest { .. } => 400,
+            AppError::TooLarge => 413,
             AppError::Conflict { .. } => 409,
             AppError::RateLimited { .. } => 429,
             AppError::Internal => 500,
@@ -88,6 +92,10 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
+            // The body limit surfaces as a failure to read the body.
+            ServerFnErrorErr::Deserialization(msg) if msg.contains("length limit exceeded") => {
+                AppError::TooLarge
+            }
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
                 AppError::bad_request(msg)
             }

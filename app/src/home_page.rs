@@ -1,5 +1,6 @@
 //! The front page: what MembersNet is and where to start.
 
+use crate::ui::page_title::PageTitle;
 use crate::{
     auth::session::use_session,
     people::{api::friends::get_friends_activity, model::ActivityItem},
@@ -7,16 +8,16 @@ use crate::{
     ui::notice::QueryNotice,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
     view! {
-        <Title text="MembersNet · Organise where you live" />
+        <PageTitle text="MembersNet · Organise where you live" />
         <Meta name="description" content="Find campaign events near you, join local groups and organise with friends." />
         <div class="container">
-            <QueryNotice key="welcome" text="Welcome to MembersNet! Your account is ready." />
+            <QueryNotice key="welcome" text="Welcome to MembersNet! Your account is ready. We have emailed you a link to confirm your address." />
             <QueryNotice key="signed_out" text="You have signed out." />
             <QueryNotice key="deleted" text="Your account and everything about you has been deleted." />
         </div>

@@ -18,6 +18,8 @@ pub mod ctx;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod rate_limit;
+#[cfg(feature = "ssr")]
 pub mod site_settings;
 #[cfg(feature = "ssr")]
 pub mod state;

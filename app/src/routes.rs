@@ -1,7 +1,9 @@
 //! The route table, and nothing else.
 
 use crate::{
-    auth::pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
+    auth::pages::{
+        ConfirmEmailPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage,
+    },
     events::pages::{
         ApprovalsPage, CancelSignupPage, DashboardPage, EditEventPage, EventListPage, EventPage,
         MyEventsPage, NewEventPage, SignedUpPage,
@@ -9,7 +11,8 @@ use crate::{
     groups::pages::{GroupPage, GroupsPage, InvitePage, NewGroupPage, ThreadPage},
     home_page::HomePage,
     outreach::pages::{
-        MessagePage, OutboxPage, OutreachHomePage, PreferencesPage, UnsubscribePage,
+        ConfirmConsentPage, ConsentConfirmedPage, MessagePage, OutboxPage, OutreachHomePage,
+        PreferencesPage, UnsubscribePage,
     },
     people::pages::{FriendInvitePage, FriendsPage, ProfilePage},
     suggest::pages::SuggestedPage,
@@ -32,6 +35,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/reset-password") view=ForgotPasswordPage ssr=SsrMode::Async />
             <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
             <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
+            <Route path=path!("/account/confirm/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
             <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
             <Route path=path!("/staff/events") view=ApprovalsPage ssr=SsrMode::Async />
             <Route path=path!("/events") view=EventListPage ssr=SsrMode::Async />
@@ -54,6 +58,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/messages/:id") view=MessagePage ssr=SsrMode::Async />
             <Route path=path!("/preferences") view=PreferencesPage ssr=SsrMode::Async />
             <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
+            <Route path=path!("/consent/confirm/:token") view=ConfirmConsentPage ssr=SsrMode::Async />
+            <Route path=path!("/consent/confirmed") view=ConsentConfirmedPage ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -145,8 +145,30 @@ pub fn bounded_text(field: &str, raw: &str, max_chars: usize, required: bool) ->
     Ok(value.to_string())
 }
 
+/// Search words, trimmed; blank means no words. Capped so a stranger's megabyte of text
+/// never reaches the database.
+pub fn search_text(field: &str, raw: Option<&str>) -> AppResult<Option<String>> {
+    const MAX_SEARCH_CHARS: usize = 200;
+    let text = bounded_text(field, raw.unwrap_or_default(), MAX_SEARCH_CHARS, false)?;
+    Ok(Some(text).filter(|t| !t.is_empty()))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn search_text_over_the_cap_is_a_field_error_and_blank_is_none() {
+        assert_eq!(search_text("q", Some("  ")).unwrap(), None);
+        assert_eq!(
+            search_text("q", Some(" buses ")).unwrap().as_deref(),
+            Some("buses")
+        );
+        let long = "a".repeat(50_001);
+        assert!(search_text("q", Some(&long))
+            .unwrap_err()
+            .message_for("q")
+            .is_some());
+    }
+
     #[test]
     fn mobiles_in_any_common_shape_are_accepted() {
         for raw in [

@@ -60,3 +60,12 @@ export async function linkFromOutbox(browser: Browser, to: string, pattern: RegE
   expect(link, `a link in the email to ${to}`).toBeTruthy();
   return new URL(link!).pathname;
 }
+
+/** Confirms the address of a new account with the link emailed at sign-up: the link
+ *  opens a page, and only its button confirms. */
+export async function confirmAddress(page: Page, browser: Browser, email: string): Promise<void> {
+  const confirm = await linkFromOutbox(browser, email, /http:\/\/[^\s]+\/account\/confirm\/[0-9a-f]{64}/);
+  await open(page, confirm);
+  await page.getByRole('button', { name: 'Confirm my address' }).click();
+  await expect(page.getByRole('status')).toContainText('your address is confirmed');
+}

@@ -9,7 +9,7 @@ use crate::{
 use ::app::{
     auth::{
         model::Role,
-        service::{accounts, roles},
+        service::{accounts, email_confirmations, roles},
     },
     db::connect_and_migrate,
     outreach::{
@@ -65,11 +65,21 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     }
     let state = AppState {
         db: db.clone(),
+        limits: Default::default(),
         settings: Arc::new(
             Settings::new(&config.public_url, config.trust_forwarded_for)
-                .with_sms_auth_token(config.sms_auth_token.clone()),
+                .with_sms_auth_token(config.sms_auth_token.clone())
+                .with_mail_server(config.smtp_url.as_deref().is_some_and(|u| !u.is_empty())),
         ),
     };
+    let limits = state.limits.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            limits.forget_idle_keys();
+        }
+    });
     let mailer: Arc<dyn Mailer> = match config.smtp_url.as_deref().filter(|u| !u.is_empty()) {
         Some(url) => Arc::new(SmtpMailer::with_connections(
             url,
@@ -168,9 +178,14 @@ async fn create_staff(config: &Config, args: CreateStaff) -> Result<(), BoxError
                 .ok_or("a new account needs --password or STAFF_PASSWORD")?;
             let new = accounts::NewAccount::parse(&args.name, &args.email, &password, "")
                 .map_err(|e| format!("{e}"))?;
-            accounts::create_person(&db, new)
+            let created = accounts::create_person(&db, new)
                 .await
-                .map_err(|e| format!("{e}"))?
+                .map_err(|e| format!("{e}"))?;
+            // The operator typed the address in themselves: no link to wait for.
+            email_confirmations::set_email_confirmed(&db, created.id)
+                .await
+                .map_err(|e| format!("{e}"))?;
+            created
         }
     };
     roles::grant_role(&db, person.id, Role::Staff)

@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod error_status;
 pub mod exports;
 pub mod outbox_worker;
 pub mod outreach_bench;
@@ -70,6 +71,7 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         leptos_options: leptos_options.clone(),
         app: state.clone(),
     };
+    let https = state.settings.secure_cookies;
     // Called once per request, so each request gets its own session memo.
     let context = move || {
         provide_context(state.clone());
@@ -101,8 +103,12 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
                 .layer(PropagateRequestIdLayer::new(request_id))
-                .layer(middleware::from_fn(security::security_headers))
+                .layer(middleware::from_fn_with_state(
+                    https,
+                    security::security_headers,
+                ))
                 .layer(middleware::from_fn(security::check_origin))
+                .layer(middleware::from_fn(error_status::error_status))
                 .layer(CompressionLayer::new()),
         )
 }

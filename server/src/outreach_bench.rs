@@ -161,6 +161,7 @@ fn bench_staff() -> PersonView {
         email: "bench@membersnet.example".into(),
         postcode: None,
         roles: vec![Role::Staff],
+        email_confirmed: true,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use axum::{
     body::Body,
-    extract::Request,
+    extract::{Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -60,10 +60,27 @@ fn authority_of(url: &str) -> Option<&str> {
 }
 
 /// Adds the security headers to every response. Pages set their own CSP with a nonce;
-/// everything else gets the same policy without one.
-pub async fn security_headers(request: Request<Body>, next: Next) -> Response {
+/// everything else gets the same policy without one. `https`: the site's public address
+/// is https, so browsers are told to use nothing else (HSTS).
+pub async fn security_headers(
+    State(https): State<bool>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let personal = is_personal(&request);
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if (personal || headers.contains_key(header::SET_COOKIE))
+        && !headers.contains_key(header::CACHE_CONTROL)
+    {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         if let Ok(value) = HeaderValue::from_str(&app::content_security_policy(None)) {
             headers.insert(header::CONTENT_SECURITY_POLICY, value);
@@ -83,6 +100,20 @@ pub async fn security_headers(request: Request<Body>, next: Next) -> Response {
         HeaderValue::from_static("geolocation=(self), camera=(), microphone=(self)"),
     );
     response
+}
+
+/// Whether the answer may hold someone's own data, so no browser or proxy may keep a copy:
+/// every server-function reply, and every page or file asked for with a session cookie
+/// (static files are the same for everyone, so they stay cacheable).
+fn is_personal(request: &Request<Body>) -> bool {
+    let path = request.uri().path();
+    let is_static = path.starts_with("/pkg/")
+        || path.starts_with("/icons/")
+        || path.ends_with(".css")
+        || path.ends_with(".js")
+        || path.ends_with(".webmanifest");
+    path.starts_with("/api/")
+        || (!is_static && app::ctx::session_token_from(request.headers()).is_some())
 }
 
 #[cfg(test)]

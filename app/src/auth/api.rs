@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    auth::service::{accounts, resets, sessions},
+    auth::service::{accounts, email_confirmations, resets, sessions},
     ctx::{redirect_to, respond, RequestCtx},
+    rate_limit::Limit,
     validate::EmailAddress,
 };
 
@@ -29,7 +30,14 @@ pub async fn sign_up(
         async {
             let ctx = RequestCtx::load().await?;
             let new = accounts::NewAccount::parse(&name, &email, &password, &postcode)?;
+            ctx.limit_address(Limit::AccountsPerAddress)?;
             let person = accounts::create_person(&ctx.db, new).await?;
+            email_confirmations::request_email_confirmation(
+                &ctx.db,
+                &person,
+                &ctx.state.settings.public_url,
+            )
+            .await?;
             let token =
                 accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
             ctx.set_session_cookie(&token);
@@ -91,6 +99,8 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         async {
             let ctx = RequestCtx::load().await?;
             let email = EmailAddress::parse("email", &email)?;
+            ctx.limit_address(Limit::ResetsPerAddress)?;
+            ctx.limit(Limit::ResetsPerEmail, email.as_str())?;
             resets::request_password_reset(&ctx.db, email.as_str(), &ctx.state.settings.public_url)
                 .await?;
             redirect_to("/reset-password?sent=1");
@@ -110,6 +120,49 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
             ctx.clear_session_cookie();
             tracing::info!(person_id = person.id, "password reset");
             redirect_to("/sign-in?reset=1");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Confirms the address of the account an emailed link was sent for. Needs no sign-in:
+/// the single-use token in the link is the proof of ownership.
+#[server(endpoint = "auth/confirm-email")]
+pub async fn confirm_account_email(token: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let person = email_confirmations::confirm_email(&ctx.db, &token).await?;
+            tracing::info!(person_id = person.id, "email confirmed");
+            redirect_to(&format!(
+                "{}{token}?done=1",
+                email_confirmations::CONFIRM_EMAIL_PATH
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Emails the signed-in person a new link that confirms their address, if it is not
+/// confirmed yet.
+#[server(endpoint = "auth/resend-confirmation")]
+pub async fn resend_email_confirmation() -> Result<(), AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let person = ctx.person_model()?;
+            if person.email_confirmed_at.is_none() {
+                ctx.limit(Limit::ResetsPerEmail, &person.email)?;
+                email_confirmations::request_email_confirmation(
+                    &ctx.db,
+                    person,
+                    &ctx.state.settings.public_url,
+                )
+                .await?;
+            }
+            redirect_to("/profile?sent=1");
             Ok(())
         }
         .await,

@@ -63,6 +63,9 @@ pub struct PersonView {
     pub email: String,
     pub postcode: Option<String>,
     pub roles: Vec<Role>,
+    /// Whether they proved they own `email`. Until they do, the account is trusted with
+    /// nothing that belongs to the address: it is a guest there, like anyone who types it.
+    pub email_confirmed: bool,
 }
 
 impl PersonView {
@@ -91,6 +94,7 @@ mod tests {
             email: "s@example.org".into(),
             postcode: None,
             roles: vec![Role::Staff],
+            email_confirmed: true,
         };
         assert!(view.has_role(Role::Person));
         assert!(view.has_role(Role::Staff));

@@ -27,6 +27,12 @@ mod m20261126_000022_create_messages;
 mod m20261126_000023_create_suppressions_and_texts;
 mod m20261126_000024_add_signups_event_start;
 mod m20261127_000025_add_events_place_cell;
+mod m20261204_000026_create_consent_confirmations;
+mod m20261204_000027_index_signups_email;
+mod m20261204_000028_create_sign_in_limits;
+mod m20261204_000029_add_people_email_confirmed_at;
+mod m20261204_000030_add_outbox_emails_claimed_at;
+mod m20261204_000031_add_signups_added_by_host;
 
 pub struct Migrator;
 
@@ -59,6 +65,12 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000023_create_suppressions_and_texts::Migration),
             Box::new(m20261126_000024_add_signups_event_start::Migration),
             Box::new(m20261127_000025_add_events_place_cell::Migration),
+            Box::new(m20261204_000026_create_consent_confirmations::Migration),
+            Box::new(m20261204_000027_index_signups_email::Migration),
+            Box::new(m20261204_000028_create_sign_in_limits::Migration),
+            Box::new(m20261204_000029_add_people_email_confirmed_at::Migration),
+            Box::new(m20261204_000030_add_outbox_emails_claimed_at::Migration),
+            Box::new(m20261204_000031_add_signups_added_by_host::Migration),
         ]
     }
 }
@@ -141,5 +153,23 @@ mod tests {
             cells,
             vec![cell(53.4794, -2.2453), cell(51.5007, 0.0042), None]
         );
+    }
+
+    /// Accounts opened before addresses were confirmed stay unconfirmed: nothing proves
+    /// their owners hold the address.
+    #[tokio::test]
+    async fn existing_accounts_start_unconfirmed() {
+        use crate::auth::entity::person;
+        let db = Database::connect("sqlite::memory:").await.unwrap();
+        Migrator::up(&db, Some(28)).await.unwrap();
+        let at = "'2026-11-01T10:00:00+00:00'";
+        db.execute_unprepared(&format!("INSERT INTO people (id, name, email, password_hash, created_at, updated_at) VALUES (1, 'Hana Host', 'hana@example.org', 'x', {at}, {at})")).await.unwrap();
+        Migrator::up(&db, None).await.unwrap();
+        let found = person::Entity::find_by_id(1)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(found.email_confirmed_at, None);
     }
 }

@@ -28,6 +28,7 @@ use crate::{
     groups::service::access::require_group_host,
     people::service::going,
     places::service::lookup::locate_place,
+    rate_limit::Limit,
 };
 
 /// The search radius when none is chosen.
@@ -55,7 +56,7 @@ pub async fn list_events(
             };
             let filter = catalogue::EventFilter {
                 kind: kind.as_deref().and_then(EventKind::parse),
-                text: q,
+                text: crate::validate::search_text("q", q.as_deref())?,
                 near,
                 within_miles: f64::from(within.unwrap_or(DEFAULT_WITHIN_MILES).clamp(1, 200)),
                 from: catalogue::day_start("from", from.as_deref(), 0)?,
@@ -184,9 +185,14 @@ pub async fn sign_up_for_event(
                 consent_email.is_some(),
                 consent_sms.is_some(),
             )?;
-            details.person_id = me
-                .filter(|p| p.email == details.email.as_str())
-                .map(|p| p.id);
+            let mine = me.filter(|p| p.email == details.email.as_str());
+            details.person_id = mine.map(|p| p.id);
+            details.email_confirmed = mine.is_some_and(|p| p.email_confirmed);
+            ctx.limit_address(Limit::SignUpsPerAddress)?;
+            // Each sign-up emails the address: only its confirmed owner may send many.
+            if details.owner().is_none() {
+                ctx.limit(Limit::SignUpsPerEmail, details.email.as_str())?;
+            }
             details.referrer_id =
                 referrals::credit_for(&ctx.db, referrer, details.email.as_str()).await?;
             let outcome =

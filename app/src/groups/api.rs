@@ -44,7 +44,7 @@ pub async fn list_groups(
                 None => None,
             };
             let filter = GroupFilter {
-                text: q,
+                text: crate::validate::search_text("q", q.as_deref())?,
                 topic,
                 near,
                 within_miles: DIRECTORY_RADIUS_MILES,

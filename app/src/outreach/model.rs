@@ -122,6 +122,9 @@ pub struct AudienceOption {
     pub kind: AudienceKind,
     pub label: String,
     pub count: i64,
+    /// Characters in the longest first name it reaches: texts are costed with it.
+    #[serde(default)]
+    pub longest_first_name: usize,
 }
 
 /// A message in a list: drafts, scheduled and sent.
@@ -213,6 +216,9 @@ pub struct MessageView {
     /// Staff may send texts in quiet hours.
     pub may_override_quiet: bool,
     pub progress: Option<SendProgress>,
+    /// Merge values at their longest for this sender (first name aside): texts are costed
+    /// as they will be sent.
+    pub merge_longest: crate::outreach::compose::merge::MergeValues,
 }
 
 /// What one recipient would get.
@@ -281,6 +287,30 @@ pub struct OutboxEmailView {
     pub queued_at: String,
 }
 
+/// `text` with every web address replaced, so an outbox outside development shows what
+/// was sent without handing anyone its reset or cancel links.
+pub fn hide_links(text: &str) -> String {
+    let next_link = |s: &str| {
+        [s.find("http://"), s.find("https://")]
+            .into_iter()
+            .flatten()
+            .min()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = next_link(rest) {
+        out.push_str(&rest[..start]);
+        out.push_str("[link hidden outside development]");
+        let link = &rest[start..];
+        let end = link
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | ')'))
+            .unwrap_or(link.len());
+        rest = &link[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +351,14 @@ mod tests {
         };
         assert_eq!(p.percent(), 50);
         assert!(!p.finished());
+    }
+
+    #[test]
+    fn hidden_links_leave_the_words_around_them() {
+        let body = "Reset: https://x.example/reset/abc123 (one hour).\nOr http://y/z";
+        assert_eq!(
+            hide_links(body),
+            "Reset: [link hidden outside development] (one hour).\nOr [link hidden outside development]"
+        );
     }
 }

@@ -1,11 +1,13 @@
 //! Outreach pages.
 
+mod confirm_consent_page;
 mod message_page;
 mod outbox_page;
 mod outreach_home_page;
 mod preferences_page;
 mod unsubscribe_page;
 
+pub use confirm_consent_page::{ConfirmConsentPage, ConsentConfirmedPage};
 pub use message_page::MessagePage;
 pub use outbox_page::OutboxPage;
 pub use outreach_home_page::OutreachHomePage;

@@ -52,7 +52,9 @@ pub async fn update_profile(
 
 /// Erases a person and everything about them, after checking their password. Rows that
 /// hang off the person go with it by foreign-key cascade; the rest is removed here, in one
-/// transaction.
+/// transaction. What belongs to the address (its guest sign-ups, its consent history, the
+/// emails sent to it) goes too only when the person proved the address is theirs: anyone
+/// can open an account for any address, and deleting it must not touch its owner's data.
 pub async fn delete_person<C>(
     db: &C,
     person_id: i32,
@@ -71,9 +73,13 @@ where
     }
     let txn = begin_write(db).await?;
     // Cancelling first gives their places to the waitlist and keeps the counts right.
-    cancel_signups_of_person(&txn, found.id, &found.email, public_url).await?;
-    delete_consents_of(&txn, &found.email).await?;
-    delete_emails_to(&txn, &found.email).await?;
+    if found.email_confirmed_at.is_some() {
+        cancel_signups_of_person(&txn, found.id, Some(&found.email), public_url).await?;
+        delete_consents_of(&txn, &found.email).await?;
+        delete_emails_to(&txn, &found.email).await?;
+    } else {
+        cancel_signups_of_person(&txn, found.id, None, public_url).await?;
+    }
     person::Entity::delete_by_id(found.id).exec(&txn).await?;
     txn.commit().await?;
     Ok(())

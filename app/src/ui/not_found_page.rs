@@ -1,7 +1,7 @@
 //! The page for addresses we do not have, served with a real 404 status.
 
+use crate::ui::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -10,7 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found · MembersNet" />
+        <PageTitle text="Page not found · MembersNet" />
         <section class="card narrow">
             <h1>"We could not find that page"</h1>
             <p>"The link may be old, or the address may have a typo."</p>

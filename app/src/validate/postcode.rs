@@ -19,7 +19,8 @@ impl PostcodeUk {
         if compact.is_empty() {
             return Err(AppError::invalid(field, "Enter a postcode."));
         }
-        if compact.len() < 5 || compact.len() > 7 {
+        // Checked before any slicing by byte index: "AB1 €A" must be an error, not a panic.
+        if !compact.is_ascii() || compact.len() < 5 || compact.len() > 7 {
             return Err(AppError::invalid(
                 field,
                 "Enter a full UK postcode, like SW1A 1AA.",

@@ -89,5 +89,6 @@ async fn person_view(
         email: found.email,
         postcode: found.postcode,
         roles,
+        email_confirmed: found.email_confirmed_at.is_some(),
     })
 }

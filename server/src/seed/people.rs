@@ -109,6 +109,8 @@ pub fn write_people(
             "password_hash",
             "postcode",
             "share_attendance",
+            // Seeded accounts stand for people who confirmed their address on sign-up.
+            "email_confirmed_at",
             "created_at",
             "updated_at",
         ],
@@ -144,6 +146,7 @@ pub fn write_people(
                 .text(postcode)
                 .opt_text(SHARING[f])
                 .time(at)
+                .time(at)
                 .time(at);
             grant(id, granted, at);
             consents.demo_person(f, email, id, at);
@@ -160,6 +163,7 @@ pub fn write_people(
             .text(PEOPLE_PASSWORD_HASH)
             .text(&p.postcode)
             .opt_text(share_attendance(plan, k))
+            .time(p.created_at)
             .time(p.created_at)
             .time(p.created_at);
         grant(id, p.roles, p.created_at);

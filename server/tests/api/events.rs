@@ -3,8 +3,11 @@
 mod host_tools;
 mod hosting;
 mod listing;
+mod online_link;
 mod places;
 mod publishing;
+mod relay;
+mod signup_consent;
 mod signups;
 
 pub use crate::support::TestApp;

@@ -31,6 +31,41 @@ async fn only_staff_may_read_the_outbox() {
     assert_eq!(listed.json()[0]["subject"], "Hello");
 }
 
+#[tokio::test]
+async fn a_public_site_without_a_mail_server_hides_the_outbox_links() {
+    let app = TestApp::spawn_with_public_url("https://members.example").await;
+    queue_email(
+        &app.db,
+        "sam@example.org",
+        "Reset",
+        "Use https://members.example/reset/abc soon",
+    )
+    .await
+    .unwrap();
+    let staff = app.signed_in_staff().await;
+
+    let listed = app.call("/api/outreach/outbox", &[], Some(&staff)).await;
+
+    let body = listed.json()[0]["body"].as_str().unwrap().to_string();
+    assert!(!body.contains("/reset/abc"), "{body}");
+    assert!(body.starts_with("Use [link hidden"), "{body}");
+}
+
+#[tokio::test]
+async fn with_a_mail_server_there_is_no_outbox() {
+    let settings = app::state::Settings::new(crate::support::ORIGIN, true).with_mail_server(true);
+    let app = TestApp::spawn_with_settings(settings).await;
+    queue_email(&app.db, "sam@example.org", "Reset", "https://x/reset/abc")
+        .await
+        .unwrap();
+    let staff = app.signed_in_staff().await;
+
+    let listed = app.call("/api/outreach/outbox", &[], Some(&staff)).await;
+
+    assert_eq!(listed.status, StatusCode::NOT_FOUND);
+    assert!(!listed.body.contains("reset/abc"));
+}
+
 /// Counts deliveries, slowly, so two workers overlap.
 struct CountingMailer(AtomicUsize);
 
@@ -61,6 +96,65 @@ async fn two_workers_deliver_each_email_exactly_once() {
     assert_eq!(
         deliver_pending(&app.db, mailer.as_ref(), 50).await.unwrap(),
         0
+    );
+}
+
+/// A mail server that never answers: the worker holding an email dies mid-send.
+struct HangingMailer;
+
+#[async_trait::async_trait]
+impl Mailer for HangingMailer {
+    async fn deliver(&self, _email: &OutgoingEmail) -> Result<Delivery, MailError> {
+        std::future::pending().await
+    }
+}
+
+#[tokio::test]
+async fn an_email_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out() {
+    use app::outreach::entity::outbox_email;
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::spawn().await;
+    queue_email(&app.db, "sam@example.org", "Reset", "A link")
+        .await
+        .unwrap();
+    let db = app.db.clone();
+    let worker = tokio::spawn(async move { deliver_pending(&db, &HangingMailer, 10).await });
+    let sending = || async {
+        outbox_email::Entity::find()
+            .filter(outbox_email::Column::Status.eq("sending"))
+            .all(&app.db)
+            .await
+            .unwrap()
+            .len()
+    };
+    while sending().await == 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    worker.abort();
+    let mailer = CountingMailer(AtomicUsize::new(0));
+    assert_eq!(
+        deliver_pending(&app.db, &mailer, 10).await.unwrap(),
+        0,
+        "still leased"
+    );
+
+    outbox_email::Entity::update_many()
+        .col_expr(
+            outbox_email::Column::ClaimedAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::minutes(11)),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let recovered = deliver_pending(&app.db, &mailer, 10).await.unwrap();
+
+    assert_eq!(recovered, 1);
+    assert_eq!(mailer.0.load(Ordering::SeqCst), 1);
+    assert_eq!(sending().await, 0);
+    assert_eq!(
+        deliver_pending(&app.db, &mailer, 10).await.unwrap(),
+        0,
+        "sent once"
     );
 }
 

@@ -111,3 +111,32 @@ async fn without_javascript_a_form_error_comes_back_beside_its_field() {
     );
     assert!(page.body.contains(r#"aria-invalid="true""#));
 }
+
+#[tokio::test]
+async fn personal_pages_and_replies_are_never_stored_but_public_pages_may_be() {
+    let app = TestApp::spawn().await;
+    let token = app.signed_in("Sam Patel", "sam@example.org").await;
+
+    let profile = app.get("/profile", Some(&token)).await;
+    let me = app.call("/api/auth/me", &[], Some(&token)).await;
+    let public = app.get("/events", None).await;
+
+    for reply in [&profile, &me] {
+        assert_eq!(
+            reply.headers.get(header::CACHE_CONTROL).unwrap(),
+            "no-store"
+        );
+    }
+    assert!(public.headers.get(header::CACHE_CONTROL).is_none());
+    assert!(!profile
+        .headers
+        .contains_key(header::STRICT_TRANSPORT_SECURITY));
+}
+
+#[tokio::test]
+async fn an_https_site_tells_browsers_to_use_https_only() {
+    let app = TestApp::spawn_with_public_url("https://members.example").await;
+    let page = app.get("/", None).await;
+    let hsts = page.headers.get(header::STRICT_TRANSPORT_SECURITY).unwrap();
+    assert!(hsts.to_str().unwrap().starts_with("max-age="));
+}

@@ -96,6 +96,26 @@ async fn a_reset_link_works_only_once() {
 }
 
 #[tokio::test]
+async fn using_one_reset_link_ends_the_others_still_in_the_inbox() {
+    let app = TestApp::spawn().await;
+    app.create_person("Sam", "sam@example.org").await;
+    let older = reset_token_for(&app, "sam@example.org").await;
+    let newer = reset_token_for(&app, "sam@example.org").await;
+    assert_ne!(older, newer);
+
+    choose_password(&app, &newer, "a brand new passphrase").await;
+    let with_older = choose_password(&app, &older, "an attacker's passphrase").await;
+
+    assert_eq!(with_older.error_field(), "token");
+    assert_eq!(
+        app.sign_in("sam@example.org", "a brand new passphrase")
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
 async fn an_expired_or_forged_reset_link_is_refused() {
     let app = TestApp::spawn().await;
     let id = app.create_person("Sam", "sam@example.org").await;

@@ -3,7 +3,7 @@
 use app::{
     auth::{
         model::Role,
-        service::{accounts, roles},
+        service::{accounts, email_confirmations, roles},
     },
     db::connect_and_migrate,
     state::{AppState, Settings},
@@ -95,6 +95,7 @@ impl TestApp {
         let db = connect_and_migrate(&url).await.expect("database");
         let state = AppState {
             db: db.clone(),
+            limits: Default::default(),
             settings: std::sync::Arc::new(settings),
         };
         let router = server::app(state, server::leptos_options("target/site", HOST));
@@ -161,8 +162,19 @@ impl TestApp {
         self.send(request.body(Body::empty()).unwrap()).await
     }
 
-    /// Creates an account (through the service) and returns its id.
+    /// Creates an account whose owner has confirmed its address (through the services)
+    /// and returns its id: most tests need an account that works in full.
     pub async fn create_person(&self, name: &str, email: &str) -> i32 {
+        let id = self.create_unconfirmed_person(name, email).await;
+        email_confirmations::set_email_confirmed(&self.db, id)
+            .await
+            .unwrap();
+        id
+    }
+
+    /// Creates an account whose address is not confirmed yet, as sign-up leaves it, and
+    /// returns its id.
+    pub async fn create_unconfirmed_person(&self, name: &str, email: &str) -> i32 {
         let new = accounts::NewAccount::parse(name, email, PASSWORD, "").unwrap();
         accounts::create_person(&self.db, new).await.unwrap().id
     }
@@ -170,6 +182,15 @@ impl TestApp {
     /// Creates an account and signs it in through the server function; returns the token.
     pub async fn signed_in(&self, name: &str, email: &str) -> String {
         self.create_person(name, email).await;
+        self.sign_in(email, PASSWORD)
+            .await
+            .session_cookie()
+            .expect("signed in")
+    }
+
+    /// As `signed_in`, for an account whose address is not confirmed yet.
+    pub async fn signed_in_unconfirmed(&self, name: &str, email: &str) -> String {
+        self.create_unconfirmed_person(name, email).await;
         self.sign_in(email, PASSWORD)
             .await
             .session_cookie()

@@ -16,6 +16,10 @@ pub struct Model {
     /// Who sees the events they sign up to: "friends" or "nobody"; None until they answer
     /// (which counts as nobody). Owned by people's privacy service.
     pub share_attendance: Option<String>,
+    /// When the person proved they own `email`, by the emailed link; None until then.
+    /// Until then the account acts on nothing that belongs to the address (its guest
+    /// sign-ups, its consent): anyone can open an account for any address.
+    pub email_confirmed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     auth::api::RequestPasswordReset,
     ui::{
@@ -7,7 +8,6 @@ use crate::{
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Ask for a password reset link by email.
 #[component]
@@ -15,7 +15,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let action = ServerAction::<RequestPasswordReset>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <Title text="Reset your password · MembersNet" />
+        <PageTitle text="Reset your password · MembersNet" />
         <section class="card narrow">
             <h1>"Reset your password"</h1>
             <QueryNotice key="sent" text="If that email has an account, we have sent it a link to choose a new password. The link works for an hour." />

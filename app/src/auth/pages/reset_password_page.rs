@@ -1,10 +1,10 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     auth::api::ResetPassword,
     ui::form::{FormError, SubmitButton, TextField},
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// Choose a new password from an emailed link.
@@ -15,7 +15,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     view! {
-        <Title text="Choose a new password · MembersNet" />
+        <PageTitle text="Choose a new password · MembersNet" />
         <section class="card narrow">
             <h1>"Choose a new password"</h1>
             <FormError error=error />

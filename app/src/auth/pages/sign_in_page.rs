@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     auth::{api::SignIn, session::use_session},
     ui::{
@@ -7,7 +8,6 @@ use crate::{
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Sign in with email and password.
 #[component]
@@ -16,7 +16,7 @@ pub fn SignInPage() -> impl IntoView {
     use_session().refresh_after(action);
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <Title text="Sign in · MembersNet" />
+        <PageTitle text="Sign in · MembersNet" />
         <section class="card narrow">
             <h1>"Sign in"</h1>
             <QueryNotice key="reset" text="Your password has been changed. Sign in with your new password." />

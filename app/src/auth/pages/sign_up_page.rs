@@ -1,10 +1,10 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     auth::{api::SignUp, session::use_session},
     ui::form::{FormError, SubmitButton, TextField},
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Create an account: name, email, password, and optionally a postcode.
 #[component]
@@ -13,7 +13,7 @@ pub fn SignUpPage() -> impl IntoView {
     use_session().refresh_after(action);
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <Title text="Create an account · MembersNet" />
+        <PageTitle text="Create an account · MembersNet" />
         <section class="card narrow">
             <h1>"Create an account"</h1>
             <p class="lede">"Find events near you, join groups and organise with friends."</p>

@@ -9,6 +9,7 @@ use crate::{
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, SqlErr,
+    TransactionTrait,
 };
 
 /// What it takes to open an account, already validated.
@@ -79,16 +80,21 @@ pub async fn get_person_by_email(
         .await?)
 }
 
-/// Checks an email and password under the rate limits. Unknown email and wrong password
-/// give the same error, and take the same time.
-pub async fn verify_credentials(
-    db: &impl ConnectionTrait,
+/// Checks an email and password under the sign-in limits. The attempt is counted before
+/// the password is checked, so parallel guesses cannot all be checked; a right password
+/// clears its (account, address) pair. Unknown email and wrong password give the same
+/// error, and take the same time.
+pub async fn verify_credentials<C>(
+    db: &C,
     email: &str,
     password: &str,
     address: &str,
-) -> AppResult<person::Model> {
+) -> AppResult<person::Model>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
     let email = email.trim().to_lowercase();
-    throttle::check_sign_in_allowed(db, &email, address).await?;
+    throttle::begin_sign_in(db, &email, address).await?;
     let found = get_person_by_email(db, &email).await?;
     let hash = found
         .as_ref()
@@ -96,9 +102,15 @@ pub async fn verify_credentials(
         .unwrap_or(DUMMY_HASH);
     let matches = passwords::verify_password(password, hash).await;
     match found {
-        Some(person) if matches => Ok(person),
+        Some(person) if matches => {
+            throttle::record_successful_sign_in(db, &email, address).await?;
+            Ok(person)
+        }
         _ => {
-            throttle::record_failed_sign_in(db, &email, address).await?;
+            // Housekeeping only: a failure here must not change the answer.
+            if let Err(err) = throttle::forget_lapsed_counts(db).await {
+                tracing::warn!(error = %err, "could not forget lapsed sign-in counts");
+            }
             Err(AppError::WrongCredentials)
         }
     }
@@ -131,5 +143,6 @@ pub async fn get_person_view(
         email: person.email.clone(),
         postcode: person.postcode.clone(),
         roles: list_roles_for_person(db, person.id).await?,
+        email_confirmed: person.email_confirmed_at.is_some(),
     })
 }

@@ -89,6 +89,13 @@ where
     if claimed.rows_affected != 1 {
         return Err(expired());
     }
+    // Any other link still in someone's inbox would reset the new password too.
+    password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, Utc::now().into())
+        .filter(password_reset::Column::PersonId.eq(reset.person_id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
     let mut active: person::ActiveModel = found.into();
     active.password_hash = Set(hash);
     active.updated_at = Set(Utc::now());

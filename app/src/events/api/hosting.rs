@@ -18,6 +18,7 @@ use crate::{
         model::event_path,
         service::{attendees, edits, hosts, messages, walk_ins},
     },
+    rate_limit::Limit,
 };
 
 /// Back to the dashboard with a note of what happened, so it shows without JavaScript too.
@@ -192,6 +193,9 @@ pub async fn email_attendees(
         async {
             let ctx = RequestCtx::load().await?;
             let viewer = ctx.person()?;
+            // Keyed by the sender too, so a stranger's refused calls spend only their own.
+            ctx.limit(Limit::HostMessagesPerEvent, &format!("{}:{id}", viewer.id))?;
+            ctx.limit(Limit::HostMessagesPerAccount, &viewer.id.to_string())?;
             let sent = messages::email_attendees(
                 &ctx.db,
                 id,

@@ -24,6 +24,8 @@ pub struct Model {
     /// index (`signups::slot_fields` writes them; a slot's new time rewrites them).
     pub event_id: i32,
     pub starts_at: DateTimeUtc,
+    /// A walk-in the host typed in: hosts' messages to attendees leave it out.
+    pub added_by_host: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     events::{
@@ -7,7 +8,6 @@ use crate::{
     ui::form::FormError,
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 
 /// Staff: the rule that events from people who are not verified members wait for
 /// approval, and the events waiting.
@@ -27,7 +27,7 @@ pub fn ApprovalsPage() -> impl IntoView {
         |_| get_approval_queue(),
     );
     view! {
-        <Title text="Events to approve · MembersNet" />
+        <PageTitle text="Events to approve · MembersNet" />
         <section class="container">
             <h1>"Events to approve"</h1>
             <FormError error=error />

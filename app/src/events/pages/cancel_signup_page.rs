@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     events::api::CancelSignup,
     ui::{
@@ -6,7 +7,6 @@ use crate::{
     },
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Cancelling from the emailed link. The link opens this page; the button cancels (a link
@@ -20,7 +20,7 @@ pub fn CancelSignupPage() -> impl IntoView {
     let token = move || params.read().get("token").unwrap_or_default();
     let done = move || query.read().get("done").is_some();
     view! {
-        <Title text="Cancel your place · MembersNet" />
+        <PageTitle text="Cancel your place · MembersNet" />
         <section class="card narrow">
             <h1>"Cancel your place"</h1>
             <QueryNotice key="done" text="Your place is cancelled. Thank you for letting the hosts know." />

@@ -1,4 +1,5 @@
 use super::dashboard_tools::{done_notice, HostActions, HostTools};
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     events::{
@@ -8,7 +9,6 @@ use crate::{
     ui::form::FormError,
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The host's dashboard: who is coming, who is waiting, check-in, and the CSV.
@@ -32,7 +32,7 @@ pub fn DashboardPage() -> impl IntoView {
     let query = use_query_map();
     let done = move || query.read().get("done").and_then(|d| done_notice(&d));
     view! {
-        <Title text="Event dashboard · MembersNet" />
+        <PageTitle text="Event dashboard · MembersNet" />
         <section class="container">
             <div class="notices">
                 {move || done().map(|text| view! { <p class="notice notice-success" role="status">{text}</p> })}

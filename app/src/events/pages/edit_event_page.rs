@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     events::{
         api::{get_event, get_event_form, UpdateEvent},
@@ -6,7 +7,6 @@ use crate::{
     ui::form::{FormError, SubmitButton},
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// A host changes an event's details. Dates change here only for a single-date event.
@@ -29,7 +29,7 @@ pub fn EditEventPage() -> impl IntoView {
         Ok::<_, crate::error::AppError>((form, event.slots.len()))
     });
     view! {
-        <Title text="Edit event · MembersNet" />
+        <PageTitle text="Edit event · MembersNet" />
         <section class="card narrow">
             <h1>"Edit event"</h1>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>

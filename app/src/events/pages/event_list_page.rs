@@ -1,4 +1,5 @@
 use crate::ui::form::FilterInput;
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     events::{
@@ -8,7 +9,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
 /// Upcoming events, with filters (near a postcode, kind, words) that work as a plain GET form.
@@ -27,7 +28,7 @@ pub fn EventListPage() -> impl IntoView {
         list_events(kind, q, near, within, from, until, page)
     });
     view! {
-        <Title text="Events · MembersNet" />
+        <PageTitle text="Events · MembersNet" />
         <Meta name="description" content="Campaign events near you: canvassing, phone banks, meetings and socials." />
         <section class="container">
             <div class="page-head">

@@ -1,4 +1,5 @@
 use crate::people::model::FriendsGoing;
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     events::{
@@ -9,7 +10,7 @@ use crate::{
     ui::not_found_page::NotFoundPage,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// One event: details, where, host, places left and the sign-up form.
@@ -48,7 +49,7 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
     let summary: String = detail.description.chars().take(160).collect();
     let places = places_text(card.places_left);
     view! {
-        <Title text=format!("{} · MembersNet", card.title) />
+        <PageTitle text=format!("{} · MembersNet", card.title) />
         <Meta name="description" content=summary.clone() />
         <Meta property="og:title" content=card.title.clone() />
         <Meta property="og:description" content=summary />
@@ -159,9 +160,17 @@ fn MySignUpOrForm(detail: EventDetail) -> impl IntoView {
                 _ => "You're on the waitlist. We'll email you if a place comes up.",
             };
             let more_dates = detail.slots.len() > 1;
+            let join = detail.online_url.clone().map(|url| {
+                view! {
+                    <p>
+                        <a href=url rel="noopener noreferrer" target="_blank">"Join the event online"</a>
+                    </p>
+                }
+            });
             view! {
                 <section class="card sign-up">
                     <p class="notice notice-success" role="status">{text}</p>
+                    {join}
                     <p><a href="/my-events">"See all your events"</a></p>
                 </section>
                 {more_dates.then_some(form)}

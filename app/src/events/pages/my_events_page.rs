@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::ui::{form::FormError, notice::QueryNotice};
 use crate::{
     error::AppError,
@@ -7,7 +8,6 @@ use crate::{
     },
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 
 /// The signed-in person's sign-ups: upcoming, then past.
 #[component]
@@ -16,7 +16,7 @@ pub fn MyEventsPage() -> impl IntoView {
     let error = Signal::derive(move || cancel.value().get().and_then(Result::err));
     let events = Resource::new(move || cancel.version().get(), |_| my_events());
     view! {
-        <Title text="My events · MembersNet" />
+        <PageTitle text="My events · MembersNet" />
         <section class="container">
             <h1>"My events"</h1>
             // One element around the notices: two empty dynamic siblings before a

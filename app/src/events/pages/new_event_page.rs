@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     events::{
         api::{get_event_form, CreateEvent},
@@ -7,7 +8,6 @@ use crate::{
     ui::form::{FormError, SubmitButton},
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Any signed-in person can host an event. `?from=ID` starts from a copy of an event the
@@ -40,7 +40,7 @@ pub fn NewEventPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Create an event · MembersNet" />
+        <PageTitle text="Create an event · MembersNet" />
         <section class="card narrow">
             <h1>{move || if from().is_some() { "Copy an event" } else { "Create an event" }}</h1>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>

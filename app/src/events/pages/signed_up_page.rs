@@ -1,6 +1,6 @@
 use crate::events::{api::get_event, model::SignUpStatus};
+use crate::ui::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The confirmation after signing up: confirmed or waitlisted.
@@ -25,7 +25,7 @@ pub fn SignedUpPage() -> impl IntoView {
     };
     let event = Resource::new(id, get_event);
     view! {
-        <Title text="You're signed up · MembersNet" />
+        <PageTitle text="You're signed up · MembersNet" />
         <section class="card narrow">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {

@@ -14,15 +14,22 @@ use chrono::{Duration, Utc};
 use icalendar::{Calendar, Component, Event as CalendarEvent, EventLike};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-/// One VEVENT for one slot of an event.
-fn slot_entry(found: &event::Model, slot: &event_slot::Model, public_url: &str) -> CalendarEvent {
+/// One VEVENT for one slot of an event. An online event's joining link is for people with
+/// a place (`with_link`); everyone else sees "Online".
+fn slot_entry(
+    found: &event::Model,
+    slot: &event_slot::Model,
+    public_url: &str,
+    with_link: bool,
+) -> CalendarEvent {
     let url = format!(
         "{}{}",
         public_url.trim_end_matches('/'),
         event_path(found.id, &found.slug)
     );
     let place = match (&found.online_url, &found.venue, &found.postcode) {
-        (Some(link), _, _) => link.clone(),
+        (Some(link), _, _) if with_link => link.clone(),
+        (Some(_), _, _) => "Online".to_string(),
         (None, venue, postcode) => [venue.as_deref(), postcode.as_deref()]
             .into_iter()
             .flatten()
@@ -62,7 +69,7 @@ pub async fn event_ics(
     let mut calendar = Calendar::new();
     calendar.name("MembersNet");
     for slot in &slots {
-        calendar.push(slot_entry(&found, slot, public_url));
+        calendar.push(slot_entry(&found, slot, public_url, false));
     }
     Ok(calendar.done().to_string())
 }
@@ -114,21 +121,23 @@ pub async fn person_feed_ics(
         .all(db)
         .await?;
     let since = Utc::now() - Duration::days(31);
-    let slots: Vec<event_slot::Model> = rows
+    let slots: Vec<(event_slot::Model, bool)> = rows
         .into_iter()
-        .filter_map(|(_, slot)| slot)
-        .filter(|s| s.ends_at > since)
+        .filter_map(|(signup, slot)| {
+            Some((slot?, signup.status == SignUpStatus::Confirmed.as_str()))
+        })
+        .filter(|(s, _)| s.ends_at > since)
         .collect();
     let events = event::Entity::find()
-        .filter(event::Column::Id.is_in(slots.iter().map(|s| s.event_id)))
+        .filter(event::Column::Id.is_in(slots.iter().map(|(s, _)| s.event_id)))
         .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
         .all(db)
         .await?;
     let mut calendar = Calendar::new();
     calendar.name("My MembersNet events");
-    for slot in &slots {
+    for (slot, confirmed) in &slots {
         if let Some(found) = events.iter().find(|e| e.id == slot.event_id) {
-            calendar.push(slot_entry(found, slot, public_url));
+            calendar.push(slot_entry(found, slot, public_url, *confirmed));
         }
     }
     Ok(calendar.done().to_string())

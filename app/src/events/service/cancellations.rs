@@ -66,21 +66,20 @@ where
     Ok(title)
 }
 
-/// Cancels every sign-up of a person (before their account is erased), freeing places.
+/// Cancels every sign-up of a person (before their account is erased), freeing places:
+/// those made by the account, and, given the address it proved is its own, every sign-up
+/// made under that address.
 pub async fn cancel_signups_of_person(
     txn: &impl ConnectionTrait,
     person_id: i32,
-    email: &str,
+    confirmed_email: Option<&str>,
     public_url: &str,
 ) -> AppResult<()> {
-    let rows = signup::Entity::find()
-        .filter(
-            Condition::any()
-                .add(signup::Column::PersonId.eq(person_id))
-                .add(signup::Column::Email.eq(email)),
-        )
-        .all(txn)
-        .await?;
+    let mut whose = Condition::any().add(signup::Column::PersonId.eq(person_id));
+    if let Some(email) = confirmed_email {
+        whose = whose.add(signup::Column::Email.eq(email));
+    }
+    let rows = signup::Entity::find().filter(whose).all(txn).await?;
     for row in rows {
         let id = row.id;
         cancel_in(txn, row, public_url).await?;

@@ -346,7 +346,14 @@ pub async fn get_event_detail(
         description: e.description.clone(),
         postcode: e.postcode.clone(),
         map_url,
-        online_url: e.online_url.clone(),
+        // The joining link is for people with a place, and the hosts.
+        online_url: e.online_url.clone().filter(|_| {
+            is_host
+                || is_staff
+                || my_signup
+                    .as_ref()
+                    .is_some_and(|s| s.status == SignUpStatus::Confirmed)
+        }),
         status,
         slots: slots.iter().map(slot_view).collect(),
         my_signup,

@@ -22,7 +22,10 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::London;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
 
 /// The event as its form, for editing it or (with `for_copy`, dates left blank) for
 /// starting a new event from it. Hosts and staff only.
@@ -105,6 +108,16 @@ where
     } else {
         None
     };
+    let moved = new_time
+        .as_ref()
+        .is_some_and(|t| t.starts_at != slots[0].starts_at || t.ends_at != slots[0].ends_at)
+        || details.venue != found.venue
+        || details.postcode.as_ref().map(|p| p.as_str()) != found.postcode.as_deref()
+        || details.online_url != found.online_url;
+
+    let txn = begin_write(db).await?;
+    // Read again inside the write: a sign-up since the first read may have taken a place.
+    let slots = slots_of(&txn, event_id).await?;
     for slot in &slots {
         if let Some(cap) = details.capacity.filter(|cap| *cap < slot.confirmed_count) {
             return Err(AppError::invalid(
@@ -117,14 +130,6 @@ where
             ));
         }
     }
-    let moved = new_time
-        .as_ref()
-        .is_some_and(|t| t.starts_at != slots[0].starts_at || t.ends_at != slots[0].ends_at)
-        || details.venue != found.venue
-        || details.postcode.as_ref().map(|p| p.as_str()) != found.postcode.as_deref()
-        || details.online_url != found.online_url;
-
-    let txn = begin_write(db).await?;
     let mut active: event::ActiveModel = found.clone().into();
     active.slug = Set(slugify(&details.title));
     active.title = Set(details.title.clone());
@@ -142,6 +147,22 @@ where
     active.updated_at = Set(Utc::now());
     let saved = active.update(&txn).await?;
     for slot in slots {
+        // The guard is in the UPDATE too, so on PostgreSQL a sign-up committed since the
+        // read above cannot leave more people than places.
+        if let Some(cap) = details.capacity {
+            let fits = event_slot::Entity::update_many()
+                .col_expr(event_slot::Column::Capacity, cap.into())
+                .filter(event_slot::Column::Id.eq(slot.id))
+                .filter(event_slot::Column::ConfirmedCount.lte(cap))
+                .exec(&txn)
+                .await?;
+            if fits.rows_affected != 1 {
+                return Err(AppError::invalid(
+                    "capacity",
+                    "More people have just taken a place than that: raise the number of places.",
+                ));
+            }
+        }
         let mut changed: event_slot::ActiveModel = slot.clone().into();
         changed.capacity = Set(details.capacity);
         if let Some(time) = &new_time {

@@ -24,7 +24,8 @@ pub enum Audience {
     ConfirmedAndWaitlist,
 }
 
-/// (name, email) of everyone signed up, once each even if they hold several slots.
+/// (name, email) of everyone who signed up themselves, once each even if they hold
+/// several slots. Walk-ins the host typed in are left out.
 pub async fn recipients(
     db: &impl ConnectionTrait,
     event_id: i32,
@@ -47,6 +48,7 @@ pub async fn recipients(
     let mut people: Vec<(String, String)> = signup::Entity::find()
         .filter(signup::Column::SlotId.is_in(slot_ids))
         .filter(signup::Column::Status.is_in(statuses))
+        .filter(signup::Column::AddedByHost.eq(false))
         .order_by_asc(signup::Column::Id)
         .all(db)
         .await?

@@ -1,6 +1,9 @@
 //! Signing up, the waitlist and cancelling. Every change to a slot's confirmed places
 //! happens in one transaction with the guard in SQL, so a slot is never oversold.
 
+mod consent_boxes;
+mod contact;
+
 use super::slot_fields::new_signup_in;
 use crate::{
     auth::service::{accounts::is_unique_violation, tokens},
@@ -8,18 +11,15 @@ use crate::{
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
-        model::{
-            event_path, EventStatus, SignUpStatus, CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING,
-        },
+        model::{event_path, EventStatus, SignUpStatus},
     },
-    outreach::service::{
-        consent::{record_consent, Channel, ConsentChoice},
-        queue_email,
-    },
+    outreach::service::{consent::confirm_consent_link, queue_email},
     ui::format::format_time_range,
     validate::{EmailAddress, MobileUk, PersonName, PostcodeUk},
 };
 use chrono::Utc;
+use consent_boxes::{confirm_consent_lines, record_consents};
+use contact::{contact_for_new_row, Contact};
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
@@ -33,8 +33,11 @@ pub struct SignUpDetails {
     pub email: EmailAddress,
     pub phone: Option<MobileUk>,
     pub postcode: Option<PostcodeUk>,
-    /// Set when the person has an account and is signed in.
+    /// Set when the person has an account under this email and is signed in.
     pub person_id: Option<i32>,
+    /// Whether that account proved it owns the email. Only then is it trusted as the
+    /// address's owner (see `owner`); until then it signs up like a guest.
+    pub email_confirmed: bool,
     pub consent_email: bool,
     pub consent_sms: bool,
     /// Who shared the link they came through, already checked (see `referrals`).
@@ -64,10 +67,17 @@ impl SignUpDetails {
             phone,
             postcode: PostcodeUk::parse_optional("postcode", postcode)?,
             person_id: None,
+            email_confirmed: false,
             consent_email,
             consent_sms,
             referrer_id: None,
         })
+    }
+
+    /// The signed-in account trusted as the owner of the email: one that confirmed it.
+    /// Anyone can open an account for any address, so an unconfirmed one is a guest here.
+    pub fn owner(&self) -> Option<i32> {
+        self.person_id.filter(|_| self.email_confirmed)
     }
 }
 
@@ -79,7 +89,11 @@ pub struct SignUpOutcome {
 }
 
 /// Signs someone up to a slot: a confirmed place while there is one, else the waitlist.
-/// Signing up again with the same email updates the details and keeps the place.
+/// Signing up again with the same email keeps the place. Only the signed-in owner of the
+/// email (an account that confirmed it) changes the name, phone and postcode stored under
+/// it (see `contact`); ticked consent boxes are recorded as `consent_boxes` says, unticked
+/// ones not at all. An unconfirmed account's new sign-up is its own (it is linked to the
+/// account), but it never takes over a row already under the email.
 pub async fn sign_up<C>(
     db: &C,
     slot_id: i32,
@@ -173,16 +187,37 @@ async fn sign_up_in(
         .one(txn)
         .await?;
     let now = Utc::now();
+    let owner = details.owner().is_some();
     if let Some(row) = existing
         .as_ref()
         .filter(|r| r.status != SignUpStatus::Cancelled.as_str())
     {
-        let mut active: signup::ActiveModel = row.clone().into();
-        set_details(&mut active, details);
-        active.updated_at = Set(now);
-        active.update(txn).await?;
-        record_consents(txn, details, event.id).await?;
-        let status = SignUpStatus::parse(&row.status).unwrap_or(SignUpStatus::Confirmed);
+        if owner {
+            let mut active: signup::ActiveModel = row.clone().into();
+            Contact::typed(details).set_on(&mut active);
+            active.person_id = Set(details.person_id);
+            active.updated_at = Set(now);
+            active.update(txn).await?;
+        }
+        // Only a guest's ticked box needs the address to confirm: the link goes to it.
+        if let Some(confirm) = record_consents(txn, details, event.id).await? {
+            let body = format!(
+                "Hello {},\n\nYou are already signed up to {}.\n{}",
+                row.name,
+                event.title,
+                confirm_consent_lines(&confirm_consent_link(public_url, &confirm)),
+            );
+            queue_email(txn, &row.email, "Confirm you want emails from us", &body).await?;
+        }
+        // Only the owner learns where their place stands: to anyone else the answer is what
+        // a new sign-up would get, so the form cannot tell who already has a place.
+        let status = if owner {
+            SignUpStatus::parse(&row.status).unwrap_or(SignUpStatus::Confirmed)
+        } else if slot.capacity.is_none_or(|c| slot.confirmed_count < c) {
+            SignUpStatus::Confirmed
+        } else {
+            SignUpStatus::Waitlisted
+        };
         return Ok(SignUpOutcome {
             event_id: event.id,
             status,
@@ -195,19 +230,32 @@ async fn sign_up_in(
         SignUpStatus::Waitlisted
     };
     let token = tokens::new_token();
+    // A cancelled place taken again keeps its row's details; a new row takes those
+    // already stored for the email, if any.
+    let contact = match (&existing, owner) {
+        (_, true) => Contact::typed(details),
+        (Some(row), false) => Contact::of_row(row),
+        (None, false) => contact_for_new_row(txn, details).await?,
+    };
+    let is_new_row = existing.is_none();
     let mut active = match existing {
         Some(row) => row.into(),
         None => signup::ActiveModel {
+            email: Set(details.email.as_str().to_string()),
             referrer_id: Set(details.referrer_id),
             ..new_signup_in(&slot, now)
         },
     };
-    set_details(&mut active, details);
+    contact.set_on(&mut active);
+    // A row already under the email is the address's, not an unconfirmed account's.
+    if owner || is_new_row {
+        active.person_id = Set(details.person_id);
+    }
     active.status = Set(status.as_str().to_string());
     active.cancel_token_hash = Set(tokens::hash_token(&token));
     active.updated_at = Set(now);
     active.save(txn).await?;
-    record_consents(txn, details, event.id).await?;
+    let confirm = record_consents(txn, details, event.id).await?;
 
     let cancel_link = format!("{}/events/cancel/{token}", public_url.trim_end_matches('/'));
     let when = format_time_range(slot.starts_at, slot.ends_at);
@@ -221,28 +269,23 @@ async fn sign_up_in(
             "The event is full, so you are on the waitlist. We will email you if a place comes up.",
         ),
     };
-    let body = format!(
+    let mut body = format!(
         "Hello {},\n\n{opening}\n\n{}\n{when}\n{}{}\n\nCan't make it? Cancel here, no account needed:\n{cancel_link}\n",
-        details.name.as_str(),
+        contact.name,
         event.title,
         public_url.trim_end_matches('/'),
         event_path(event.id, &event.slug),
     );
+    if let Some(confirm) = confirm {
+        body.push_str(&confirm_consent_lines(&confirm_consent_link(
+            public_url, &confirm,
+        )));
+    }
     queue_email(txn, details.email.as_str(), &subject, &body).await?;
     Ok(SignUpOutcome {
         event_id: event.id,
         status,
     })
-}
-
-fn set_details(active: &mut signup::ActiveModel, details: &SignUpDetails) {
-    active.name = Set(details.name.as_str().to_string());
-    active.email = Set(details.email.as_str().to_string());
-    active.phone = Set(details.phone.as_ref().map(|p| p.as_str().to_string()));
-    active.postcode = Set(details.postcode.as_ref().map(|p| p.as_str().to_string()));
-    if details.person_id.is_some() {
-        active.person_id = Set(details.person_id);
-    }
 }
 
 /// Takes one confirmed place if the slot has one left: the check and the take are one
@@ -265,43 +308,4 @@ pub(super) async fn claim_place(txn: &impl ConnectionTrait, slot_id: i32) -> App
         .exec(txn)
         .await?;
     Ok(claimed.rows_affected == 1)
-}
-
-async fn record_consents(
-    txn: &impl ConnectionTrait,
-    details: &SignUpDetails,
-    event_id: i32,
-) -> AppResult<()> {
-    let source = format!("event-signup:{event_id}");
-    let phone = details.phone.as_ref().map(|p| p.as_str());
-    for (channel, granted, wording, phone) in [
-        (
-            Channel::Email,
-            details.consent_email,
-            CONSENT_EMAIL_WORDING,
-            None,
-        ),
-        (
-            Channel::Sms,
-            details.consent_sms,
-            CONSENT_SMS_WORDING,
-            phone,
-        ),
-    ] {
-        record_consent(
-            txn,
-            ConsentChoice {
-                email: details.email.as_str(),
-                person_id: details.person_id,
-                channel,
-                scope: "party",
-                granted,
-                wording,
-                source: &source,
-                phone,
-            },
-        )
-        .await?;
-    }
-    Ok(())
 }

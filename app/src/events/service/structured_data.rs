@@ -67,8 +67,8 @@ pub fn structured_data(
             *address = Value::Null;
         }
     }
-    // "</script>" inside a string would end the script element early.
-    data.to_string().replace("</", "<\\/")
+    // "</script>" or "<!--" inside a string would end or hide the script element.
+    crate::ui::escape::json_in_script(&data.to_string())
 }
 
 #[cfg(test)]
@@ -82,7 +82,7 @@ mod tests {
         let e = event::Model {
             id: 7,
             host_id: 1,
-            title: "Stall </script><script>alert(1)".into(),
+            title: "Stall </script><!-- & <script>alert(1)".into(),
             slug: "stall".into(),
             description: "Leaflets".into(),
             kind: "canvassing".into(),
@@ -121,7 +121,7 @@ mod tests {
             friends_going: None,
         };
         let json = structured_data(&e, &card, &[slot], "https://x/events/7-stall");
-        assert!(!json.contains("</script>"));
+        assert!(!json.contains(['<', '>', '&']));
         let value: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["@type"], "Event");
         assert_eq!(value["location"]["address"]["postalCode"], "M1 1AE");
@@ -129,6 +129,6 @@ mod tests {
             value["offers"]["availability"],
             "https://schema.org/SoldOut"
         );
-        assert_eq!(value["name"], "Stall </script><script>alert(1)");
+        assert_eq!(value["name"], "Stall </script><!-- & <script>alert(1)");
     }
 }

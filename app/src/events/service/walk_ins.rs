@@ -53,15 +53,18 @@ where
         ));
     }
     let now = Utc::now();
+    // Someone already signed up keeps the name they gave; a new row is marked as typed
+    // in by the host, so the hosts' messages never reach an address its owner never gave.
     let mut active: signup::ActiveModel = match existing {
         Some(row) => row.into(),
         None => signup::ActiveModel {
             email: Set(email.as_str().to_string()),
+            name: Set(name.as_str().to_string()),
             cancel_token_hash: Set(tokens::hash_token(&tokens::new_token())),
+            added_by_host: Set(true),
             ..new_signup_in(&slot, now)
         },
     };
-    active.name = Set(name.as_str().to_string());
     active.status = Set(SignUpStatus::Confirmed.as_str().to_string());
     active.checked_in_at = Set(Some(now));
     active.updated_at = Set(now);

@@ -15,6 +15,7 @@ use crate::{
             posts,
         },
     },
+    rate_limit::Limit,
 };
 
 /// One page of a thread. Members and staff.
@@ -36,6 +37,7 @@ pub async fn start_thread(group_id: i32, title: String, body: String) -> Result<
         async {
             let ctx = RequestCtx::load().await?;
             let viewer = ctx.person()?;
+            ctx.limit(Limit::PostsPerAccount, &viewer.id.to_string())?;
             let site = ctx.state.settings.public_url.clone();
             let path = forum::start_thread(&ctx.db, &site, group_id, viewer, &title, &body).await?;
             redirect_to(&with_done(&path, "posted"));
@@ -57,6 +59,7 @@ pub async fn reply_to_thread(
         async {
             let ctx = RequestCtx::load().await?;
             let viewer = ctx.person()?;
+            ctx.limit(Limit::PostsPerAccount, &viewer.id.to_string())?;
             let site = ctx.state.settings.public_url.clone();
             let path =
                 forum::reply_to_thread(&ctx.db, &site, thread_id, viewer, &body, quote_of).await?;

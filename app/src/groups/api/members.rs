@@ -15,6 +15,7 @@ use crate::{
             membership::{self, Joined},
         },
     },
+    rate_limit::Limit,
 };
 
 /// Back to the group's page with a note of what happened.
@@ -82,6 +83,7 @@ pub async fn invite_to_group(group_id: i32, invite_email: String) -> Result<(), 
         async {
             let ctx = RequestCtx::load().await?;
             let viewer = ctx.person()?;
+            ctx.limit(Limit::InvitesPerAccount, &viewer.id.to_string())?;
             let site = ctx.state.settings.public_url.clone();
             invites::invite_to_group(&ctx.db, &site, group_id, viewer, &invite_email).await?;
             back_to_group(&ctx, group_id, "invited").await

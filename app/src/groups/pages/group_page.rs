@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     events::components::event_card::EventCardView,
@@ -22,7 +23,7 @@ use crate::{
     },
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 /// The page's own forms, made once so it reloads after any of them.
@@ -107,7 +108,7 @@ fn GroupBody(view: GroupView, actions: PageActions) -> impl IntoView {
     let outreach = card.verified && view.may(GroupAction::SendMessages);
     let outreach_path = format!("/messages?group={id}");
     view! {
-        <Title text=format!("{} · MembersNet", card.name) />
+        <PageTitle text=format!("{} · MembersNet", card.name) />
         <Meta name="description" content=summary />
         <article class="container group-page">
             <p class="event-kind">{card.topic.clone()}</p>

@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     groups::{
@@ -8,7 +9,7 @@ use crate::{
     ui::form::FilterInput,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
 /// The group directory: search by name, topic and distance (a plain GET form), and the
@@ -29,7 +30,7 @@ pub fn GroupsPage() -> impl IntoView {
         list_groups(q, topic, near, page)
     });
     view! {
-        <Title text="Groups · MembersNet" />
+        <PageTitle text="Groups · MembersNet" />
         <Meta name="description" content="Campaigning groups near you, each with its own forum." />
         <section class="container">
             <div class="page-head">

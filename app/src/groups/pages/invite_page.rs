@@ -1,9 +1,9 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     groups::api::members::{get_invite, AcceptInvite},
     ui::form::FormError,
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// An emailed invitation: says which group, and joins it in one click once signed in.
@@ -15,7 +15,7 @@ pub fn InvitePage() -> impl IntoView {
     let accept = ServerAction::<AcceptInvite>::new();
     let error = Signal::derive(move || accept.value().get().and_then(Result::err));
     view! {
-        <Title text="Invitation · MembersNet" />
+        <PageTitle text="Invitation · MembersNet" />
         <section class="card narrow">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {

@@ -1,9 +1,9 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     groups::{api::CreateGroup, model::TOPICS},
     ui::form::{FormError, SelectField, SubmitButton, TextArea, TextField},
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 
 /// Setting up a group: anyone signed in. The person who makes it is its first owner.
 #[component]
@@ -11,7 +11,7 @@ pub fn NewGroupPage() -> impl IntoView {
     let action = ServerAction::<CreateGroup>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <Title text="Start a group · MembersNet" />
+        <PageTitle text="Start a group · MembersNet" />
         <section class="card narrow">
             <h1>"Start a group"</h1>
             <p class="lede">"A group has its own page and forum. You will be its owner; you can make others organisers later."</p>

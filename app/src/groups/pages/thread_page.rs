@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     groups::{
@@ -15,7 +16,6 @@ use crate::{
     },
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// A thread, one page of posts at a time, with the reply form and moderators' tools.
@@ -106,7 +106,7 @@ fn ThreadBody(
     let (path, page, pages) = (view.path(), view.page, view.pages);
     let all_posts = view.posts;
     view! {
-        <Title text=format!("{} · {} · MembersNet", view.title, view.group_name) />
+        <PageTitle text=format!("{} · {} · MembersNet", view.title, view.group_name) />
         <article class="container thread-page">
             <p><a href=view.group_path.clone()>{format!("← {}", view.group_name)}</a></p>
             <h1>{view.title.clone()}</h1>

@@ -72,3 +72,18 @@ pub async fn unsubscribe(token: String) -> Result<(), AppError> {
         .await,
     )
 }
+
+/// Confirms the consent an emailed link asked for (double opt-in); returns the address,
+/// masked. Needs no sign-in: the single-use token in the link is the proof of ownership.
+#[server(endpoint = "outreach/consent/confirm")]
+pub async fn confirm_consent(token: String) -> Result<String, AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let shown = crate::outreach::service::consent::confirm_consent(&ctx.db, &token).await?;
+            redirect_to("/consent/confirmed");
+            Ok(shown)
+        }
+        .await,
+    )
+}

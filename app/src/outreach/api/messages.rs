@@ -60,7 +60,8 @@ pub async fn get_message(id: i32) -> Result<MessageView, AppError> {
         async {
             let ctx = RequestCtx::load().await?;
             let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
-            message_page::message_view(&ctx.db, &message, &sender).await
+            message_page::message_view(&ctx.db, &message, &sender, &ctx.state.settings.public_url)
+                .await
         }
         .await,
     )

@@ -3,7 +3,10 @@
 use super::{compose_state::ComposeState, merge_help::MergeFieldsHelp};
 use crate::{
     error::AppError,
-    outreach::{compose::segments::count_sms, model::Channel},
+    outreach::{
+        compose::{merge::merge, segments::count_sms},
+        model::Channel,
+    },
 };
 use leptos::prelude::*;
 
@@ -59,12 +62,22 @@ pub fn BodyField(
 }
 
 /// "142 characters · 1 text (GSM). Costs 1 text for each of the 140 recipients."
+/// Counted as the text will be sent: merge fields filled for the audience's longest name.
 #[component]
 fn SmsCounter(state: ComposeState) -> impl IntoView {
     let line = move || {
-        let count = state.body.with(|body| count_sms(body));
+        let values = state.longest_values();
+        let (count, merged) = state.body.with(|body| {
+            let sent = merge(body, &values);
+            (count_sms(&sent), sent != *body)
+        });
         format!(
-            "{}. {}",
+            "{}{}. {}",
+            if merged {
+                "As sent to the longest name: "
+            } else {
+                ""
+            },
             count.describe(),
             cost_line(count.segments, state.chosen_count())
         )

@@ -1,6 +1,9 @@
 //! What the composer knows while it is being filled in, before it is saved.
 
-use crate::outreach::model::{AudienceKind, AudienceOption, MessageView};
+use crate::outreach::{
+    compose::merge::MergeValues,
+    model::{AudienceKind, AudienceOption, MessageView},
+};
 use leptos::prelude::*;
 
 /// The body as typed, the audience ticked and how many each audience reaches: enough for
@@ -11,6 +14,8 @@ pub struct ComposeState {
     pub body: RwSignal<String>,
     pub audience: RwSignal<AudienceKind>,
     pub counts: RwSignal<Vec<AudienceOption>>,
+    /// Merge values at their longest for this sender, the first name aside.
+    pub longest: StoredValue<MergeValues>,
 }
 
 impl ComposeState {
@@ -19,6 +24,23 @@ impl ComposeState {
             body: RwSignal::new(view.body.clone()),
             audience: RwSignal::new(view.audience),
             counts: RwSignal::new(view.audiences.clone()),
+            longest: StoredValue::new(view.merge_longest.clone()),
+        }
+    }
+
+    /// The merge values of the ticked audience's longest recipient: what a text costs
+    /// is counted with these filled in.
+    pub fn longest_values(&self) -> MergeValues {
+        let kind = self.audience.get();
+        let first_name = self.counts.with(|options| {
+            options
+                .iter()
+                .find(|option| option.kind == kind)
+                .map_or(0, |option| option.longest_first_name)
+        });
+        MergeValues {
+            first_name: "x".repeat(first_name.max("friend".len())),
+            ..self.longest.get_value()
         }
     }
 
@@ -67,6 +89,7 @@ mod tests {
             kind: AudienceKind::Members,
             label: "Members of the group".into(),
             count: 12,
+            longest_first_name: 6,
         }];
         assert_eq!(count_in(&options, AudienceKind::Members), 12);
         assert_eq!(count_in(&options, AudienceKind::Area), 0);

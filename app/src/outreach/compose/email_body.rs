@@ -3,6 +3,7 @@
 //! safe, in a plain single-column layout that reads well and passes contrast checks).
 
 use crate::groups::service::markdown::render_markdown;
+use crate::ui::escape::html as escape;
 
 /// The plain-text and HTML parts of one email.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,22 +60,6 @@ fn render_html(subject: &str, markdown: &str, group_name: &str, unsubscribe_url:
 </html>
 "#
     )
-}
-
-/// `text` made safe to put in HTML, in element content or a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]

@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     outreach::{
         api::get_message,
@@ -17,7 +18,6 @@ use crate::{
     ui::form::SubmitButton,
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 fn done_text(done: &str) -> Option<&'static str> {
@@ -89,7 +89,7 @@ fn MessageBody(
     let home_path = view.home_path.clone();
     let draft = view.draft;
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <p><a href=home_path>{back}</a></p>
         <h1>{heading}</h1>
         <p class="message-status">"Status: " <strong>{status}</strong></p>

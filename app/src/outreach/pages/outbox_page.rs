@@ -1,9 +1,9 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     outreach::{api::list_outbox, model::OutboxEmailView},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Staff only: every email the site has queued, with what became of it. Without a mail
 /// server this is where password reset links can be read.
@@ -11,7 +11,7 @@ use leptos_meta::Title;
 pub fn OutboxPage() -> impl IntoView {
     let emails = Resource::new(|| (), |_| list_outbox());
     view! {
-        <Title text="Outbox · MembersNet" />
+        <PageTitle text="Outbox · MembersNet" />
         <section class="container">
             <h1>"Outbox"</h1>
             <p class="lede">"Emails the site has sent or would have sent, newest first."</p>

@@ -6,8 +6,8 @@ use crate::outreach::{
     },
     model::{Channel, MessageSummary, OutreachHome, TemplateView},
 };
+use crate::ui::page_title::PageTitle;
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 fn done_text(done: &str) -> Option<&'static str> {
@@ -64,7 +64,7 @@ fn HomeBody(
     let back = format!("Back to {}", home.sender_name);
     let group_id = home.group_id;
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <p><a href=home.back_path.clone()>{back}</a></p>
         <h1>{heading}</h1>
         <p class="lede">"Messages go only to people who agreed to hear from you that way."</p>

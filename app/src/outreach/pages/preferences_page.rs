@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     outreach::{
@@ -7,7 +8,6 @@ use crate::{
     },
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 
 fn done_text(done: &str) -> Option<&'static str> {
     Some(match done {
@@ -25,7 +25,7 @@ pub fn PreferencesPage() -> impl IntoView {
     let preferences = Resource::new(move || action.version().get(), |_| get_preferences());
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <Title text="Communication preferences · MembersNet" />
+        <PageTitle text="Communication preferences · MembersNet" />
         <section class="container preferences">
             <h1>"Communication preferences"</h1>
             <div class="notices">
@@ -38,6 +38,11 @@ pub fn PreferencesPage() -> impl IntoView {
                         Ok(view) => view! { <PreferencesBody view action /> }.into_any(),
                         Err(AppError::Unauthenticated) => view! {
                             <p class="notice notice-error">"Please " <a href="/sign-in">"sign in"</a> " to see who may contact you."</p>
+                        }
+                        .into_any(),
+                        // An account whose address is not confirmed yet: the way on is its profile.
+                        Err(err) if err.message_for("email").is_some() => view! {
+                            <p class="notice notice-error" role="alert">{err.to_string()} " " <a href="/profile">"Send the link again"</a></p>
                         }
                         .into_any(),
                         Err(err) => view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any(),

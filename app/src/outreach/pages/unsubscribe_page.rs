@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     outreach::{
@@ -7,7 +8,6 @@ use crate::{
     ui::form::{FormError, SubmitButton},
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The page an email's unsubscribe link opens. No sign-in: the link's token is the key.
@@ -24,7 +24,7 @@ pub fn UnsubscribePage() -> impl IntoView {
         |(token, _)| get_unsubscribe(token),
     );
     view! {
-        <Title text="Unsubscribe · MembersNet" />
+        <PageTitle text="Unsubscribe · MembersNet" />
         <section class="card narrow">
             <h1>"Unsubscribe"</h1>
             <FormError error=error />

@@ -201,6 +201,42 @@ pub async fn count(
         .map_or(0, |c| c.n))
 }
 
+#[derive(FromQueryResult)]
+struct Longest {
+    n: Option<i64>,
+}
+
+/// The length of the longest first name (the name's first word) in the audience, so a
+/// text's cost is counted as it will be sent to that person, not as its template reads.
+pub async fn longest_first_name(
+    db: &impl ConnectionTrait,
+    spec: &AudienceSpec,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let backend = db.get_database_backend();
+    let first_word = match backend {
+        sea_orm::DatabaseBackend::Postgres => "SPLIT_PART(TRIM(a.name), ' ', 1)",
+        _ => {
+            "CASE WHEN INSTR(TRIM(a.name), ' ') > 0 \
+             THEN SUBSTR(TRIM(a.name), 1, INSTR(TRIM(a.name), ' ') - 1) ELSE TRIM(a.name) END"
+        }
+    };
+    let query = Query::select()
+        .expr_as(
+            Expr::cust(format!("MAX(LENGTH({first_word}))")),
+            Alias::new("n"),
+        )
+        .from_subquery(audience(spec, now), Alias::new("a"))
+        .to_owned();
+    let longest = Longest::find_by_statement(backend.build(&query))
+        .one(db)
+        .await?
+        .and_then(|l| l.n)
+        .unwrap_or(0);
+    // A blank name is greeted as "friend" (`render::first_name_of`).
+    Ok(usize::try_from(longest).unwrap_or(0).max("friend".len()))
+}
+
 /// Up to `limit` recipients, ordered by email, or just `only` if it is in the audience:
 /// for previews.
 pub async fn sample(

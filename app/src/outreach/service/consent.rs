@@ -1,6 +1,8 @@
 //! The consent ledger: every choice appended with the words shown, never overwritten.
 //! `consent_current` holds the newest choice per contact, channel and scope, written in
 //! the same transaction as the ledger row, so audiences and send-time checks are joins.
+//! Consent a public form collects for an unconfirmed address waits in `confirmations`
+//! (double opt-in) and is in force only once the address confirms it.
 
 use crate::{
     error::AppResult,
@@ -9,14 +11,21 @@ use crate::{
         model::{consent_in_force, PARTY_SCOPE},
     },
 };
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::OnConflict, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait,
     QueryFilter, Set,
 };
 use std::collections::{HashMap, HashSet};
 
+mod confirmation_entity;
+mod confirmations;
+
 pub use crate::outreach::model::Channel;
+pub use confirmations::{
+    confirm_consent, confirm_consent_link, request_consent, CONFIRMED_BY_LINK,
+    CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
+};
 
 /// One consent choice as a form collected it.
 #[derive(Debug, Clone)]
@@ -36,20 +45,7 @@ pub struct ConsentChoice<'a> {
 /// the transaction of the change that collected it.
 pub async fn record_consent(db: &impl ConnectionTrait, choice: ConsentChoice<'_>) -> AppResult<()> {
     let now = Utc::now();
-    consent_record::ActiveModel {
-        email: Set(choice.email.to_string()),
-        person_id: Set(choice.person_id),
-        channel: Set(choice.channel.as_str().to_string()),
-        scope: Set(choice.scope.to_string()),
-        granted: Set(choice.granted),
-        wording: Set(choice.wording.to_string()),
-        source: Set(choice.source.to_string()),
-        phone: Set(choice.phone.map(str::to_string)),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    append_to_ledger(db, &choice, choice.source, now).await?;
     let mut update = vec![
         consent_current::Column::Granted,
         consent_current::Column::UpdatedAt,
@@ -81,6 +77,30 @@ pub async fn record_consent(db: &impl ConnectionTrait, choice: ConsentChoice<'_>
         .to_owned(),
     )
     .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// Appends one row to the ledger, under `source`, without touching the choice in force.
+async fn append_to_ledger(
+    db: &impl ConnectionTrait,
+    choice: &ConsentChoice<'_>,
+    source: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    consent_record::ActiveModel {
+        email: Set(choice.email.to_string()),
+        person_id: Set(choice.person_id),
+        channel: Set(choice.channel.as_str().to_string()),
+        scope: Set(choice.scope.to_string()),
+        granted: Set(choice.granted),
+        wording: Set(choice.wording.to_string()),
+        source: Set(source.to_string()),
+        phone: Set(choice.phone.map(str::to_string)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
     .await?;
     Ok(())
 }
@@ -139,8 +159,13 @@ pub async fn emails_with_consent(
         .collect())
 }
 
-/// Removes every consent record of an email (part of erasing a person).
+/// Removes every consent record of an email, and its unconfirmed requests (part of
+/// erasing a person).
 pub async fn delete_consents_of(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
+    confirmation_entity::Entity::delete_many()
+        .filter(confirmation_entity::Column::Email.eq(email))
+        .exec(db)
+        .await?;
     consent_record::Entity::delete_many()
         .filter(consent_record::Column::Email.eq(email))
         .exec(db)

@@ -11,7 +11,9 @@ use crate::{
     outreach::{entity::consent_current, model::Channel},
 };
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
+};
 
 /// The words that mean "stop texting me" (matched on the whole reply, any case).
 pub const STOP_WORDS: [&str; 8] = [
@@ -35,14 +37,16 @@ pub fn is_stop(body: &str) -> bool {
 }
 
 /// Handles one inbound text from `from` (E.164). Returns how many consents it withdrew.
-pub async fn handle_inbound_text(
-    db: &impl ConnectionTrait,
-    from: &str,
-    body: &str,
-) -> AppResult<usize> {
+pub async fn handle_inbound_text<C>(db: &C, from: &str, body: &str) -> AppResult<usize>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
     if !is_stop(body) {
         return Ok(0);
     }
+    // Every withdrawal and the one confirmation are written together or not at all.
+    let txn = crate::db::begin_write(db).await?;
+    let db = &txn;
     let live = consent_current::Entity::find()
         .filter(consent_current::Column::Phone.eq(from))
         .filter(consent_current::Column::Channel.eq(Channel::Sms.as_str()))
@@ -69,6 +73,7 @@ pub async fn handle_inbound_text(
         // Confirmations go at once, even in quiet hours: the person just wrote to us.
         queue_text(db, from, STOP_CONFIRMATION, Utc::now()).await?;
     }
+    txn.commit().await?;
     tracing::info!(withdrawn = live.len(), "STOP received");
     Ok(live.len())
 }

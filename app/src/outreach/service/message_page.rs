@@ -10,12 +10,13 @@ use super::{
 };
 use crate::{
     error::AppResult,
-    events::entity::event,
+    events::{entity::event, model::event_path},
     outreach::{
+        compose::merge::MergeValues,
         entity::message,
         model::{
-            AudienceKind, AudienceOption, MessageSummary, MessageView, OutreachHome, SendProgress,
-            DEFAULT_AREA_MILES,
+            AudienceKind, AudienceOption, Channel, MessageSummary, MessageView, OutreachHome,
+            SendProgress, DEFAULT_AREA_MILES,
         },
     },
     ui::format::format_when,
@@ -99,6 +100,7 @@ pub async fn message_view(
     db: &impl ConnectionTrait,
     found: &message::Model,
     sender: &Sender,
+    site_url: &str,
 ) -> AppResult<MessageView> {
     let now = Utc::now();
     let channel = channel_of(found);
@@ -117,26 +119,36 @@ pub async fn message_view(
             if kind == AudienceKind::Area {
                 label = format!("Supporters within {miles} miles of the group's area");
             }
+            let longest_first_name = if channel == Channel::Sms {
+                audience::longest_first_name(db, &spec, now).await?
+            } else {
+                0
+            };
             audiences.push(AudienceOption {
                 kind,
                 label,
                 count: audience::count(db, &spec, now).await?,
+                longest_first_name,
             });
         }
     }
-    let events = match sender.group_id() {
-        Some(id) => event::Entity::find()
-            .filter(event::Column::GroupId.eq(id))
-            .filter(event::Column::StartsAt.gte(now))
-            .order_by_asc(event::Column::StartsAt)
-            .limit(50)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|e| (e.id, format!("{} · {}", e.title, format_when(e.starts_at))))
-            .collect(),
+    let upcoming = match sender.group_id() {
+        Some(id) => {
+            event::Entity::find()
+                .filter(event::Column::GroupId.eq(id))
+                .filter(event::Column::StartsAt.gte(now))
+                .order_by_asc(event::Column::StartsAt)
+                .limit(50)
+                .all(db)
+                .await?
+        }
         None => Vec::new(),
     };
+    let merge_longest = longest_values(sender, &upcoming, site_url);
+    let events = upcoming
+        .into_iter()
+        .map(|e| (e.id, format!("{} · {}", e.title, format_when(e.starts_at))))
+        .collect();
     let progress = if found.status == STATUS_QUEUED {
         Some(progress_of(db, found.id).await?)
     } else {
@@ -172,5 +184,26 @@ pub async fn message_view(
         quiet_override: found.quiet_override,
         may_override_quiet: sender.staff,
         progress,
+        merge_longest,
     })
+}
+
+/// The merge values that make a text longest (the first name aside, which depends on the
+/// audience chosen): the composer counts a text's cost with these filled in.
+fn longest_values(sender: &Sender, events: &[event::Model], site_url: &str) -> MergeValues {
+    let site = site_url.trim_end_matches('/');
+    let longest = |texts: Vec<String>| texts.into_iter().max_by_key(|t| t.chars().count());
+    MergeValues {
+        first_name: String::new(),
+        group_name: sender.name(),
+        event_link: longest(
+            events
+                .iter()
+                .map(|e| format!("{site}{}", event_path(e.id, &e.slug)))
+                .collect(),
+        ),
+        event_title: longest(events.iter().map(|e| e.title.clone()).collect()),
+        // The shape of a real one: "<delivery id>-<24 hex>".
+        unsubscribe_link: format!("{site}/unsubscribe/1234567890-{}", "0".repeat(24)),
+    }
 }

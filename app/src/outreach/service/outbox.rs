@@ -8,8 +8,8 @@ use crate::outreach::{
 use crate::{error::AppResult, ui::format::format_when};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 pub const STATUS_PENDING: &str = "pending";
@@ -120,27 +120,43 @@ pub async fn delete_emails_to(db: &impl ConnectionTrait, email: &str) -> AppResu
     Ok(())
 }
 
-/// Delivers waiting emails, up to `batch`. Each is claimed with a conditional UPDATE
-/// first, so any number of nodes running this deliver each email once. Returns how
-/// many were handed over.
+/// How long a worker may hold an email before it counts as dead and the email is due
+/// again. Far longer than any SMTP exchange takes.
+pub const SENDING_LEASE: chrono::Duration = chrono::Duration::minutes(10);
+
+/// Delivers waiting emails, up to `batch`, and any left "sending" by a worker that died
+/// mid-send. Each is claimed with a conditional UPDATE on its attempt count first, so any
+/// number of nodes running this deliver each email once. Returns how many were handed over.
 pub async fn deliver_pending(
     db: &impl ConnectionTrait,
     mailer: &dyn Mailer,
     batch: u64,
 ) -> AppResult<usize> {
+    let now = Utc::now();
+    let abandoned = Condition::all()
+        .add(outbox_email::Column::Status.eq(STATUS_SENDING))
+        .add(outbox_email::Column::ClaimedAt.lt(now - SENDING_LEASE));
     let waiting = outbox_email::Entity::find()
-        .filter(outbox_email::Column::Status.eq(STATUS_PENDING))
+        .filter(
+            Condition::any()
+                .add(outbox_email::Column::Status.eq(STATUS_PENDING))
+                .add(abandoned),
+        )
         .order_by_asc(outbox_email::Column::Id)
         .limit(batch)
         .all(db)
         .await?;
     let mut delivered = 0;
     for email in waiting {
+        // The attempt count goes up with every claim, so it tells whether anyone else
+        // claimed this email since it was read.
         let claimed = outbox_email::Entity::update_many()
             .col_expr(outbox_email::Column::Status, STATUS_SENDING.into())
             .col_expr(outbox_email::Column::Attempts, (email.attempts + 1).into())
+            .col_expr(outbox_email::Column::ClaimedAt, Some(now).into())
             .filter(outbox_email::Column::Id.eq(email.id))
-            .filter(outbox_email::Column::Status.eq(STATUS_PENDING))
+            .filter(outbox_email::Column::Status.eq(email.status.as_str()))
+            .filter(outbox_email::Column::Attempts.eq(email.attempts))
             .exec(db)
             .await?;
         if claimed.rows_affected != 1 {
@@ -155,6 +171,7 @@ pub async fn deliver_pending(
         };
         let mut row: outbox_email::ActiveModel = email.clone().into();
         row.attempts = Set(email.attempts + 1);
+        row.claimed_at = Set(Some(now));
         match mailer.deliver(&outgoing).await {
             Ok(outcome) => {
                 row.status = Set(if outcome == Delivery::Sent {

@@ -1,7 +1,8 @@
 //! A person's communication preferences: every consent in force for their email, per
 //! group and nationally, the ledger's history, and changing any of them.
 
-use super::consent::{record_consent, ConsentChoice};
+use super::consent::{self, record_consent, ConsentChoice};
+use crate::db::begin_write;
 use crate::{
     auth::model::PersonView,
     error::{AppError, AppResult},
@@ -12,10 +13,26 @@ use crate::{
     },
     ui::format::format_when,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionSession, TransactionTrait,
+};
 use std::collections::HashMap;
 
 pub const PREFERENCES_WORDING: &str = "Chosen on the communication preferences page.";
+
+/// The answer to an account that has not confirmed its address yet.
+pub const CONFIRM_EMAIL_FIRST: &str = "Confirm your email address first: we sent you a link.";
+
+/// The address's consent belongs to whoever owns it: an account that has not proved it
+/// does (anyone can open one for any address) neither sees nor changes it.
+fn require_confirmed_email(person: &PersonView) -> AppResult<()> {
+    if person.email_confirmed {
+        Ok(())
+    } else {
+        Err(AppError::invalid("email", CONFIRM_EMAIL_FIRST))
+    }
+}
 
 /// The group id in a scope like "group:12".
 fn group_of_scope(scope: &str) -> Option<i32> {
@@ -51,11 +68,12 @@ async fn scope_labels(
         .collect())
 }
 
-/// Everything `person` has agreed to or withdrawn.
+/// Everything `person` has agreed to or withdrawn, once their address is confirmed.
 pub async fn preferences_of(
     db: &impl ConnectionTrait,
     person: &PersonView,
 ) -> AppResult<PreferencesView> {
+    require_confirmed_email(person)?;
     let current = consent_current::Entity::find()
         .filter(consent_current::Column::Email.eq(&person.email))
         .order_by_asc(consent_current::Column::Scope)
@@ -134,7 +152,14 @@ pub async fn preferences_of(
                 format_when(h.created_at),
                 channel(&h.channel).label(),
                 label(&h.scope),
-                if h.granted { "agreed" } else { "withdrawn" },
+                match (
+                    h.granted,
+                    h.source.ends_with(consent::REQUESTED_UNCONFIRMED)
+                ) {
+                    (true, true) => "asked for, waiting for the address to confirm",
+                    (true, false) => "agreed",
+                    (false, _) => "withdrawn",
+                },
                 h.wording
             )
         })
@@ -146,14 +171,19 @@ pub async fn preferences_of(
     })
 }
 
-/// Gives or withdraws one consent. Returns "granted" or "withdrawn".
-pub async fn set_preference(
-    db: &impl ConnectionTrait,
+/// Gives or withdraws one consent, once the person's address is confirmed. Returns
+/// "granted" or "withdrawn".
+pub async fn set_preference<C>(
+    db: &C,
     person: &PersonView,
     scope: &str,
     channel: Channel,
     granted: bool,
-) -> AppResult<&'static str> {
+) -> AppResult<&'static str>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    require_confirmed_email(person)?;
     let bad_scope = || AppError::invalid("scope", "Choose the party or one of your groups.");
     if scope != PARTY_SCOPE {
         let id = group_of_scope(scope).ok_or_else(bad_scope)?;
@@ -175,8 +205,10 @@ pub async fn set_preference(
             "We have no mobile number for that: give one when you next sign up to an event.",
         ));
     }
+    // The ledger row and the choice in force are written together or not at all.
+    let txn = begin_write(db).await?;
     record_consent(
-        db,
+        &txn,
         ConsentChoice {
             email: &person.email,
             person_id: Some(person.id),
@@ -189,5 +221,6 @@ pub async fn set_preference(
         },
     )
     .await?;
+    txn.commit().await?;
     Ok(if granted { "granted" } else { "withdrawn" })
 }

@@ -81,6 +81,8 @@ async fn queue_kind(
         .find_also_related(event_slot::Entity)
         .filter(window)
         .filter(signup::Column::Status.eq("confirmed"))
+        // Walk-ins the host typed in gave no address themselves.
+        .filter(signup::Column::AddedByHost.eq(false))
         .filter(signup::Column::Id.not_in_subquery(already));
     if kind == Kind::TwoHours {
         query = query.filter(signup::Column::Phone.is_not_null());

@@ -59,8 +59,13 @@ pub fn backoff(attempt: i32) -> Duration {
     Duration::seconds(Ord::min(doubled, 3600))
 }
 
-/// Sends due texts, up to `batch`; each is claimed with a conditional update first so
-/// several nodes send each once. Returns how many went.
+/// How long a worker may hold a text before it counts as dead and the text is due again.
+const SENDING_LEASE: Duration = Duration::minutes(10);
+
+/// Sends due texts, up to `batch`, and any left "sending" by a worker that died mid-send
+/// (a claim moves the text's next attempt past the lease, so a held text falls due again
+/// when the lease runs out). Each is claimed with a conditional update on its attempt
+/// count first, so several nodes send each once. Returns how many went.
 pub async fn deliver_pending_texts(
     db: &impl ConnectionTrait,
     texter: &dyn TextSender,
@@ -68,7 +73,7 @@ pub async fn deliver_pending_texts(
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let due = outbox_text::Entity::find()
-        .filter(outbox_text::Column::Status.eq("pending"))
+        .filter(outbox_text::Column::Status.is_in(["pending", "sending"]))
         .filter(outbox_text::Column::NextAttemptAt.lte(now))
         .order_by_asc(outbox_text::Column::Id)
         .limit(batch)
@@ -80,8 +85,13 @@ pub async fn deliver_pending_texts(
         let claimed = outbox_text::Entity::update_many()
             .col_expr(outbox_text::Column::Status, "sending".into())
             .col_expr(outbox_text::Column::Attempts, attempts.into())
+            .col_expr(
+                outbox_text::Column::NextAttemptAt,
+                (now + SENDING_LEASE).into(),
+            )
             .filter(outbox_text::Column::Id.eq(text.id))
-            .filter(outbox_text::Column::Status.eq("pending"))
+            .filter(outbox_text::Column::Status.eq(text.status.as_str()))
+            .filter(outbox_text::Column::Attempts.eq(text.attempts))
             .exec(db)
             .await?;
         if claimed.rows_affected != 1 {

@@ -12,7 +12,7 @@ use crate::{
     },
     site_settings,
 };
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{ConnectionTrait, EntityTrait, TransactionSession, TransactionTrait};
 use sha2::{Digest, Sha256};
 
 const SECRET_NAME: &str = "unsubscribe_secret";
@@ -83,11 +83,16 @@ pub async fn describe(db: &impl ConnectionTrait, token: &str) -> AppResult<Unsub
 }
 
 /// Withdraws email consent for the link's scope (again is harmless).
-pub async fn unsubscribe(db: &impl ConnectionTrait, token: &str, source: &str) -> AppResult<()> {
+pub async fn unsubscribe<C>(db: &C, token: &str, source: &str) -> AppResult<()>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
     let (delivery, found) = delivery_of(db, token).await?;
     let scope = crate::outreach::model::scope_of(found.group_id);
+    // The ledger row and the choice in force are written together or not at all.
+    let txn = crate::db::begin_write(db).await?;
     record_consent(
-        db,
+        &txn,
         ConsentChoice {
             email: &delivery.email,
             person_id: delivery.person_id,
@@ -100,6 +105,7 @@ pub async fn unsubscribe(db: &impl ConnectionTrait, token: &str, source: &str) -
         },
     )
     .await?;
+    txn.commit().await?;
     tracing::info!(
         message_id = found.id,
         national = (scope == PARTY_SCOPE),

@@ -14,6 +14,7 @@ use crate::{
         model::Sharing,
         service::{friend_invites, friends, going},
     },
+    rate_limit::Limit,
 };
 
 /// Back to the friends page with a note of what happened.
@@ -152,6 +153,7 @@ pub async fn invite_friend(invite_email: String) -> Result<(), AppError> {
         async {
             let ctx = RequestCtx::load().await?;
             let me = ctx.person()?;
+            ctx.limit(Limit::InvitesPerAccount, &me.id.to_string())?;
             let site = ctx.state.settings.public_url.clone();
             friend_invites::invite_friend(&ctx.db, &site, me, &invite_email).await?;
             back_to_friends("invited");

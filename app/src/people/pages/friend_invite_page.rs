@@ -1,9 +1,9 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     people::api::friends::{get_friend_invite, AcceptFriendInvite},
     ui::form::FormError,
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// An emailed friend invitation: accept it once signed in.
@@ -15,7 +15,7 @@ pub fn FriendInvitePage() -> impl IntoView {
     let accept = ServerAction::<AcceptFriendInvite>::new();
     let error = Signal::derive(move || accept.value().get().and_then(Result::err));
     view! {
-        <Title text="Friend invitation · MembersNet" />
+        <PageTitle text="Friend invitation · MembersNet" />
         <section class="card narrow">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {

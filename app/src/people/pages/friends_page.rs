@@ -1,3 +1,4 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     people::{
@@ -10,7 +11,6 @@ use crate::{
     ui::form::{FilterInput, FormError, SubmitButton, TextField},
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The page's forms, made once so it reloads after any of them.
@@ -91,7 +91,7 @@ pub fn FriendsPage() -> impl IntoView {
     let error = Signal::derive(move || actions.error());
     let done = move || query.read().get("done").and_then(|d| done_text(&d));
     view! {
-        <Title text="Friends · MembersNet" />
+        <PageTitle text="Friends · MembersNet" />
         <section class="container">
             <h1>"Friends"</h1>
             <div class="notices">

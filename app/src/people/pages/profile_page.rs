@@ -1,5 +1,6 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
-    auth::{model::PersonView, session::use_session},
+    auth::{api::ResendEmailConfirmation, model::PersonView, session::use_session},
     events::components::brought_count::BroughtCount,
     people::api::{DeleteAccount, UpdateProfile},
     ui::{
@@ -9,14 +10,13 @@ use crate::{
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The signed-in person's profile: edit it, or delete the account.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let session = use_session();
     view! {
-        <Title text="Your profile · MembersNet" />
+        <PageTitle text="Your profile · MembersNet" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match session.person.await.ok().flatten() {
@@ -47,6 +47,7 @@ fn ProfileForms(person: PersonView) -> impl IntoView {
         <section class="card narrow">
             <h1>"Your profile"</h1>
             <p class="muted">"Signed in as " <strong>{person.email.clone()}</strong></p>
+            {(!person.email_confirmed).then(|| view! { <ConfirmEmailNotice /> })}
             {(!roles.is_empty()).then(|| view! { <p class="badges">{roles}</p> })}
             <BroughtCount />
             <p><a href="/preferences">"Communication preferences"</a></p>
@@ -67,6 +68,25 @@ fn ProfileForms(person: PersonView) -> impl IntoView {
                 <SubmitButton label="Delete my account" class="button button-danger" pending=delete.pending() />
             </ActionForm>
         </section>
+    }
+}
+
+/// Asks a person whose address is not confirmed yet to use the emailed link, and sends
+/// it again on request.
+#[component]
+fn ConfirmEmailNotice() -> impl IntoView {
+    let resend = ServerAction::<ResendEmailConfirmation>::new();
+    let error = Signal::derive(move || resend.value().get().and_then(Result::err));
+    view! {
+        <div class="notice" role="note" aria-labelledby="confirm-heading">
+            <h2 id="confirm-heading">"Confirm your email address"</h2>
+            <p>"We emailed you a link. Until you use it, your account cannot see or change sign-ups made under your address, nor what it agreed to hear about."</p>
+            <QueryNotice key="sent" text="We have sent you a new link." />
+            <FormError error=error />
+            <ActionForm action=resend attr:class="inline-form">
+                <SubmitButton label="Send the link again" class="button button-small" pending=resend.pending() />
+            </ActionForm>
+        </div>
     }
 }
 

@@ -135,7 +135,11 @@ pub async fn friends_going_to_events(
     let close = list_close_friends(db, viewer, &friends).await?;
     let mut by_event: HashMap<i32, Vec<i32>> = HashMap::new();
     for (event_id, person_id) in rows {
-        let Some(person_id) = person_id else { continue };
+        // The friends were read before the sign-ups: someone who became a sharing friend
+        // in between is left out rather than looked up in a map that lacks them.
+        let Some(person_id) = person_id.filter(|id| friends.contains_key(id)) else {
+            continue;
+        };
         let list = by_event.entry(event_id).or_default();
         if !list.contains(&person_id) {
             list.push(person_id);
@@ -144,8 +148,9 @@ pub async fn friends_going_to_events(
     Ok(by_event
         .into_iter()
         .filter_map(|(event_id, mut people)| {
-            people.sort_by_key(|id| (!close.contains(id), friends[id].clone()));
-            let names = people.iter().map(|id| friends[id].clone()).collect();
+            let name = |id: &i32| friends.get(id).cloned().unwrap_or_default();
+            people.sort_by_key(|id| (!close.contains(id), name(id)));
+            let names = people.iter().map(name).collect();
             FriendsGoing::from_names(names).map(|going| (event_id, going))
         })
         .collect())

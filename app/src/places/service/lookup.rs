@@ -34,6 +34,13 @@ pub async fn locate_place(
     field: &str,
     raw: &str,
 ) -> AppResult<Coordinates> {
+    // No place is written in more than a few dozen characters.
+    if raw.len() > 100 {
+        return Err(AppError::invalid(
+            field,
+            "Enter a UK postcode, like M1 1AE.",
+        ));
+    }
     if let Some(position) = Coordinates::parse_pair(raw) {
         return Ok(position);
     }

@@ -1,17 +1,17 @@
+use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     events::components::event_card::EventCardView,
     suggest::{api::get_suggestions, model::SuggestionsView},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Events suggested for the signed-in person, with why.
 #[component]
 pub fn SuggestedPage() -> impl IntoView {
     let suggestions = Resource::new(|| (), |_| get_suggestions(Some(20)));
     view! {
-        <Title text="Suggested for you · MembersNet" />
+        <PageTitle text="Suggested for you · MembersNet" />
         <section class="container">
             <div class="page-head">
                 <h1>"Suggested for you"</h1>

@@ -2,7 +2,7 @@ use super::*;
 use axum::http::StatusCode;
 
 #[tokio::test]
-async fn a_guest_signs_up_with_consent_recorded_and_gets_a_cancel_link() {
+async fn a_guest_signs_up_with_consent_requested_and_gets_a_cancel_link() {
     let app = TestApp::spawn().await;
     let (_, slot) = event_with_capacity(&app, "5").await;
     let slot = slot.to_string();
@@ -24,17 +24,20 @@ async fn a_guest_signs_up_with_consent_recorded_and_gets_a_cancel_link() {
     assert_eq!(reply.json(), "confirmed");
     assert_eq!(
         app.count("consent_records").await,
-        2,
-        "one choice per channel, ticked or not"
+        1,
+        "the ticked box, as a request; the unticked one records nothing"
     );
-    assert!(app::outreach::service::consent::has_consent(
-        &app.db,
-        "gita@example.org",
-        app::outreach::service::consent::Channel::Email,
-        "party"
-    )
-    .await
-    .unwrap());
+    assert!(
+        !app::outreach::service::consent::has_consent(
+            &app.db,
+            "gita@example.org",
+            app::outreach::service::consent::Channel::Email,
+            "party"
+        )
+        .await
+        .unwrap(),
+        "in force only once the address confirms it"
+    );
     assert!(!app::outreach::service::consent::has_consent(
         &app.db,
         "gita@example.org",
@@ -51,10 +54,15 @@ async fn a_guest_signs_up_with_consent_recorded_and_gets_a_cancel_link() {
         "{}",
         emails[0].body
     );
+    assert!(
+        emails[0].body.contains("Confirm you want emails from us: "),
+        "{}",
+        emails[0].body
+    );
 }
 
 #[tokio::test]
-async fn signing_up_again_updates_and_never_duplicates() {
+async fn signing_up_again_keeps_the_place_and_never_duplicates() {
     let app = TestApp::spawn().await;
     let (_, slot) = event_with_capacity(&app, "5").await;
     let first = sign_up(&app.db, slot, &guest(1), "http://x").await.unwrap();

@@ -237,3 +237,119 @@ async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() 
     assert_eq!(sent.len(), 1, "confirmed once");
     assert!(sent[0].body.contains("no more texts"));
 }
+
+/// A provider that never answers: the worker holding a text dies mid-send.
+struct HangingSender;
+
+#[async_trait::async_trait]
+impl app::outreach::sms::TextSender for HangingSender {
+    async fn send(
+        &self,
+        _text: &app::outreach::sms::OutgoingText,
+    ) -> Result<app::outreach::sms::TextDelivery, app::outreach::sms::TextError> {
+        std::future::pending().await
+    }
+}
+
+#[tokio::test]
+async fn a_text_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out() {
+    use app::outreach::service::texts::queue_text;
+    let app = TestApp::spawn().await;
+    let now = Utc::now();
+    queue_text(&app.db, "+447700900123", "See you at 7pm", now)
+        .await
+        .unwrap();
+    let db = app.db.clone();
+    let worker =
+        tokio::spawn(async move { deliver_pending_texts(&db, &HangingSender, 10, now).await });
+    let provider = FakeSmsProvider::start().await;
+    let sender = provider_sender(&provider);
+    while statuses_of_texts(&app).await != ["sending"] {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    worker.abort();
+    let early = now + chrono::Duration::minutes(5);
+    assert_eq!(
+        deliver_pending_texts(&app.db, &sender, 10, early)
+            .await
+            .unwrap(),
+        0
+    );
+
+    let later = now + chrono::Duration::minutes(11);
+    let recovered = deliver_pending_texts(&app.db, &sender, 10, later)
+        .await
+        .unwrap();
+
+    assert_eq!(recovered, 1);
+    assert_eq!(provider.wait_for(1, Duration::from_secs(5)).await.len(), 1);
+    assert_eq!(statuses_of_texts(&app).await, ["sent"]);
+    assert_eq!(
+        deliver_pending_texts(&app.db, &sender, 10, later)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+async fn statuses_of_texts(app: &TestApp) -> Vec<String> {
+    app::outreach::entity::outbox_text::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.status)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_texts_cost_is_counted_with_the_audiences_longest_first_name() {
+    let sender = official_group_in(TestApp::spawn().await).await;
+    let long = member(&sender, "Maximilianus Smith", "max@example.org").await;
+    let short = member(&sender, "Jo Bloggs", "jo@example.org").await;
+    for (email, phone) in [(&long, "+447700900001"), (&short, "+447700900002")] {
+        consent(
+            &sender.app,
+            email,
+            Channel::Sms,
+            PARTY_SCOPE,
+            true,
+            Some(phone),
+        )
+        .await;
+    }
+    let id = draft(
+        &sender,
+        "sms",
+        &[
+            ("subject", ""),
+            ("body", "Hi {{first_name}}. Reply STOP to opt out."),
+            ("audience", "members"),
+        ],
+    )
+    .await;
+
+    let view = sender
+        .app
+        .call(
+            "/api/outreach/messages/get",
+            &[("id", &id.to_string())],
+            Some(&sender.session),
+        )
+        .await
+        .json();
+
+    let members = view["audiences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "Members" || a["kind"] == "members")
+        .expect("the members audience")
+        .clone();
+    assert_eq!(members["count"], 2);
+    assert_eq!(members["longest_first_name"], "Maximilianus".len());
+    assert_eq!(
+        view["merge_longest"]["group_name"],
+        "Sheffield Central Local Party"
+    );
+}

@@ -1,0 +1,72 @@
+//! What a sign-up form's consent boxes record. An unticked box records nothing: only the
+//! person's preferences page, an unsubscribe link or STOP withdraws a consent, so a
+//! stranger's form cannot. A ticked box is in force at once only for email, and only from
+//! the signed-in owner of the address (an account that confirmed it, see
+//! `SignUpDetails::owner`); anyone else's waits for the address to confirm it
+//! (double opt-in, see `outreach::service::consent`). A mobile number is never confirmed
+//! by a form, so SMS consent from one stays pending (reply or code flow: issue 18).
+
+use super::SignUpDetails;
+use crate::{
+    error::AppResult,
+    events::model::{CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING},
+    outreach::{
+        model::PARTY_SCOPE,
+        service::consent::{has_consent, record_consent, request_consent, Channel, ConsentChoice},
+    },
+};
+use sea_orm::ConnectionTrait;
+
+/// Records the ticked boxes of a sign-up to `event_id`. Returns the token of the link
+/// that confirms email consent, when the address has to confirm it.
+pub(super) async fn record_consents(
+    txn: &impl ConnectionTrait,
+    details: &SignUpDetails,
+    event_id: i32,
+) -> AppResult<Option<String>> {
+    let source = format!("event-signup:{event_id}");
+    let email = details.email.as_str();
+    let mut confirm_token = None;
+    if details.consent_email {
+        let choice = ConsentChoice {
+            email,
+            person_id: details.person_id,
+            channel: Channel::Email,
+            scope: PARTY_SCOPE,
+            granted: true,
+            wording: CONSENT_EMAIL_WORDING,
+            source: &source,
+            phone: None,
+        };
+        if details.owner().is_some() {
+            record_consent(txn, choice).await?;
+        } else if !has_consent(txn, email, Channel::Email, PARTY_SCOPE).await? {
+            confirm_token = request_consent(txn, choice).await?;
+        }
+    }
+    if let (true, Some(phone)) = (details.consent_sms, details.phone.as_ref()) {
+        request_consent(
+            txn,
+            ConsentChoice {
+                email,
+                person_id: details.person_id,
+                channel: Channel::Sms,
+                scope: PARTY_SCOPE,
+                granted: true,
+                wording: CONSENT_SMS_WORDING,
+                source: &source,
+                phone: Some(phone.as_str()),
+            },
+        )
+        .await?;
+    }
+    Ok(confirm_token)
+}
+
+/// The lines of a sign-up email that ask the address to confirm email consent.
+pub(super) fn confirm_consent_lines(confirm_link: &str) -> String {
+    format!(
+        "\nYou ticked the box to hear from us. Confirm you want emails from us: {confirm_link}\n\
+         If that was not you, ignore the link: nothing changes until it is used.\n"
+    )
+}

@@ -1,0 +1,131 @@
+//! Double opt-in. Anyone can type any address into a public form, so a ticked box there
+//! is only a request: the ledger keeps it (source "<where>:requested-unconfirmed") but the
+//! choice in force does not change. For email, the address confirms with a single-use
+//! link; the ledger then gets a second row ("<where>:confirmed-by-link") and the choice is
+//! put in force. A mobile number would confirm by a reply or a code, which is not built
+//! yet (issue 18): until then an SMS request stays pending.
+
+use super::{append_to_ledger, confirmation_entity as request, record_consent, ConsentChoice};
+use crate::{
+    auth::service::tokens,
+    db::begin_write,
+    error::{AppError, AppResult},
+    outreach::model::{mask_email, Channel},
+};
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
+
+/// The source suffix of a ledger row for consent asked for and not yet confirmed.
+pub const REQUESTED_UNCONFIRMED: &str = "requested-unconfirmed";
+/// The source suffix of a ledger row for consent the address confirmed with the link.
+pub const CONFIRMED_BY_LINK: &str = "confirmed-by-link";
+/// The page a confirmation link opens; the token follows.
+pub const CONFIRM_CONSENT_PATH: &str = "/consent/confirm/";
+/// How long a confirmation link works.
+const CONFIRM_LINK_DAYS: i64 = 30;
+
+/// The address of the page that confirms the request `token` is for.
+pub fn confirm_consent_link(public_url: &str, token: &str) -> String {
+    format!(
+        "{}{CONFIRM_CONSENT_PATH}{token}",
+        public_url.trim_end_matches('/')
+    )
+}
+
+/// Records consent a public form asked for on behalf of an address nobody has confirmed:
+/// a ledger row marked unconfirmed, nothing in force. For email, returns the token of the
+/// link that confirms it (send it to that address only); for SMS, None. Only grants wait
+/// for confirmation: a form's unticked box records nothing. Call it inside the
+/// transaction of the change that collected it.
+pub async fn request_consent(
+    db: &impl ConnectionTrait,
+    choice: ConsentChoice<'_>,
+) -> AppResult<Option<String>> {
+    debug_assert!(choice.granted, "only a grant waits for confirmation");
+    let choice = ConsentChoice {
+        granted: true,
+        ..choice
+    };
+    let now = Utc::now();
+    let source = format!("{}:{REQUESTED_UNCONFIRMED}", choice.source);
+    append_to_ledger(db, &choice, &source, now).await?;
+    if choice.channel != Channel::Email {
+        return Ok(None);
+    }
+    let token = tokens::new_token();
+    request::ActiveModel {
+        token_hash: Set(tokens::hash_token(&token)),
+        email: Set(choice.email.to_string()),
+        person_id: Set(choice.person_id),
+        channel: Set(choice.channel.as_str().to_string()),
+        scope: Set(choice.scope.to_string()),
+        wording: Set(choice.wording.to_string()),
+        source: Set(choice.source.to_string()),
+        phone: Set(None),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(CONFIRM_LINK_DAYS)),
+        confirmed_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(Some(token))
+}
+
+/// Confirms the consent an emailed link asked for: marks the link used (once only),
+/// appends the "confirmed by link" row to the ledger and puts the consent in force.
+/// Returns the address, masked, for the page to show.
+pub async fn confirm_consent<C>(db: &C, token: &str) -> AppResult<String>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let not_valid = || {
+        AppError::invalid(
+            "token",
+            "This link is not valid: it has been used already, or it has expired.",
+        )
+    };
+    let txn = begin_write(db).await?;
+    let now = Utc::now();
+    // A link in an email proves the address, never a number.
+    let found = request::Entity::find()
+        .filter(request::Column::TokenHash.eq(tokens::hash_token(token)))
+        .one(&txn)
+        .await?
+        .filter(|r| {
+            r.confirmed_at.is_none()
+                && r.expires_at > now
+                && Channel::parse(&r.channel) == Some(Channel::Email)
+        })
+        .ok_or_else(not_valid)?;
+    // The guard is in the UPDATE: of two racing uses of one link, only one changes a row.
+    let claimed = request::Entity::update_many()
+        .col_expr(request::Column::ConfirmedAt, now.into())
+        .filter(request::Column::Id.eq(found.id))
+        .filter(request::Column::ConfirmedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(not_valid());
+    }
+    record_consent(
+        &txn,
+        ConsentChoice {
+            email: &found.email,
+            person_id: found.person_id,
+            channel: Channel::Email,
+            scope: &found.scope,
+            granted: true,
+            wording: &found.wording,
+            source: &format!("{}:{CONFIRMED_BY_LINK}", found.source),
+            phone: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(request_id = found.id, "consent confirmed by link");
+    Ok(mask_email(&found.email))
+}

@@ -1,0 +1,58 @@
+//! Escaping for text that strangers type, wherever the page or an email writes it raw.
+
+/// `text` made safe to put in HTML, in element content or a quoted attribute.
+pub fn html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Serialised JSON made safe inside a `<script>` element: `<`, `>` and `&` become JSON's
+/// own `\u003c`-style escapes, so no `</script>`, `<!--` or `]]>` can end or hide the
+/// element, and the data parses to the same value. U+2028 and U+2029 are escaped too, for
+/// readers that treat the block as JavaScript.
+pub fn json_in_script(json: &str) -> String {
+    let mut escaped = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => escaped.push_str("\\u003c"),
+            '>' => escaped.push_str("\\u003e"),
+            '&' => escaped.push_str("\\u0026"),
+            '\u{2028}' => escaped.push_str("\\u2028"),
+            '\u{2029}' => escaped.push_str("\\u2029"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_every_character_that_can_open_markup_or_end_an_attribute() {
+        assert_eq!(
+            html(r#"</title><a href="x" title='y'>&"#),
+            "&lt;/title&gt;&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;"
+        );
+    }
+
+    #[test]
+    fn json_in_script_has_no_angle_brackets_or_ampersands_and_parses_to_the_same_value() {
+        let value = serde_json::json!({ "name": "</script><!-- & ]]> \u{2028}" });
+        let escaped = json_in_script(&value.to_string());
+        assert!(!escaped.contains(['<', '>', '&', '\u{2028}']));
+        let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, value);
+    }
+}

@@ -1,0 +1,132 @@
+//! Every parser of outside input, fed arbitrary Unicode: none may panic, and each answers
+//! with a value or a clear error on its own field. 10,000 cases a parser (issue 18).
+
+use app::{
+    error::AppError,
+    events::{
+        model::{event_id_from_path_segment, EventForm},
+        service::event_form::{parse_capacity, NewEvent},
+    },
+    groups::service::markdown::{quote_block, render_markdown},
+    outreach::compose::{
+        merge::{fields_used, merge, MergeValues},
+        segments::count_sms,
+    },
+    places::{model::Coordinates, service::codepoint::parse_line},
+    validate::{bounded_text, EmailAddress, MobileUk, NewPassword, PersonName, PostcodeUk},
+};
+use chrono::Utc;
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 10_000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Any string, or one near the parsers' own alphabet with multi-byte characters mixed in,
+/// so the fuzzing reaches past the first length check.
+fn input() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[A-Za-z0-9 :,.+\\-{}<>\"'éü€£\u{0}\u{200b}\u{1F600}]{0,14}",
+        "[A-Z]{1,2}[0-9]{1,2}[A-Z€é ]{0,2}[0-9][A-Zé€]{0,3}",
+        "(\\+44|0)?7[0-9 é€\\-]{0,12}",
+    ]
+}
+
+/// The error is a field error on `field` (a clear message next to the field it concerns).
+fn on_field<T>(result: Result<T, AppError>, field: &str) -> bool {
+    match result {
+        Ok(_) => true,
+        Err(AppError::Invalid { field: f, message }) => f == field && !message.is_empty(),
+        Err(_) => false,
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn postcodes_never_panic(raw in input()) {
+        prop_assert!(on_field(PostcodeUk::parse("postcode", &raw), "postcode"));
+        prop_assert!(on_field(PostcodeUk::parse_optional("postcode", &raw), "postcode"));
+        if let Ok(postcode) = PostcodeUk::parse("postcode", &raw) {
+            prop_assert!(postcode.as_str().is_ascii());
+            prop_assert_eq!(PostcodeUk::parse("postcode", postcode.as_str()).ok(), Some(postcode));
+        }
+    }
+
+    #[test]
+    fn people_fields_never_panic(raw in input()) {
+        prop_assert!(on_field(EmailAddress::parse("email", &raw), "email"));
+        prop_assert!(on_field(PersonName::parse("name", &raw), "name"));
+        prop_assert!(on_field(MobileUk::parse_optional("phone", &raw), "phone"));
+        prop_assert!(on_field(NewPassword::parse("password", &raw, Some(&raw)), "password"));
+        prop_assert!(on_field(bounded_text("title", &raw, 120, true), "title"));
+    }
+
+    #[test]
+    fn event_forms_never_panic(
+        date in input(), start in input(), end in input(), shifts in input(),
+        other_dates in input(), repeat in input(), capacity in input(),
+    ) {
+        let form = EventForm {
+            title: "Stall".into(),
+            kind: "canvassing".into(),
+            date,
+            start_time: start,
+            end_time: end,
+            shifts,
+            other_dates,
+            repeat_weeks: repeat,
+            capacity: capacity.clone(),
+            postcode: "M1 1AE".into(),
+            ..EventForm::default()
+        };
+        match NewEvent::parse(&form, Utc::now()) {
+            Ok(event) => prop_assert!(!event.slots.is_empty()),
+            Err(AppError::Invalid { message, .. }) => prop_assert!(!message.is_empty()),
+            Err(other) => prop_assert!(false, "not a field error: {other:?}"),
+        }
+        prop_assert!(on_field(parse_capacity(&capacity), "capacity"));
+    }
+
+    #[test]
+    fn merge_fields_never_panic(template in input(), name in input()) {
+        let _ = fields_used(&template);
+        let values = MergeValues {
+            first_name: name,
+            group_name: "Bus users".into(),
+            event_link: None,
+            event_title: None,
+            unsubscribe_link: "https://x/u".into(),
+        };
+        let merged = merge(&template, &values);
+        let _ = count_sms(&merged);
+    }
+
+    #[test]
+    fn markdown_never_panics_and_never_lets_a_script_through(source in input()) {
+        let html = render_markdown(&source);
+        prop_assert!(!html.to_lowercase().contains("<script"));
+        let _ = quote_block(&source, &source);
+    }
+
+    #[test]
+    fn csv_lines_places_and_paths_never_panic(raw in input()) {
+        let _ = parse_line(&raw);
+        let _ = Coordinates::parse_pair(&raw);
+        let _ = event_id_from_path_segment(&raw);
+    }
+}
+
+#[test]
+fn multi_byte_postcodes_are_clear_errors() {
+    for raw in ["aaé12", "AB1 €A", "M1 1A€", "€€€€€"] {
+        let err = PostcodeUk::parse("postcode", raw).unwrap_err();
+        assert!(matches!(err, AppError::Invalid { ref field, .. } if field == "postcode"));
+    }
+}
