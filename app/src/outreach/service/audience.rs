@@ -223,7 +223,8 @@ pub async fn longest_first_name(
     };
     let query = Query::select()
         .expr_as(
-            Expr::cust(format!("MAX(LENGTH({first_word}))")),
+            // PostgreSQL's LENGTH is a 4-byte integer: widen it for one decoding on both.
+            Expr::cust(format!("CAST(MAX(LENGTH({first_word})) AS BIGINT)")),
             Alias::new("n"),
         )
         .from_subquery(audience(spec, now), Alias::new("a"))
