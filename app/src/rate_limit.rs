@@ -52,7 +52,7 @@ impl Limit {
         const HOUR: Duration = Duration::from_secs(3600);
         const DAY: Duration = Duration::from_secs(24 * 3600);
         match self {
-            Limit::AccountsPerAddress => (30, HOUR),
+            Limit::AccountsPerAddress => (60, HOUR),
             Limit::ResetsPerEmail => (3, HOUR),
             Limit::ResetsPerAddress => (30, HOUR),
             Limit::SignUpsPerEmail => (10, HOUR),

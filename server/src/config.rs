@@ -179,7 +179,8 @@ pub struct Config {
     #[arg(long, env = "TEXTS_PER_SECOND", default_value_t = 10, global = true)]
     pub texts_per_second: u32,
 
-    /// Trust the first X-Forwarded-For address as the client's (only behind a proxy that sets it).
+    /// Take the client's address from the right-most X-Forwarded-For entry, the one the
+    /// trusted proxy added (only behind a proxy that sets it). Default false.
     #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false, action = clap::ArgAction::Set, global = true)]
     pub trust_forwarded_for: bool,
 

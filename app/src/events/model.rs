@@ -162,6 +162,9 @@ pub struct EventDetail {
     pub going_count: i32,
     /// The viewer's friends going, only those who share their sign-ups with friends.
     pub friends_going: Option<crate::people::model::FriendsGoing>,
+    /// The viewer has been asked to co-host and has not answered yet.
+    #[serde(default)]
+    pub cohost_invited: bool,
 }
 
 /// Where a sign-up stands.
@@ -222,6 +225,9 @@ pub struct AttendeeView {
 pub struct CohostView {
     pub person_id: i32,
     pub name: String,
+    /// Asked, but not yet agreed: they cannot use the host tools until they do.
+    #[serde(default)]
+    pub invited: bool,
 }
 
 /// The host's view of an event: who is coming and who is waiting.

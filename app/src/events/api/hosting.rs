@@ -73,15 +73,32 @@ pub async fn add_walk_in(
     )
 }
 
-/// Adds a co-host by the email of their account.
+/// Asks someone, by the email of their account, to co-host; they co-host once they accept.
 #[server(endpoint = "events/cohosts/add")]
 pub async fn add_cohost(event_id: i32, cohost_email: String) -> Result<(), AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
             let viewer = ctx.person()?;
-            hosts::add_cohost(&ctx.db, event_id, viewer, &cohost_email).await?;
+            ctx.limit(Limit::InvitesPerAccount, &viewer.id.to_string())?;
+            let site = &ctx.state.settings.public_url;
+            hosts::add_cohost(&ctx.db, event_id, viewer, &cohost_email, site).await?;
             back_to_dashboard(event_id, "cohost-added");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The signed-in person agrees to co-host an event they were asked to.
+#[server(endpoint = "events/cohosts/accept")]
+pub async fn accept_cohost(event_id: i32) -> Result<(), AppError> {
+    respond(
+        async {
+            let ctx = RequestCtx::load().await?;
+            let viewer = ctx.person()?;
+            hosts::accept_cohost(&ctx.db, event_id, viewer).await?;
+            back_to_dashboard(event_id, "cohost-accepted");
             Ok(())
         }
         .await,

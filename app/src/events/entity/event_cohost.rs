@@ -9,6 +9,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub person_id: i32,
     pub created_at: DateTimeUtc,
+    /// When they agreed to co-host; until then they are only invited.
+    pub accepted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

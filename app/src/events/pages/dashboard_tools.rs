@@ -50,7 +50,11 @@ pub fn done_notice(done: &str) -> Option<String> {
     };
     Some(match (what, done) {
         (_, "walk-in") => "Walk-in added and checked in.".to_string(),
-        (_, "cohost-added") => "Co-host added. They can now use this dashboard.".to_string(),
+        (_, "cohost-added") => {
+            "We have asked them by email. Once they accept, they can use this dashboard."
+                .to_string()
+        }
+        (_, "cohost-accepted") => "You are now a co-host of this event.".to_string(),
         (_, "cohost-removed") => "Co-host removed.".to_string(),
         ("emailed", _) => format!("Email sent to {}.", people(count)),
         ("cancelled", _) => format!("Event cancelled. {} told by email.", people(count)),
@@ -154,6 +158,7 @@ fn Cohosts(
                         {cohosts.into_iter().map(|c| view! {
                             <li>
                                 {c.name.clone()}
+                                {c.invited.then_some(" (asked; not accepted yet)")}
                                 {is_main_host.then(|| view! {
                                     <ActionForm action=remove attr:class="inline-form">
                                         <input type="hidden" name="event_id" value=id />
@@ -169,7 +174,7 @@ fn Cohosts(
             <ActionForm action=add>
                 <input type="hidden" name="event_id" value=id />
                 <TextField label="Co-host's email" name="cohost_email" kind="email" hint="They need a MembersNet account." error=error required=true />
-                <SubmitButton label="Add co-host" pending=add.pending() />
+                <SubmitButton label="Ask to co-host" pending=add.pending() />
             </ActionForm>
         </details>
     }

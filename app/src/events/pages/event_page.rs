@@ -3,13 +3,16 @@ use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
     events::{
-        api::get_event,
+        api::{get_event, AcceptCohost},
         components::{event_card::places_text, sign_up_form::SignUpForm},
         model::{event_id_from_path_segment, EventDetail, EventStatus, SignUpStatus},
     },
-    ui::not_found_page::NotFoundPage,
+    ui::{
+        form::{FormError, SubmitButton},
+        not_found_page::NotFoundPage,
+    },
 };
-use leptos::prelude::*;
+use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -80,6 +83,7 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
                     <a class="button button-ghost" href=format!("/events/{}/edit", card.id)>"Edit"</a>
                 </p>
             })}
+            {detail.cohost_invited.then(|| view! { <CohostInvite event_id=card.id /> })}
             <WhoIsGoing count=detail.going_count friends=detail.friends_going.clone() host=detail.is_host />
             {detail.share_url.clone().map(|url| view! { <ShareLink url /> })}
             <div class="event-description">{detail.description.clone()}</div>
@@ -94,6 +98,24 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
 fn StructuredData(json: String) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
     view! { <script type="application/ld+json" nonce=nonce inner_html=json></script> }
+}
+
+/// The host asked the viewer to co-host: accepting gives them the host tools.
+#[component]
+fn CohostInvite(event_id: i32) -> impl IntoView {
+    let accept = ServerAction::<AcceptCohost>::new();
+    let error = Signal::derive(move || accept.value().get().and_then(Result::err));
+    view! {
+        <section class="card" aria-labelledby="cohost-invite-heading">
+            <h2 id="cohost-invite-heading">"You have been asked to co-host"</h2>
+            <p>"Co-hosts see who is coming, check people in and email them."</p>
+            <FormError error=error />
+            <ActionForm action=accept>
+                <input type="hidden" name="event_id" value=event_id />
+                <SubmitButton label="Accept" pending=accept.pending() />
+            </ActionForm>
+        </section>
+    }
 }
 
 #[component]

@@ -1,6 +1,10 @@
 //! Finding events: the upcoming list and one event's page.
 
-use super::{hosts::is_host, in_box::in_box, structured_data::structured_data};
+use super::{
+    hosts::{is_host, is_invited_cohost},
+    in_box::in_box,
+    structured_data::structured_data,
+};
 use crate::{
     auth::{
         entity::person,
@@ -312,6 +316,10 @@ pub async fn get_event_detail(
         return Err(AppError::NotFound);
     }
     let slots = slots_of(db, event_id).await?;
+    let cohost_invited = match viewer {
+        Some(v) if !is_host => is_invited_cohost(db, event_id, v.id).await?,
+        _ => false,
+    };
     let my_signup = match viewer {
         Some(person) => signup::Entity::find()
             .filter(signup::Column::PersonId.eq(person.id))
@@ -360,5 +368,6 @@ pub async fn get_event_detail(
         is_host: is_host || is_staff,
         going_count: slots.iter().map(|s| s.confirmed_count).sum(),
         friends_going: None,
+        cohost_invited,
     })
 }

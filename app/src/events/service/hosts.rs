@@ -8,8 +8,9 @@ use crate::{
     error::{AppError, AppResult},
     events::{
         entity::{event, event_cohost},
-        model::CohostView,
+        model::{event_path, CohostView},
     },
+    outreach::service::queue_email,
 };
 use chrono::Utc;
 use sea_orm::{
@@ -17,7 +18,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set,
 };
 
-/// Whether `person_id` hosts or co-hosts the event.
+/// Whether `person_id` hosts the event or co-hosts it (having accepted).
 pub async fn is_host(
     db: &impl ConnectionTrait,
     found: &event::Model,
@@ -29,7 +30,39 @@ pub async fn is_host(
     Ok(event_cohost::Entity::find_by_id((found.id, person_id))
         .one(db)
         .await?
-        .is_some())
+        .is_some_and(|row| row.accepted_at.is_some()))
+}
+
+/// Whether `person_id` has been asked to co-host the event and has not answered yet.
+pub async fn is_invited_cohost(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    person_id: i32,
+) -> AppResult<bool> {
+    Ok(event_cohost::Entity::find_by_id((event_id, person_id))
+        .one(db)
+        .await?
+        .is_some_and(|row| row.accepted_at.is_none()))
+}
+
+/// The invited person agrees to co-host. NotFound when nobody asked them.
+pub async fn accept_cohost(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: &PersonView,
+) -> AppResult<()> {
+    let accepted = event_cohost::Entity::update_many()
+        .col_expr(event_cohost::Column::AcceptedAt, Some(Utc::now()).into())
+        .filter(event_cohost::Column::EventId.eq(event_id))
+        .filter(event_cohost::Column::PersonId.eq(viewer.id))
+        .filter(event_cohost::Column::AcceptedAt.is_null())
+        .exec(db)
+        .await?;
+    if accepted.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// The event, if `viewer` hosts it, co-hosts it or is staff; Forbidden otherwise.
@@ -62,20 +95,23 @@ pub async fn list_cohosts(db: &impl ConnectionTrait, event_id: i32) -> AppResult
         .await?;
     Ok(rows
         .iter()
-        .filter_map(|r| people.iter().find(|p| p.id == r.person_id))
-        .map(|p| CohostView {
+        .filter_map(|r| Some((r, people.iter().find(|p| p.id == r.person_id)?)))
+        .map(|(r, p)| CohostView {
             person_id: p.id,
             name: p.name.clone(),
+            invited: r.accepted_at.is_none(),
         })
         .collect())
 }
 
-/// Adds the person with this email as a co-host. They need an account.
+/// Asks the person with this email to co-host, by email; they co-host once they accept
+/// on the event's page. They need an account.
 pub async fn add_cohost(
     db: &impl ConnectionTrait,
     event_id: i32,
     viewer: &PersonView,
     email: &str,
+    public_url: &str,
 ) -> AppResult<CohostView> {
     let found = event_for_host(db, event_id, viewer).await?;
     let email = crate::validate::EmailAddress::parse("cohost_email", email)?;
@@ -95,10 +131,11 @@ pub async fn add_cohost(
             "They already host this event.",
         ));
     }
-    event_cohost::Entity::insert(event_cohost::ActiveModel {
+    let asked = event_cohost::Entity::insert(event_cohost::ActiveModel {
         event_id: Set(found.id),
         person_id: Set(person.id),
         created_at: Set(Utc::now()),
+        accepted_at: Set(None),
     })
     .on_conflict(
         OnConflict::columns([
@@ -110,9 +147,30 @@ pub async fn add_cohost(
     )
     .exec_without_returning(db)
     .await?;
+    if asked == 1 {
+        let link = format!(
+            "{}{}",
+            public_url.trim_end_matches('/'),
+            event_path(found.id, &found.slug)
+        );
+        let body = format!(
+            "Hello {},\n\n{} has asked you to co-host \"{}\" on MembersNet. Co-hosts see who is \
+             coming, check people in and email them.\n\nTo accept, open the event and choose \
+             \"Accept\":\n{link}\n\nIf you would rather not, ignore this email: nothing changes.\n",
+            person.name, viewer.name, found.title
+        );
+        queue_email(
+            db,
+            &person.email,
+            "You have been asked to co-host an event",
+            &body,
+        )
+        .await?;
+    }
     Ok(CohostView {
         person_id: person.id,
         name: person.name,
+        invited: true,
     })
 }
 

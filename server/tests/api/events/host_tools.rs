@@ -75,7 +75,7 @@ async fn only_hosts_co_hosts_and_staff_use_the_host_tools() {
         "forbidden"
     );
 
-    // The host makes the neighbour a co-host, who can then see the dashboard.
+    // The host asks the neighbour to co-host; once they accept, they see the dashboard.
     let added = app
         .call(
             "/api/events/cohosts/add",
@@ -88,11 +88,34 @@ async fn only_hosts_co_hosts_and_staff_use_the_host_tools() {
         "{}",
         added.body
     );
+    assert_eq!(
+        app.call("/api/events/dashboard", &[("id", &id)], Some(&other))
+            .await
+            .error_code(),
+        "forbidden",
+        "asked, not yet a co-host"
+    );
+    assert!(outbox_subjects(&app, "nosy@example.org")
+        .await
+        .contains(&"You have been asked to co-host an event".to_string()));
+    let page = app
+        .call("/api/events/get", &[("id", &id)], Some(&other))
+        .await;
+    assert_eq!(page.json()["cohost_invited"], true);
+    let accepted = app
+        .call(
+            "/api/events/cohosts/accept",
+            &[("event_id", &id)],
+            Some(&other),
+        )
+        .await;
+    assert!(accepted.succeeded(), "{}", accepted.body);
     let dashboard = app
         .call("/api/events/dashboard", &[("id", &id)], Some(&other))
         .await
         .json();
     assert_eq!(dashboard["cohosts"][0]["name"], "Nosy Neighbour");
+    assert_eq!(dashboard["cohosts"][0]["invited"], false);
     assert_eq!(dashboard["is_main_host"], false);
     // An unknown email is a field error, and nothing changes.
     assert_eq!(
@@ -369,4 +392,28 @@ async fn people_cancel_their_own_places_from_my_events_and_nobody_else_can() {
         .await
         .iter()
         .any(|s| s.starts_with("A place came up")));
+}
+
+#[tokio::test]
+async fn nobody_can_accept_a_co_host_invitation_they_were_not_sent() {
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = hosted_event(&app, &host, "5").await.to_string();
+    let stranger = app.signed_in("Sid Stranger", "sid@example.org").await;
+
+    let accepted = app
+        .call(
+            "/api/events/cohosts/accept",
+            &[("event_id", &id)],
+            Some(&stranger),
+        )
+        .await;
+
+    assert_eq!(accepted.error_code(), "not_found");
+    assert_eq!(
+        app.call("/api/events/dashboard", &[("id", &id)], Some(&stranger))
+            .await
+            .error_code(),
+        "forbidden"
+    );
 }

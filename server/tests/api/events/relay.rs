@@ -13,16 +13,18 @@ async fn emails_to(app: &TestApp, to: &str) -> usize {
         .count()
 }
 
+/// Hana's session and an event she hosts: (session, event id, slot id).
+async fn hosted_by_hana(app: &TestApp) -> (String, i32, i32) {
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = app.me(Some(&host)).await["id"].as_i64().unwrap() as i32;
+    let (event, slot) = event_hosted_by(app, id, "").await;
+    (host, event, slot)
+}
+
 #[tokio::test]
 async fn walk_ins_typed_in_by_the_host_never_receive_the_hosts_messages() {
     let app = TestApp::spawn().await;
-    let host_id = app.create_person("Hana Host", "hana@example.org").await;
-    let host = app
-        .sign_in("hana@example.org", crate::support::PASSWORD)
-        .await
-        .session_cookie()
-        .unwrap();
-    let (event, slot) = event_hosted_by(&app, host_id, "").await;
+    let (host, event, slot) = hosted_by_hana(&app).await;
     let (event, slot) = (event.to_string(), slot.to_string());
     sign_up(&app.db, slot.parse().unwrap(), &guest(1), "http://x")
         .await
@@ -62,13 +64,7 @@ async fn walk_ins_typed_in_by_the_host_never_receive_the_hosts_messages() {
 #[tokio::test]
 async fn a_host_may_message_one_event_three_times_a_day() {
     let app = TestApp::spawn().await;
-    let host_id = app.create_person("Hana Host", "hana@example.org").await;
-    let host = app
-        .sign_in("hana@example.org", crate::support::PASSWORD)
-        .await
-        .session_cookie()
-        .unwrap();
-    let (event, slot) = event_hosted_by(&app, host_id, "").await;
+    let (host, event, slot) = hosted_by_hana(&app).await;
     sign_up(&app.db, slot, &guest(1), "http://x").await.unwrap();
     let event = event.to_string();
     let form = [
