@@ -18,6 +18,7 @@ trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/manifest.webmanifest" && break; sleep 0.1; done
 rss() { awk '/VmRSS/ { print $2 }' "/proc/$pid/status"; }
 before=$(rss) peak=$before
+clients=()
 for n in $(seq 1 "$burst"); do
   curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/auth/sign-up" \
     -H "Origin: http://127.0.0.1:$port" -H 'Accept: application/json' \
@@ -25,12 +26,16 @@ for n in $(seq 1 "$burst"); do
     --data-urlencode "name=Burst Person $n" --data-urlencode "email=burst$n@example.org" \
     --data-urlencode 'password=a long enough passphrase' --data-urlencode 'postcode=' \
     >>"$dir/codes" &
+  clients+=("$!")
 done
-while [ "$(jobs -r | wc -l)" -gt 0 ]; do
-  now=$(rss); ((now > peak)) && peak=$now
+start=$(date +%s.%N)
+running() { for c in "${clients[@]}"; do kill -0 "$c" 2>/dev/null && return 0; done; return 1; }
+while running; do
+  now=$(rss)
+  ((now > peak)) && peak=$now
   sleep 0.02
 done
-wait || true
+took=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 after=$(rss)
-echo "sign-ups: $burst at once; answers: $(sort "$dir/codes" | uniq -c | tr '\n' ' ')"
+echo "sign-ups: $burst at once, all answered in ${took}s; answers: $(sort "$dir/codes" | uniq -c | tr '\n' ' ')"
 echo "server RSS: before $((before / 1024)) MiB, peak $((peak / 1024)) MiB, after $((after / 1024)) MiB"
