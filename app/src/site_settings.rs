@@ -7,15 +7,16 @@ use sea_orm::{sea_query::OnConflict, ConnectionTrait, EntityTrait, Set};
 
 pub mod entity;
 
-/// Events from people who are not verified members wait for staff approval.
+/// Events from people who are not verified members wait for staff approval. On until staff
+/// turn it off: otherwise any new account could publish a page and mail its sign-ups.
 pub const EVENTS_NEED_APPROVAL: &str = "events_need_approval";
 
-/// Whether a yes/no setting is on; off until set.
-pub async fn is_on(db: &impl ConnectionTrait, name: &str) -> AppResult<bool> {
+/// Whether a yes/no setting is on; `default` until staff set it.
+pub async fn is_on_or(db: &impl ConnectionTrait, name: &str, default: bool) -> AppResult<bool> {
     Ok(entity::Entity::find_by_id(name.to_string())
         .one(db)
         .await?
-        .is_some_and(|row| row.value == "on"))
+        .map_or(default, |row| row.value == "on"))
 }
 
 /// Turns a yes/no setting on or off.

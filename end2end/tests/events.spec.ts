@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkFromOutbox, open, signUp, uniqueEmail } from './helpers';
+import { approveAsStaff, linkFromOutbox, open, signUp, uniqueEmail } from './helpers';
 
 test('a guest finds an event near a postcode and signs up without an account', async ({ page }, testInfo) => {
   await open(page, '/events');
@@ -54,7 +54,7 @@ test('a member signs up with one click, sees it in My events, and cancels by the
   await expect(page.getByText('You have not signed up to anything yet.')).toBeVisible();
 });
 
-test('a host creates an event, checks someone in and downloads the attendee list', async ({ page }, testInfo) => {
+test('a host creates an event, checks someone in and downloads the attendee list', async ({ page, browser }, testInfo) => {
   const hostEmail = uniqueEmail('hana', testInfo);
   await signUp(page, 'Hana Host', hostEmail, 'correct horse battery');
   await open(page, '/events/new');
@@ -81,6 +81,10 @@ test('a host creates an event, checks someone in and downloads the attendee list
   await page.getByLabel('Places (blank for no limit)').fill('8');
   await page.getByRole('button', { name: 'Publish event' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // A new account's event waits for staff before anyone can sign up.
+  await expect(page.getByText('This event is waiting for staff to approve it.')).toBeVisible();
+  await approveAsStaff(browser, title);
+  await open(page, new URL(page.url()).pathname);
   await expect(page.getByText('8 places left')).toBeVisible();
 
   // The host signs up too, then checks themselves in from the dashboard.

@@ -61,6 +61,19 @@ export async function linkFromOutbox(browser: Browser, to: string, pattern: RegE
   return new URL(link!).pathname;
 }
 
+/** Staff approve a waiting event by its title (events from new accounts wait for staff,
+ *  as the site ships). */
+export async function approveAsStaff(browser: Browser, title: string): Promise<void> {
+  const context = await browser.newContext({ javaScriptEnabled: !noJs(test.info()) });
+  const staff = await context.newPage();
+  await signIn(staff, STAFF_EMAIL, STAFF_PASSWORD);
+  await expect(staff.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await open(staff, '/staff/events');
+  await staff.getByRole('button', { name: `Approve ${title}` }).click();
+  await expect(staff.getByRole('button', { name: `Approve ${title}` })).toHaveCount(0);
+  await context.close();
+}
+
 /** Confirms the address of a new account with the link emailed at sign-up: the link
  *  opens a page, and only its button confirms. */
 export async function confirmAddress(page: Page, browser: Browser, email: string): Promise<void> {

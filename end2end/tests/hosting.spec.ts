@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open, signUp, uniqueEmail } from './helpers';
+import { approveAsStaff, open, signUp, uniqueEmail } from './helpers';
 
 test('a host makes a weekly event with shifts, brings a guest by share link, edits it and cancels it', async ({ page, browser }, testInfo) => {
   await signUp(page, 'Harriet Host', uniqueEmail('harriet', testInfo), 'correct horse battery');
@@ -15,6 +15,10 @@ test('a host makes a weekly event with shifts, brings a guest by share link, edi
   await page.getByLabel('Places (blank for no limit)').fill('3');
   await page.getByRole('button', { name: 'Publish event' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // A new account's event waits for staff before anyone can sign up.
+  await expect(page.getByText('This event is waiting for staff to approve it.')).toBeVisible();
+  await approveAsStaff(browser, title);
+  await open(page, new URL(page.url()).pathname);
   await expect(page.getByRole('radio', { name: /^Morning:/ })).toHaveCount(2);
   await expect(page.getByRole('radio', { name: /^Afternoon:/ })).toHaveCount(2);
 

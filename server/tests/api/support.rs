@@ -89,8 +89,19 @@ impl TestApp {
         Self::spawn_with_settings(Settings::new(public_url, true)).await
     }
 
-    /// As `spawn`, with these settings.
+    /// As `spawn`, with these settings. Staff's approval of events from people who are not
+    /// verified members is turned off, as staff may: the tests of hosting create events as
+    /// new accounts. `spawn_as_shipped` keeps the site's defaults.
     pub async fn spawn_with_settings(settings: Settings) -> Self {
+        let app = Self::spawn_as_shipped(settings).await;
+        app::site_settings::set(&app.db, app::site_settings::EVENTS_NEED_APPROVAL, false)
+            .await
+            .expect("approval rule");
+        app
+    }
+
+    /// The router on a fresh database with every site setting at its default.
+    pub async fn spawn_as_shipped(settings: Settings) -> Self {
         let url = fresh_database_url().await;
         let db = connect_and_migrate(&url).await.expect("database");
         let state = AppState {

@@ -37,7 +37,7 @@ pub async fn publication_for(
     host: &PersonView,
 ) -> AppResult<Publication> {
     let trusted = host.has_role(Role::Member) || host.has_role(Role::Staff);
-    if trusted || !site_settings::is_on(db, EVENTS_NEED_APPROVAL).await? {
+    if trusted || !site_settings::is_on_or(db, EVENTS_NEED_APPROVAL, true).await? {
         Ok(Publication::Published)
     } else {
         Ok(Publication::AwaitingApproval)
@@ -57,7 +57,7 @@ pub async fn approval_queue(
         .all(db)
         .await?;
     Ok(ApprovalQueueView {
-        approval_required: site_settings::is_on(db, EVENTS_NEED_APPROVAL).await?,
+        approval_required: site_settings::is_on_or(db, EVENTS_NEED_APPROVAL, true).await?,
         events: rows
             .into_iter()
             .map(|(e, host)| PendingEventView {

@@ -331,3 +331,34 @@ async fn event_pages_carry_schema_org_data_and_lists_filter_by_date() {
         "from"
     );
 }
+
+#[tokio::test]
+async fn as_shipped_a_new_accounts_event_waits_for_staff_and_cannot_be_signed_up_to() {
+    let app =
+        TestApp::spawn_as_shipped(app::state::Settings::new(crate::support::ORIGIN, true)).await;
+    let newcomer = app.signed_in("Nell Newcomer", "nell@example.org").await;
+
+    let id = event_id_of(
+        &app.call(
+            "/api/events/create",
+            &as_fields(&event_form("Free prizes", "")),
+            Some(&newcomer),
+        )
+        .await,
+    );
+
+    let seen_by_host = app
+        .call(
+            "/api/events/get",
+            &[("id", &id.to_string())],
+            Some(&newcomer),
+        )
+        .await;
+    assert_eq!(seen_by_host.json()["status"], "pending");
+    let seen_by_public = app
+        .call("/api/events/get", &[("id", &id.to_string())], None)
+        .await;
+    assert_eq!(seen_by_public.error_code(), "not_found");
+    let slot = app.slot_of(id).await;
+    assert!(sign_up(&app.db, slot, &guest(1), "http://x").await.is_err());
+}
