@@ -67,7 +67,8 @@ export async function approveAsStaff(browser: Browser, title: string): Promise<v
   const context = await browser.newContext({ javaScriptEnabled: !noJs(test.info()) });
   const staff = await context.newPage();
   await signIn(staff, STAFF_EMAIL, STAFF_PASSWORD);
-  await expect(staff.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // Signed in once the staff-only link shows (with JavaScript the form posts in the background).
+  await expect(staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' })).toBeVisible();
   await open(staff, '/staff/events');
   await staff.getByRole('button', { name: `Approve ${title}` }).click();
   await expect(staff.getByRole('button', { name: `Approve ${title}` })).toHaveCount(0);
