@@ -139,7 +139,8 @@ pub async fn send_message(id: i32) -> Result<(), AppError> {
         async {
             let ctx = RequestCtx::load().await?;
             let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
-            let done = sending::send_or_schedule(&ctx.db, &message, &sender).await?;
+            let site = &ctx.state.settings.public_url;
+            let done = sending::send_or_schedule(&ctx.db, &message, &sender, site).await?;
             redirect_to(&format!("/messages/{id}?done={done}"));
             Ok(())
         }

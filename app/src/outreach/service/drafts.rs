@@ -24,7 +24,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 
 pub const STATUS_DRAFT: &str = "draft";
 /// The longest text we send: ten texts' worth.
-const MAX_TEXT_SEGMENTS: usize = 10;
+pub(super) const MAX_TEXT_SEGMENTS: usize = 10;
 
 const NEW_TEXT: &str = "Hi {{first_name}}, \n\nReply STOP to opt out.";
 const NEW_EMAIL: &str = "Hello {{first_name}},\n\n\n\nThank you,\n{{group_name}}";

@@ -4,7 +4,7 @@
 
 use super::{
     audience::{self, AudienceSpec},
-    drafts::{channel_of, check_content, spec_of, STATUS_DRAFT},
+    drafts::{channel_of, check_content, spec_of, MAX_TEXT_SEGMENTS, STATUS_DRAFT},
     outbox::queue_email_parts,
     render::{render_for, MessageContext},
     senders::Sender,
@@ -15,7 +15,7 @@ use crate::{
     error::{AppError, AppResult},
     groups::entity::group,
     outreach::{
-        compose::quiet_hours::next_allowed,
+        compose::{quiet_hours::next_allowed, segments::count_sms},
         entity::{message, message_delivery},
         model::{AudienceKind, Channel, SendProgress, DEFAULT_AREA_MILES},
     },
@@ -72,6 +72,7 @@ pub async fn send_or_schedule(
     db: &DatabaseConnection,
     found: &message::Model,
     sender: &Sender,
+    site_url: &str,
 ) -> AppResult<&'static str> {
     if found.status != STATUS_DRAFT {
         return Err(AppError::conflict(
@@ -81,6 +82,9 @@ pub async fn send_or_schedule(
     check_content(found)?;
     let spec = spec_of(found, sender)?;
     let now = Utc::now();
+    if channel_of(found) == Channel::Sms {
+        check_longest_text(db, found, sender, &spec, site_url).await?;
+    }
     if let Some(at) = found.send_at.filter(|at| *at > now) {
         if audience::count(db, &spec, now).await? == 0 {
             return Err(nobody_to_send_to());
@@ -101,6 +105,28 @@ pub async fn send_or_schedule(
     }
     let due = start_send(db, found, &spec, STATUS_DRAFT, now).await?;
     Ok(if due > now { "quiet" } else { "sent" })
+}
+
+/// A text stays within the length limit as its longest recipient will get it: merge
+/// fields filled, with the longest first name in the audience.
+async fn check_longest_text(
+    db: &impl ConnectionTrait,
+    found: &message::Model,
+    sender: &Sender,
+    spec: &AudienceSpec,
+    site_url: &str,
+) -> AppResult<()> {
+    let longest_name = "x".repeat(audience::longest_first_name(db, spec, Utc::now()).await?);
+    let context = MessageContext::load(db, found, &sender.name(), site_url).await?;
+    let unsubscribe = format!("{site_url}/unsubscribe/1234567890-{}", "0".repeat(24));
+    let text = render_for(found, &context, &longest_name, &unsubscribe).text;
+    if count_sms(&text).segments > MAX_TEXT_SEGMENTS {
+        return Err(AppError::invalid(
+            "body",
+            "Sent to the longest name in this audience, that is more than ten texts long: shorten it.",
+        ));
+    }
+    Ok(())
 }
 
 fn nobody_to_send_to() -> AppError {

@@ -353,3 +353,46 @@ async fn a_texts_cost_is_counted_with_the_audiences_longest_first_name() {
         "Sheffield Central Local Party"
     );
 }
+
+#[tokio::test]
+async fn a_text_too_long_for_its_longest_name_is_refused_before_it_goes() {
+    let sender = official_group_in(TestApp::spawn().await).await;
+    let jo = member(&sender, "Jo Bloggs", "jo@example.org").await;
+    consent(
+        &sender.app,
+        &jo,
+        Channel::Sms,
+        PARTY_SCOPE,
+        true,
+        Some("+447700900002"),
+    )
+    .await;
+    // 65 names: 997 characters as written (7 texts), and 217 for Jo.
+    let body = format!("{}Reply STOP to opt out.", "{{first_name}} ".repeat(65));
+    let fields = [
+        ("subject", ""),
+        ("body", body.as_str()),
+        ("audience", "members"),
+    ];
+    let short = draft(&sender, "sms", &fields).await;
+    assert!(send(&sender, short).await.succeeded(), "fits for Jo");
+
+    let bart = member(&sender, "Bartholomew-Maximilianus Long", "bart@example.org").await;
+    consent(
+        &sender.app,
+        &bart,
+        Channel::Sms,
+        PARTY_SCOPE,
+        true,
+        Some("+447700900003"),
+    )
+    .await;
+    let long = draft(&sender, "sms", &fields).await;
+    let refused = send(&sender, long).await;
+
+    assert_eq!(refused.error_field(), "body", "{}", refused.body);
+    assert!(refused.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("longest name"));
+}
