@@ -18,7 +18,7 @@ pub enum AppError {
     NotFound,
     #[error("{message}")]
     Invalid { field: String, message: String },
-    #[error("That email or password is not right.")]
+    #[error("That email or password is not right. Opened an account just now? Confirm your address first with the link we emailed you.")]
     WrongCredentials,
     #[error("Too many attempts. Please wait {retry_after_minutes} minutes and try again.")]
     RateLimited { retry_after_minutes: u32 },

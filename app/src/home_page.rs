@@ -17,7 +17,6 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text="MembersNet · Organise where you live" />
         <Meta name="description" content="Find campaign events near you, join local groups and organise with friends." />
         <div class="container">
-            <QueryNotice key="welcome" text="Welcome to MembersNet! Your account is ready. We have emailed you a link to confirm your address." />
             <QueryNotice key="signed_out" text="You have signed out." />
             <QueryNotice key="deleted" text="Your account and everything about you has been deleted." />
         </div>

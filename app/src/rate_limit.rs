@@ -15,8 +15,9 @@ use std::{collections::HashMap, num::NonZeroU32, time::Duration};
 pub enum Limit {
     /// New accounts from one address.
     AccountsPerAddress,
-    /// Password reset emails to one address.
-    ResetsPerEmail,
+    /// Account emails (reset links, address confirmations, "you already have an account")
+    /// to one address.
+    AccountEmailsPerEmail,
     /// Password reset requests from one client address.
     ResetsPerAddress,
     /// Event sign-ups (each sends a confirmation) under one email address.
@@ -36,7 +37,7 @@ pub enum Limit {
 impl Limit {
     const ALL: [Limit; 9] = [
         Limit::AccountsPerAddress,
-        Limit::ResetsPerEmail,
+        Limit::AccountEmailsPerEmail,
         Limit::ResetsPerAddress,
         Limit::SignUpsPerEmail,
         Limit::SignUpsPerAddress,
@@ -53,7 +54,7 @@ impl Limit {
         const DAY: Duration = Duration::from_secs(24 * 3600);
         match self {
             Limit::AccountsPerAddress => (60, HOUR),
-            Limit::ResetsPerEmail => (3, HOUR),
+            Limit::AccountEmailsPerEmail => (3, HOUR),
             Limit::ResetsPerAddress => (30, HOUR),
             Limit::SignUpsPerEmail => (10, HOUR),
             Limit::SignUpsPerAddress => (300, HOUR),
@@ -123,17 +124,17 @@ mod tests {
         let limits = RateLimits::default();
         for _ in 0..3 {
             limits
-                .check(Limit::ResetsPerEmail, "sam@example.org")
+                .check(Limit::AccountEmailsPerEmail, "sam@example.org")
                 .unwrap();
         }
         let err = limits
-            .check(Limit::ResetsPerEmail, "SAM@example.org")
+            .check(Limit::AccountEmailsPerEmail, "SAM@example.org")
             .unwrap_err();
         assert!(
             matches!(err, AppError::RateLimited { retry_after_minutes } if retry_after_minutes >= 19)
         );
         limits
-            .check(Limit::ResetsPerEmail, "jo@example.org")
+            .check(Limit::AccountEmailsPerEmail, "jo@example.org")
             .unwrap();
         limits
             .check(Limit::ResetsPerAddress, "sam@example.org")

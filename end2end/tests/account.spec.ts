@@ -6,7 +6,7 @@ test('create an account, sign out, sign in, edit the profile, delete the account
   const password = 'correct horse battery';
 
   await signUp(page, 'Sam Patel', email, password);
-  await expect(page.getByRole('status')).toContainText('Your account is ready');
+  await expect(page.getByRole('status')).toContainText('you are signed in');
 
   await signOut(page);
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();

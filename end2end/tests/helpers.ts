@@ -22,13 +22,18 @@ export function uniqueEmail(prefix: string, testInfo: TestInfo): string {
 export const STAFF_EMAIL = 'staff@membersnet.example';
 export const STAFF_PASSWORD = 'staff-demo-2026';
 
-/** Creates an account through the sign-up form and waits until it is signed in. */
+/** Creates an account through the sign-up form, confirms its address with the emailed
+ *  link (which signs it in) and waits until it is signed in. */
 export async function signUp(page: Page, name: string, email: string, password: string): Promise<void> {
   await open(page, '/sign-up');
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status')).toContainText('Check your email');
+  const browser = page.context().browser();
+  expect(browser, 'a browser to read the outbox with').toBeTruthy();
+  await confirmAddress(page, browser!, email);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeVisible();
 }
 

@@ -18,7 +18,8 @@ pub async fn current_person() -> Result<Option<PersonView>, AppError> {
     Ok(ctx.maybe_person().cloned())
 }
 
-/// Opens an account and signs the new person in.
+/// Opens an account. Nobody is signed in until the address is confirmed with the emailed
+/// link, and the answer is the same whether or not the address already has an account.
 #[server(endpoint = "auth/sign-up")]
 pub async fn sign_up(
     name: String,
@@ -31,18 +32,9 @@ pub async fn sign_up(
             let ctx = RequestCtx::load().await?;
             let new = accounts::NewAccount::parse(&name, &email, &password, &postcode)?;
             ctx.limit_address(Limit::AccountsPerAddress)?;
-            let person = accounts::create_person(&ctx.db, new).await?;
-            email_confirmations::request_email_confirmation(
-                &ctx.db,
-                &person,
-                &ctx.state.settings.public_url,
-            )
-            .await?;
-            let token =
-                accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
-            ctx.set_session_cookie(&token);
-            tracing::info!(person_id = person.id, "account created");
-            redirect_to("/?welcome=1");
+            ctx.limit(Limit::AccountEmailsPerEmail, new.email.as_str())?;
+            accounts::open_account(&ctx.db, new, &ctx.state.settings.public_url).await?;
+            redirect_to("/sign-up?sent=1");
             Ok(())
         }
         .await,
@@ -64,6 +56,23 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             let person =
                 accounts::verify_credentials(&ctx.db, &email, &password, &ctx.client_address)
                     .await?;
+            if person.email_confirmed_at.is_none() {
+                // The answer a wrong password gets: a different one would tell whoever just
+                // signed up with this address that it had no account. The owner gets a
+                // fresh link instead, within the address's allowance.
+                if ctx
+                    .limit(Limit::AccountEmailsPerEmail, &person.email)
+                    .is_ok()
+                {
+                    email_confirmations::request_email_confirmation(
+                        &ctx.db,
+                        &person,
+                        &ctx.state.settings.public_url,
+                    )
+                    .await?;
+                }
+                return Err(AppError::WrongCredentials);
+            }
             let token =
                 accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
             ctx.set_session_cookie(&token);
@@ -100,7 +109,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
             let ctx = RequestCtx::load().await?;
             let email = EmailAddress::parse("email", &email)?;
             ctx.limit_address(Limit::ResetsPerAddress)?;
-            ctx.limit(Limit::ResetsPerEmail, email.as_str())?;
+            ctx.limit(Limit::AccountEmailsPerEmail, email.as_str())?;
             resets::request_password_reset(&ctx.db, email.as_str(), &ctx.state.settings.public_url)
                 .await?;
             redirect_to("/reset-password?sent=1");
@@ -126,14 +135,18 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     )
 }
 
-/// Confirms the address of the account an emailed link was sent for. Needs no sign-in:
-/// the single-use token in the link is the proof of ownership.
+/// Confirms the address of the account an emailed link was sent for, and signs that
+/// account in. Needs no sign-in: the single-use token in the link is the proof of
+/// ownership.
 #[server(endpoint = "auth/confirm-email")]
 pub async fn confirm_account_email(token: String) -> Result<(), AppError> {
     respond(
         async {
             let ctx = RequestCtx::load().await?;
             let person = email_confirmations::confirm_email(&ctx.db, &token).await?;
+            let session =
+                accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
+            ctx.set_session_cookie(&session);
             tracing::info!(person_id = person.id, "email confirmed");
             redirect_to(&format!(
                 "{}{token}?done=1",
@@ -154,7 +167,7 @@ pub async fn resend_email_confirmation() -> Result<(), AppError> {
             let ctx = RequestCtx::load().await?;
             let person = ctx.person_model()?;
             if person.email_confirmed_at.is_none() {
-                ctx.limit(Limit::ResetsPerEmail, &person.email)?;
+                ctx.limit(Limit::AccountEmailsPerEmail, &person.email)?;
                 email_confirmations::request_email_confirmation(
                     &ctx.db,
                     person,

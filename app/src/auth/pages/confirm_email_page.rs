@@ -24,7 +24,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
         <PageTitle text="Confirm your email address · MembersNet" />
         <section class="card narrow">
             <h1>"Confirm your email address"</h1>
-            <QueryNotice key="done" text="Thank you: your address is confirmed." />
+            <QueryNotice key="done" text="Thank you: your address is confirmed, and you are signed in." />
             <Show when=move || !done()>
                 <FormError error=error />
                 <p>"Confirm that this address is yours, so your account can look after your sign-ups and what you agreed to hear about."</p>
@@ -33,7 +33,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
                     <SubmitButton label="Confirm my address" pending=action.pending() />
                 </ActionForm>
             </Show>
-            <p><a href="/profile">"Your profile"</a></p>
+            <p><a href="/events">"Find events near you"</a> " · " <a href="/profile">"Your profile"</a></p>
         </section>
     }
 }

@@ -1,9 +1,10 @@
 //! Creating accounts and checking who someone is.
 
-use super::{passwords, roles::list_roles_for_person, sessions, throttle};
+use super::{email_confirmations, passwords, roles::list_roles_for_person, sessions, throttle};
 use crate::{
     auth::{entity::person, model::PersonView},
     error::{AppError, AppResult},
+    outreach::service::queue_email,
     validate::{EmailAddress, NewPassword, PersonName, PostcodeUk},
 };
 use chrono::Utc;
@@ -38,10 +39,59 @@ impl NewAccount {
 }
 
 /// Creates a person. A taken email is a field error; the unique index decides, not a lookup.
+/// For the site's operators (`create-staff`); visitors open accounts with `open_account`.
 pub async fn create_person(db: &impl ConnectionTrait, new: NewAccount) -> AppResult<person::Model> {
+    insert_person(db, new).await?.ok_or_else(|| {
+        AppError::invalid(
+            "email",
+            "An account with this email already exists. Try signing in.",
+        )
+    })
+}
+
+/// Opens an account from the sign-up form without saying whether the address already has
+/// one: either way the address gets an email (a link to confirm it, or a note that it has
+/// an account and how to sign in), the password is hashed, and nobody is signed in.
+pub async fn open_account(
+    db: &impl ConnectionTrait,
+    new: NewAccount,
+    public_url: &str,
+) -> AppResult<()> {
+    let email = new.email.as_str().to_string();
+    match insert_person(db, new).await? {
+        Some(person) => {
+            tracing::info!(person_id = person.id, "account opened");
+            email_confirmations::request_email_confirmation(db, &person, public_url).await
+        }
+        None => {
+            if let Some(found) = get_person_by_email(db, &email).await? {
+                if found.email_confirmed_at.is_none() {
+                    // Its owner may be signing up again for a lost link: send a new one.
+                    return email_confirmations::request_email_confirmation(db, &found, public_url)
+                        .await;
+                }
+            }
+            let body = format!(
+                "Hello,\n\nSomeone tried to open a MembersNet account with this address, but it \
+                 already has one. If it was you, sign in here:\n\n{base}/sign-in\n\n\
+                 Forgotten your password? Choose a new one here:\n\n{base}/reset-password\n\n\
+                 If it was not you, ignore this email: nothing has changed.\n",
+                base = public_url.trim_end_matches('/')
+            );
+            queue_email(db, &email, "You already have a MembersNet account", &body).await
+        }
+    }
+}
+
+/// Inserts a person; None when the address already has an account.
+async fn insert_person(
+    db: &impl ConnectionTrait,
+    new: NewAccount,
+) -> AppResult<Option<person::Model>> {
+    // Hashed before the insert, so a taken address takes as long as a new one.
     let password_hash = passwords::hash_password(new.password.expose()).await?;
     let now = Utc::now();
-    person::ActiveModel {
+    let inserted = person::ActiveModel {
         name: Set(new.name.as_str().to_string()),
         email: Set(new.email.as_str().to_string()),
         password_hash: Set(password_hash),
@@ -51,17 +101,12 @@ pub async fn create_person(db: &impl ConnectionTrait, new: NewAccount) -> AppRes
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(|err| {
-        if is_unique_violation(&err) {
-            AppError::invalid(
-                "email",
-                "An account with this email already exists. Try signing in.",
-            )
-        } else {
-            err.into()
-        }
-    })
+    .await;
+    match inserted {
+        Ok(person) => Ok(Some(person)),
+        Err(err) if is_unique_violation(&err) => Ok(None),
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// Whether a database error is a unique-key violation.

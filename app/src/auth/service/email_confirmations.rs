@@ -49,9 +49,8 @@ pub async fn request_email_confirmation(
     );
     let body = format!(
         "Hello {},\n\nSomeone opened a MembersNet account with this address. If it was you, \
-         confirm the address here (the link works once, for {CONFIRM_LINK_DAYS} days):\n\n{link}\n\n\
-         Until then the account cannot see or change your sign-ups or what you agreed to hear \
-         about. If it was not you, ignore this email.\n",
+         confirm the address and sign in here (the link works once, for {CONFIRM_LINK_DAYS} days):\n\n{link}\n\n\
+         Until then nobody can sign in to the account. If it was not you, ignore this email.\n",
         found.name
     );
     queue_email(db, &found.email, "Confirm your email address", &body).await

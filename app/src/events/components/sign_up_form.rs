@@ -86,6 +86,9 @@ fn GuestFields(error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
         <TextField label="Postcode (optional)" name="postcode" autocomplete="postal-code" error=error />
         <CheckboxField label=CONSENT_EMAIL_WORDING name="consent_email" />
         <CheckboxField label=CONSENT_SMS_WORDING name="consent_sms" />
-        <p class="muted small">"No account needed. Only the hosts see your details."</p>
+        <p class="muted small">
+            "No account needed. Only the hosts see your details. If you tick a box, we first \
+             check it was you: a link by email, or a text asking you to reply YES."
+        </p>
     }
 }

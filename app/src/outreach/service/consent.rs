@@ -20,11 +20,15 @@ use std::collections::{HashMap, HashSet};
 
 mod confirmation_entity;
 mod confirmations;
+mod reply_confirmations;
 
 pub use crate::outreach::model::Channel;
 pub use confirmations::{
     confirm_consent, confirm_consent_link, request_consent, CONFIRMED_BY_LINK,
     CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
+};
+pub use reply_confirmations::{
+    confirm_by_reply, is_yes, ASK_TO_CONFIRM_TEXT, CONFIRMED_BY_REPLY, CONFIRMED_TEXT,
 };
 
 /// One consent choice as a form collected it.

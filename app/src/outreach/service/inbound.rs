@@ -1,9 +1,10 @@
 //! Replies to our texts through the SMS provider's webhook. STOP (and its usual
 //! variants) withdraws every SMS consent given for that number at once, and is
 //! confirmed by one text: a second STOP finds nothing left to withdraw and gets none.
+//! YES confirms the SMS consent public forms asked for on the number's behalf.
 
 use super::{
-    consent::{record_consent, ConsentChoice},
+    consent::{confirm_by_reply, is_yes, record_consent, ConsentChoice},
     texts::queue_text,
 };
 use crate::{
@@ -36,11 +37,15 @@ pub fn is_stop(body: &str) -> bool {
     STOP_WORDS.contains(&said.as_str())
 }
 
-/// Handles one inbound text from `from` (E.164). Returns how many consents it withdrew.
+/// Handles one inbound text from `from` (E.164). Returns how many consents it withdrew
+/// or confirmed.
 pub async fn handle_inbound_text<C>(db: &C, from: &str, body: &str) -> AppResult<usize>
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    if is_yes(body) {
+        return confirm_by_reply(db, from).await;
+    }
     if !is_stop(body) {
         return Ok(0);
     }

@@ -417,3 +417,72 @@ async fn nobody_can_accept_a_co_host_invitation_they_were_not_sent() {
         "forbidden"
     );
 }
+
+#[tokio::test]
+async fn lowering_places_while_people_sign_up_never_leaves_more_people_than_places() {
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = hosted_event(&app, &host, "20").await;
+    let slot = app.slot_of(id).await;
+    for round in 0..4 {
+        // Each round: 12 sign-ups race an edit to 8 places, then the places go back up.
+        let signups: Vec<_> = (0..12)
+            .map(|n| {
+                let db = app.db.clone();
+                tokio::spawn(async move {
+                    sign_up(&db, slot, &guest(100 * round + n), "http://x").await
+                })
+            })
+            .collect();
+        let mut lower = event_form("Street stall", &(8 + 12 * round).to_string());
+        lower.push(("id", id.to_string()));
+        let edit = app
+            .call("/api/events/update", &as_fields(&lower), Some(&host))
+            .await;
+        assert!(
+            edit.status.is_success()
+                || edit.status.is_redirection()
+                || edit.error_field() == "capacity",
+            "an edit either saves or names the capacity: {}",
+            edit.body
+        );
+        for task in signups {
+            task.await.unwrap().expect("every sign-up is answered");
+        }
+        let (capacity, counted, confirmed) = places(&app, slot).await;
+        assert!(
+            confirmed <= capacity,
+            "round {round}: {confirmed} confirmed for {capacity} places"
+        );
+        assert_eq!(
+            counted, confirmed,
+            "round {round}: the counter matches the rows"
+        );
+        let mut raise = event_form("Street stall", &(20 + 12 * (round + 1)).to_string());
+        raise.push(("id", id.to_string()));
+        app.call("/api/events/update", &as_fields(&raise), Some(&host))
+            .await;
+    }
+}
+
+/// (capacity, confirmed_count, confirmed rows) of `slot`.
+async fn places(app: &TestApp, slot: i32) -> (i32, i32, i32) {
+    use app::events::entity::{event_slot, signup};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let found = event_slot::Entity::find_by_id(slot)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let rows = signup::Entity::find()
+        .filter(signup::Column::SlotId.eq(slot))
+        .filter(signup::Column::Status.eq("confirmed"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    (
+        found.capacity.unwrap_or(i32::MAX),
+        found.confirmed_count,
+        rows as i32,
+    )
+}

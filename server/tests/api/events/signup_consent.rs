@@ -7,12 +7,13 @@ use app::{
     error::AppError,
     events::entity::signup,
     outreach::{
-        entity::consent_record,
+        entity::{consent_record, outbox_text},
         model::{Channel, PARTY_SCOPE},
         service::{
             consent::{
-                confirm_consent, delete_consents_of, has_consent, record_consent, ConsentChoice,
-                CONFIRMED_BY_LINK, CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
+                confirm_by_reply, confirm_consent, delete_consents_of, has_consent, record_consent,
+                ConsentChoice, ASK_TO_CONFIRM_TEXT, CONFIRMED_BY_LINK, CONFIRMED_BY_REPLY,
+                CONFIRMED_TEXT, CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
             },
             list_outbox_emails,
         },
@@ -206,7 +207,7 @@ async fn a_confirmation_link_works_once() {
 }
 
 #[tokio::test]
-async fn sms_consent_from_a_sign_up_form_stays_pending() {
+async fn sms_consent_from_a_sign_up_form_waits_for_the_number_to_reply_yes() {
     let app = TestApp::spawn().await;
     let (_, slot) = event_with_capacity(&app, "").await;
     let ticked = form(
@@ -229,7 +230,85 @@ async fn sms_consent_from_a_sign_up_form_stays_pending() {
         None,
         "an email link cannot confirm a number"
     );
-    assert_eq!(app.count("consent_confirmations").await, 0);
+    assert_eq!(texts_to(&app, "+447700900123").await, [ASK_TO_CONFIRM_TEXT]);
+
+    // A second form the same day asks nothing more of the number.
+    let (_, other_slot) = event_with_capacity(&app, "").await;
+    let again = form(
+        "Sam Sms",
+        "sam2@example.org",
+        "07700900123",
+        "",
+        false,
+        true,
+    );
+    sign_up(&app.db, other_slot, &again, "http://x")
+        .await
+        .unwrap();
+    assert_eq!(texts_to(&app, "+447700900123").await.len(), 1);
+
+    // Another number's YES confirms nothing; this number's confirms both requests.
+    assert_eq!(confirm_by_reply(&app.db, "+447700900999").await.unwrap(), 0);
+    assert!(!consents(&app, "sam@example.org", Channel::Sms).await);
+    assert_eq!(confirm_by_reply(&app.db, "+447700900123").await.unwrap(), 2);
+    assert!(consents(&app, "sam@example.org", Channel::Sms).await);
+    assert!(consents(&app, "sam2@example.org", Channel::Sms).await);
+    let rows = ledger(&app, "sam@example.org").await;
+    assert_eq!(rows.len(), 2, "both steps kept: {rows:?}");
+    assert!(rows[1].2.ends_with(CONFIRMED_BY_REPLY), "{}", rows[1].2);
+    assert_eq!(
+        texts_to(&app, "+447700900123").await,
+        [ASK_TO_CONFIRM_TEXT, CONFIRMED_TEXT]
+    );
+    // A second YES finds nothing waiting, and is not thanked again.
+    assert_eq!(confirm_by_reply(&app.db, "+447700900123").await.unwrap(), 0);
+    assert_eq!(texts_to(&app, "+447700900123").await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_number_that_said_stop_is_not_asked_again_by_a_strangers_form() {
+    let app = TestApp::spawn().await;
+    let (_, slot) = event_with_capacity(&app, "").await;
+    chosen(
+        &app,
+        "tom@example.org",
+        Channel::Sms,
+        true,
+        Some("+447700900124"),
+    )
+    .await;
+    chosen(
+        &app,
+        "tom@example.org",
+        Channel::Sms,
+        false,
+        Some("+447700900124"),
+    )
+    .await;
+    let ticked = form(
+        "Not Tom",
+        "nottom@example.org",
+        "07700900124",
+        "",
+        false,
+        true,
+    );
+    sign_up(&app.db, slot, &ticked, "http://x").await.unwrap();
+    assert!(texts_to(&app, "+447700900124").await.is_empty());
+    assert!(!consents(&app, "nottom@example.org", Channel::Sms).await);
+}
+
+/// The bodies of the texts queued to `phone`, oldest first.
+async fn texts_to(app: &TestApp, phone: &str) -> Vec<String> {
+    outbox_text::Entity::find()
+        .filter(outbox_text::Column::ToPhone.eq(phone))
+        .order_by_asc(outbox_text::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.body)
+        .collect()
 }
 
 #[tokio::test]

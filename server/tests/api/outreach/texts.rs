@@ -238,6 +238,43 @@ async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() 
     assert!(sent[0].body.contains("no more texts"));
 }
 
+#[tokio::test]
+async fn yes_through_the_signed_webhook_confirms_sms_consent_a_form_asked_for() {
+    use app::outreach::service::consent::{has_consent, request_consent, ConsentChoice};
+    let app = app_with_webhook().await;
+    request_consent(
+        &app.db,
+        ConsentChoice {
+            email: "yan@example.org",
+            person_id: None,
+            channel: Channel::Sms,
+            scope: PARTY_SCOPE,
+            granted: true,
+            wording: "Text me",
+            source: "event-signup:1",
+            phone: Some("+447700900002"),
+        },
+    )
+    .await
+    .unwrap();
+    let in_force = || has_consent(&app.db, "yan@example.org", Channel::Sms, PARTY_SCOPE);
+    assert!(!in_force().await.unwrap());
+    assert_eq!(
+        inbound(&app, "+447700900002", "YES", "forged").await,
+        StatusCode::FORBIDDEN
+    );
+    assert!(
+        !in_force().await.unwrap(),
+        "a forged reply confirms nothing"
+    );
+    assert_eq!(
+        inbound(&app, "+447700900002", "Yes", WEBHOOK_TOKEN).await,
+        StatusCode::OK
+    );
+    assert!(in_force().await.unwrap());
+    assert_eq!(app.count("outbox_texts").await, 2, "the ask and the thanks");
+}
+
 /// A provider that never answers: the worker holding a text dies mid-send.
 struct HangingSender;
 

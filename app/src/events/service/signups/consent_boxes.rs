@@ -4,7 +4,7 @@
 //! the signed-in owner of the address (an account that confirmed it, see
 //! `SignUpDetails::owner`); anyone else's waits for the address to confirm it
 //! (double opt-in, see `outreach::service::consent`). A mobile number is never confirmed
-//! by a form, so SMS consent from one stays pending (reply or code flow: issue 18).
+//! by a form: SMS consent from one waits for the number to reply YES to the text it gets.
 
 use super::SignUpDetails;
 use crate::{

@@ -2,10 +2,13 @@
 //! is only a request: the ledger keeps it (source "<where>:requested-unconfirmed") but the
 //! choice in force does not change. For email, the address confirms with a single-use
 //! link; the ledger then gets a second row ("<where>:confirmed-by-link") and the choice is
-//! put in force. A mobile number would confirm by a reply or a code, which is not built
-//! yet (issue 18): until then an SMS request stays pending.
+//! put in force. A mobile number confirms by replying YES to the text it is sent (see
+//! `reply_confirmations`).
 
-use super::{append_to_ledger, confirmation_entity as request, record_consent, ConsentChoice};
+use super::{
+    append_to_ledger, confirmation_entity as request, record_consent,
+    reply_confirmations::ask_number_to_confirm, ConsentChoice,
+};
 use crate::{
     auth::service::tokens,
     db::begin_write,
@@ -37,7 +40,8 @@ pub fn confirm_consent_link(public_url: &str, token: &str) -> String {
 
 /// Records consent a public form asked for on behalf of an address nobody has confirmed:
 /// a ledger row marked unconfirmed, nothing in force. For email, returns the token of the
-/// link that confirms it (send it to that address only); for SMS, None. Only grants wait
+/// link that confirms it (send it to that address only); for SMS, None: the number is
+/// texted and asked to reply. Only grants wait
 /// for confirmation: a form's unticked box records nothing. Call it inside the
 /// transaction of the change that collected it.
 pub async fn request_consent(
@@ -53,6 +57,9 @@ pub async fn request_consent(
     let source = format!("{}:{REQUESTED_UNCONFIRMED}", choice.source);
     append_to_ledger(db, &choice, &source, now).await?;
     if choice.channel != Channel::Email {
+        if let Some(phone) = choice.phone {
+            ask_number_to_confirm(db, &choice, phone, now).await?;
+        }
         return Ok(None);
     }
     let token = tokens::new_token();
