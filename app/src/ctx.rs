@@ -169,6 +169,16 @@ impl SessionMemo {
 }
 
 /// The person a session token belongs to, with their roles.
+/// The person signed in with the session cookie in `headers`, if any: how routes that are
+/// not server functions (downloads) read who is asking, the same way `RequestCtx` does.
+pub async fn person_from_headers(
+    db: &DatabaseConnection,
+    headers: &axum::http::HeaderMap,
+) -> AppResult<Option<PersonView>> {
+    let token = session_token_from(headers);
+    Ok(signed_in(db, token.as_deref()).await?.map(|(_, view)| view))
+}
+
 async fn signed_in(db: &DatabaseConnection, session_token: Option<&str>) -> AppResult<SignedIn> {
     let Some(token) = session_token else {
         return Ok(None);
@@ -180,6 +190,22 @@ async fn signed_in(db: &DatabaseConnection, session_token: Option<&str>) -> AppR
         }
         None => Ok(None),
     }
+}
+
+/// Every server function's body runs through here: the request's context is loaded
+/// (who is asking, the state) and handed to `body`, and an error gets the HTTP status of
+/// its code (see `respond`). The body is then only its own logic:
+/// `serve(|ctx| async move { … }).await`.
+pub async fn serve<T, F, Fut>(body: F) -> AppResult<T>
+where
+    F: FnOnce(RequestCtx) -> Fut,
+    Fut: std::future::Future<Output = AppResult<T>>,
+{
+    let result = match RequestCtx::load().await {
+        Ok(ctx) => body(ctx).await,
+        Err(err) => Err(err),
+    };
+    respond(result)
 }
 
 /// Passes a server function's result through, setting the HTTP status of an error for

@@ -70,6 +70,14 @@ fn configure_sqlite(options: &mut ConnectOptions, in_memory: bool) {
     }
 }
 
+/// Whether a database error is a unique-key violation.
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
 /// Starts a transaction that will write. On SQLite it takes the write lock at once
 /// (BEGIN IMMEDIATE): a deferred transaction that reads first and writes later fails with
 /// "database is locked" when another writer got there in between, instead of waiting.

@@ -5,6 +5,8 @@ pub mod error;
 pub mod events;
 pub mod groups;
 pub mod home_page;
+pub mod layout;
+pub mod mail;
 pub mod outreach;
 pub mod people;
 pub mod places;
@@ -18,11 +20,15 @@ pub mod ctx;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod format;
+#[cfg(feature = "ssr")]
 pub mod rate_limit;
 #[cfg(feature = "ssr")]
 pub mod site_settings;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod tokens;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
@@ -70,9 +76,9 @@ pub fn App() -> impl IntoView {
 fn Frame() -> impl IntoView {
     auth::session::provide_session();
     view! {
-        <ui::layout::Layout>
+        <layout::Layout>
             <routes::AppRoutes />
-        </ui::layout::Layout>
+        </layout::Layout>
     }
 }
 

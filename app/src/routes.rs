@@ -11,8 +11,8 @@ use crate::{
     groups::pages::{GroupPage, GroupsPage, InvitePage, NewGroupPage, ThreadPage},
     home_page::HomePage,
     outreach::pages::{
-        ConfirmConsentPage, ConsentConfirmedPage, MessagePage, OutboxPage, OutreachHomePage,
-        PreferencesPage, UnsubscribePage,
+        ConfirmConsentPage, ConsentConfirmedPage, EmailPreviewsPage, MessagePage, OutboxPage,
+        OutreachHomePage, PreferencesPage, UnsubscribePage,
     },
     people::pages::{FriendInvitePage, FriendsPage, ProfilePage},
     suggest::pages::SuggestedPage,
@@ -37,6 +37,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
             <Route path=path!("/account/confirm/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
             <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
+            <Route path=path!("/staff/emails") view=EmailPreviewsPage ssr=SsrMode::Async />
             <Route path=path!("/staff/events") view=ApprovalsPage ssr=SsrMode::Async />
             <Route path=path!("/events") view=EventListPage ssr=SsrMode::Async />
             <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />

@@ -12,7 +12,7 @@ use ::app::{
         service::{accounts, email_confirmations, roles},
     },
     db::connect_and_migrate,
-    outreach::{
+    mail::{
         mailer::{LogMailer, Mailer, SmtpMailer},
         sms::{HttpTextSender, LogTextSender, TextSender},
     },

@@ -3,8 +3,7 @@
 
 use crate::ServerState;
 use app::{
-    auth::service::{accounts, sessions},
-    ctx::session_token_from,
+    ctx::person_from_headers,
     error::AppError,
     events::service::{attendees, calendar},
 };
@@ -21,15 +20,10 @@ pub async fn attendees_csv(
     headers: HeaderMap,
 ) -> Response {
     let db = &state.app.db;
-    let viewer = match session_token_from(&headers) {
-        Some(token) => match sessions::get_person_for_session(db, &token).await {
-            Ok(Some(person)) => accounts::get_person_view(db, &person).await.ok(),
-            _ => None,
-        },
-        None => None,
-    };
-    let Some(viewer) = viewer else {
-        return error_response(AppError::Unauthenticated);
+    let viewer = match person_from_headers(db, &headers).await {
+        Ok(Some(viewer)) => viewer,
+        Ok(None) => return error_response(AppError::Unauthenticated),
+        Err(err) => return error_response(err),
     };
     match attendees::attendees_csv(db, event_id, &viewer).await {
         Ok(csv) => {

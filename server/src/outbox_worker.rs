@@ -3,16 +3,11 @@
 
 use app::{
     groups::service::notifications::send_due_digests,
-    outreach::{
-        mailer::Mailer,
-        service::{
-            deliver_pending,
-            delivery::{deliver_due_messages, Outlets, RateLimit},
-            reminders::queue_due_reminders,
-            sending::start_due_scheduled,
-            texts::deliver_pending_texts,
-        },
-        sms::TextSender,
+    mail::{deliver_pending, deliver_pending_texts, mailer::Mailer, sms::TextSender},
+    outreach::service::{
+        delivery::{deliver_due_messages, Outlets, RateLimit},
+        reminders::queue_due_reminders,
+        sending::start_due_scheduled,
     },
 };
 use sea_orm::DatabaseConnection;

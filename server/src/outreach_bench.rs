@@ -11,9 +11,9 @@ mod smtp_sink;
 use crate::commands::BoxError;
 use app::{
     auth::model::{PersonView, Role},
+    mail::{mailer::SmtpMailer, sms::LogTextSender},
     outreach::{
         entity::{message, message_delivery},
-        mailer::SmtpMailer,
         model::Channel,
         service::{
             delivery::{deliver_due_messages, Outlets, RateLimit},
@@ -21,7 +21,6 @@ use app::{
             senders::Sender,
             sending::{progress_of, start_send},
         },
-        sms::LogTextSender,
     },
 };
 use chrono::Utc;

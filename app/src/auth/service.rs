@@ -7,4 +7,3 @@ pub mod resets;
 pub mod roles;
 pub mod sessions;
 pub mod throttle;
-pub mod tokens;

@@ -1,5 +1,7 @@
 //! Event view types and pure rules. Compiles for server and browser.
 
+#[cfg(feature = "ssr")]
+use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};
 
 /// What kind of event it is.
@@ -245,14 +247,25 @@ pub struct DashboardView {
     pub is_main_host: bool,
 }
 
-/// Where an event stands.
+/// Where an event stands. Stored as its `as_str` text through sea-orm's active enum, so
+/// queries compare typed values and a stored value that is none of these fails the read
+/// (it never turns into a default such as Published).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EventStatus {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "published"))]
     Published,
     /// Waiting for staff to approve it; only its hosts and staff see it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
     Pending,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "rejected"))]
     Rejected,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cancelled"))]
     Cancelled,
 }
 
@@ -263,15 +276,6 @@ impl EventStatus {
             EventStatus::Pending => "pending",
             EventStatus::Rejected => "rejected",
             EventStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(name: &str) -> EventStatus {
-        match name {
-            "pending" => EventStatus::Pending,
-            "rejected" => EventStatus::Rejected,
-            "cancelled" => EventStatus::Cancelled,
-            _ => EventStatus::Published,
         }
     }
 }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    ctx::{redirect_to, respond, RequestCtx},
+    ctx::{redirect_to, serve},
     groups::{
         model::{group_path, with_done, GroupForm},
         service::{
@@ -36,36 +36,28 @@ pub async fn list_groups(
     near: Option<String>,
     page: Option<u32>,
 ) -> Result<GroupDirectoryView, AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            let near = match near.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-                Some(raw) => Some(locate_place(&ctx.db, "near", raw).await?),
-                None => None,
-            };
-            let filter = GroupFilter {
-                text: crate::validate::search_text("q", q.as_deref())?,
-                topic,
-                near,
-                within_miles: DIRECTORY_RADIUS_MILES,
-            };
-            let viewer = ctx.maybe_person().map(|p| p.id);
-            directory::get_directory(&ctx.db, &filter, page.unwrap_or(1), viewer).await
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        let near = match near.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(raw) => Some(locate_place(&ctx.db, "near", raw).await?),
+            None => None,
+        };
+        let filter = GroupFilter {
+            text: crate::validate::search_text("q", q.as_deref())?,
+            topic,
+            near,
+            within_miles: DIRECTORY_RADIUS_MILES,
+        };
+        let viewer = ctx.maybe_person().map(|p| p.id);
+        directory::get_directory(&ctx.db, &filter, page.unwrap_or(1), viewer).await
+    })
+    .await
 }
 
 /// A group's page, with what the viewer may see of it. Anyone.
 #[server(endpoint = "groups/get")]
 pub async fn get_group(slug: String) -> Result<GroupView, AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            group_page::get_group_view(&ctx.db, &slug, ctx.maybe_person()).await
-        }
-        .await,
-    )
+    serve(|ctx| async move { group_page::get_group_view(&ctx.db, &slug, ctx.maybe_person()).await })
+        .await
 }
 
 /// Sets up a group, with the person asking as its owner. Anyone signed in.
@@ -77,42 +69,36 @@ pub async fn create_group(
     postcode: String,
     joining: Option<String>,
 ) -> Result<(), AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            let owner = ctx.person()?;
-            let form = GroupForm {
-                name,
-                description,
-                topic,
-                postcode,
-                joining: joining.unwrap_or_default(),
-            };
-            let new = NewGroup::parse(&form)?;
-            let saved = new_group::create_group(&ctx.db, owner.id, new).await?;
-            redirect_to(&with_done(&group_path(&saved.slug), "created"));
-            Ok(())
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        let owner = ctx.person()?;
+        let form = GroupForm {
+            name,
+            description,
+            topic,
+            postcode,
+            joining: joining.unwrap_or_default(),
+        };
+        let new = NewGroup::parse(&form)?;
+        let saved = new_group::create_group(&ctx.db, owner.id, new).await?;
+        redirect_to(&with_done(&group_path(&saved.slug), "created"));
+        Ok(())
+    })
+    .await
 }
 
 /// Marks a group as an official local party group, or not. Staff only.
 #[server(endpoint = "groups/verify")]
 pub async fn set_group_verified(group_id: i32, verified: String) -> Result<(), AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            let viewer = ctx.person()?;
-            let on = verified == "yes";
-            membership::set_verified(&ctx.db, group_id, viewer, on).await?;
-            let path = directory::get_group_path(&ctx.db, group_id).await?;
-            redirect_to(&with_done(
-                &path,
-                if on { "verified" } else { "unverified" },
-            ));
-            Ok(())
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        let viewer = ctx.person()?;
+        let on = verified == "yes";
+        membership::set_verified(&ctx.db, group_id, viewer, on).await?;
+        let path = directory::get_group_path(&ctx.db, group_id).await?;
+        redirect_to(&with_done(
+            &path,
+            if on { "verified" } else { "unverified" },
+        ));
+        Ok(())
+    })
+    .await
 }

@@ -1,6 +1,6 @@
 //! Outreach view types and the pure rules pages and services share.
 
-use crate::error::AppError;
+pub use crate::mail::Channel;
 use serde::{Deserialize, Serialize};
 
 /// The party-wide consent scope; a group's is `group:<id>`.
@@ -20,44 +20,6 @@ pub fn scope_of(group_id: Option<i32>) -> String {
 /// group decides; without one, the party-wide choice does; with neither, no.
 pub fn consent_in_force(group_choice: Option<bool>, party_choice: Option<bool>) -> bool {
     group_choice.or(party_choice).unwrap_or(false)
-}
-
-/// A channel a person can agree to be contacted on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Channel {
-    Email,
-    Sms,
-}
-
-impl Channel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Sms => "sms",
-        }
-    }
-
-    /// "email" or "sms", as stored and as posted by forms.
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "email" => Some(Channel::Email),
-            "sms" => Some(Channel::Sms),
-            _ => None,
-        }
-    }
-
-    /// The channel a form posted, or an error beside its field.
-    pub fn from_form(value: &str) -> Result<Self, AppError> {
-        Self::parse(value).ok_or_else(|| AppError::invalid("channel", "Choose email or text."))
-    }
-
-    /// "Email" or "Text", for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Channel::Email => "Email",
-            Channel::Sms => "Text",
-        }
-    }
 }
 
 /// Who a message goes to, before consent is applied.
@@ -272,19 +234,6 @@ pub fn mask_email(email: &str) -> String {
         }
         None => "***".to_string(),
     }
-}
-
-/// An email as listed on the staff outbox page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxEmailView {
-    pub id: i32,
-    pub to_email: String,
-    pub subject: String,
-    pub body: String,
-    /// "Waiting", "Sent", "Not sent: no mail server set up", "Failed: …"
-    pub status: String,
-    /// When it was queued, e.g. "Thu 26 Nov, 5:40am".
-    pub queued_at: String,
 }
 
 /// `text` with every web address replaced, so an outbox outside development shows what

@@ -1,6 +1,7 @@
 //! Outreach pages.
 
 mod confirm_consent_page;
+mod email_previews_page;
 mod message_page;
 mod outbox_page;
 mod outreach_home_page;
@@ -8,6 +9,7 @@ mod preferences_page;
 mod unsubscribe_page;
 
 pub use confirm_consent_page::{ConfirmConsentPage, ConsentConfirmedPage};
+pub use email_previews_page::EmailPreviewsPage;
 pub use message_page::MessagePage;
 pub use outbox_page::OutboxPage;
 pub use outreach_home_page::OutreachHomePage;

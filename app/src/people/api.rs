@@ -7,45 +7,39 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    ctx::{redirect_to, respond, RequestCtx},
+    ctx::{redirect_to, serve},
     people::service,
 };
 
 /// Saves the signed-in person's name and postcode.
 #[server(endpoint = "people/update-profile")]
 pub async fn update_profile(name: String, postcode: String) -> Result<(), AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            let person = ctx.person()?;
-            let patch = service::ProfilePatch::parse(&name, &postcode)?;
-            service::update_profile(&ctx.db, person.id, patch).await?;
-            redirect_to("/profile?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        let patch = service::ProfilePatch::parse(&name, &postcode)?;
+        service::update_profile(&ctx.db, person.id, patch).await?;
+        redirect_to("/profile?saved=1");
+        Ok(())
+    })
+    .await
 }
 
 /// Deletes the signed-in person's account and everything about them.
 #[server(endpoint = "people/delete-account")]
 pub async fn delete_account(password: String) -> Result<(), AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            let person = ctx.person()?;
-            service::delete_person(
-                &ctx.db,
-                person.id,
-                &password,
-                &ctx.state.settings.public_url,
-            )
-            .await?;
-            ctx.clear_session_cookie();
-            tracing::info!(person_id = person.id, "account deleted");
-            redirect_to("/?deleted=1");
-            Ok(())
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        service::delete_person(
+            &ctx.db,
+            person.id,
+            &password,
+            &ctx.state.settings.public_url,
+        )
+        .await?;
+        ctx.clear_session_cookie();
+        tracing::info!(person_id = person.id, "account deleted");
+        redirect_to("/?deleted=1");
+        Ok(())
+    })
+    .await
 }

@@ -9,7 +9,8 @@ use crate::{
     db::begin_write,
     error::{AppError, AppResult},
     events::service::cancellations::cancel_signups_of_person,
-    outreach::service::{consent::delete_consents_of, delete_emails_to},
+    mail::delete_emails_to,
+    outreach::service::erasure::forget_contact,
     validate::{PersonName, PostcodeUk},
 };
 use chrono::Utc;
@@ -75,7 +76,7 @@ where
     // Cancelling first gives their places to the waitlist and keeps the counts right.
     if found.email_confirmed_at.is_some() {
         cancel_signups_of_person(&txn, found.id, Some(&found.email), public_url).await?;
-        delete_consents_of(&txn, &found.email).await?;
+        forget_contact(&txn, &found.email).await?;
         delete_emails_to(&txn, &found.email).await?;
     } else {
         cancel_signups_of_person(&txn, found.id, None, public_url).await?;

@@ -13,6 +13,7 @@ use super::{
     signups::{write_signups, COLUMNS},
     sql::Batch,
 };
+use app::events::model::EventStatus;
 use tokio::sync::mpsc::Sender;
 
 /// People per chunk.
@@ -197,7 +198,7 @@ impl EventWriter {
             .opt_float(e.at.map(|c| c.latitude))
             .opt_float(e.at.map(|c| c.longitude))
             .opt_text(e.online_url.as_deref())
-            .text("published")
+            .text(EventStatus::Published.as_str())
             .time(e.slots[0].starts_at)
             .time(e.created_at)
             .time(e.created_at)

@@ -13,12 +13,12 @@ use app::{
         model::SignUpStatus,
         service::signups::{sign_up, SignUpDetails},
     },
+    mail::list_outbox_emails,
     outreach::{
         entity::consent_record,
         model::PARTY_SCOPE,
         service::{
             consent::{has_consent, record_consent, Channel, ConsentChoice},
-            list_outbox_emails,
             preferences::CONFIRM_EMAIL_FIRST,
         },
     },

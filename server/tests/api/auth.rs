@@ -36,7 +36,7 @@ async fn sign_up_creates_an_account_that_the_emailed_link_signs_in() {
 /// Presses "Confirm my address" for the newest link emailed to `email`.
 async fn confirm_from_inbox(app: &TestApp, email: &str) -> crate::support::Reply {
     let path = app::auth::service::email_confirmations::CONFIRM_EMAIL_PATH;
-    let token = app::outreach::service::list_outbox_emails(&app.db, 100)
+    let token = app::mail::list_outbox_emails(&app.db, 100)
         .await
         .unwrap()
         .into_iter()

@@ -10,12 +10,12 @@ mod role_matrix;
 
 pub use crate::support::TestApp;
 use app::{
-    auth::service::tokens::hash_token,
     groups::{
         entity::{forum_post, forum_thread, group_invite, group_member},
         model::GroupForm,
         service::new_group::{create_group, NewGroup},
     },
+    tokens::hash_token,
 };
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set};

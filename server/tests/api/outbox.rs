@@ -1,7 +1,8 @@
 use crate::support::TestApp;
-use app::outreach::{
+use app::mail::{
+    deliver_pending,
     mailer::{Delivery, MailError, Mailer, OutgoingEmail, SmtpMailer},
-    service::{deliver_pending, queue_email},
+    queue_email,
 };
 use axum::http::StatusCode;
 use std::sync::{
@@ -111,7 +112,7 @@ impl Mailer for HangingMailer {
 
 #[tokio::test]
 async fn an_email_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out() {
-    use app::outreach::entity::outbox_email;
+    use app::mail::entity::outbox_email;
     use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
     let app = TestApp::spawn().await;
     queue_email(&app.db, "sam@example.org", "Reset", "A link")
@@ -225,4 +226,60 @@ async fn with_smtp_configured_email_goes_out_through_the_server() {
     assert!(text.contains("To: sam@example.org"), "{text}");
     assert!(text.contains("Subject: Reset your password"), "{text}");
     assert!(text.contains("https://example.org/r/abc"), "{text}");
+}
+
+#[tokio::test]
+async fn staff_preview_every_email_template_and_nobody_else_can() {
+    let app = TestApp::spawn().await;
+    let path = "/api/outreach/email-previews";
+    assert_eq!(
+        app.call(path, &[], None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let member = app.signed_in("Sam", "sam@example.org").await;
+    assert_eq!(
+        app.call(path, &[], Some(&member)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let staff = app.signed_in_staff().await;
+    let list = app.call(path, &[], Some(&staff)).await.json();
+    assert_eq!(
+        list.as_array().map(Vec::len),
+        Some(app::mail::Template::all().count())
+    );
+    let page = app.get("/staff/emails", Some(&staff)).await;
+    assert!(
+        page.body.contains("Reset your MembersNet password"),
+        "{}",
+        page.body
+    );
+}
+
+#[tokio::test]
+async fn emails_from_templates_carry_an_html_part_beside_the_text() {
+    use app::mail::entity::outbox_email;
+    use sea_orm::EntityTrait;
+    let app = TestApp::spawn().await;
+    app.create_person("Sam <b>Patel</b>", "sam@example.org")
+        .await;
+    app.call(
+        "/api/auth/request-password-reset",
+        &[("email", "sam@example.org")],
+        None,
+    )
+    .await;
+    let sent = outbox_email::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].subject, "Reset your MembersNet password");
+    assert!(
+        sent[0].body.contains("Hello Sam <b>Patel</b>,"),
+        "{}",
+        sent[0].body
+    );
+    let html = sent[0].html.as_deref().expect("an HTML part");
+    assert!(html.contains("Hello Sam &lt;b&gt;Patel"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    // minijinja escapes `/` too (`&#x2f;`), which a browser reads back as `/`.
+    let link = "<a href=\"http:&#x2f;&#x2f;127.0.0.1:3000&#x2f;reset-password&#x2f;";
+    assert!(html.contains(link), "{html}");
 }

@@ -13,14 +13,16 @@ use crate::groups::{add_member, group_owned_by};
 pub use crate::support::TestApp;
 use app::{
     groups::entity::group,
-    outreach::{
+    mail::{
         mailer::Mailer,
+        sms::{LogTextSender, TextSender},
+    },
+    outreach::{
         model::Channel,
         service::{
             consent::{record_consent, ConsentChoice},
             delivery::{deliver_due_messages, Outlets, RateLimit},
         },
-        sms::{LogTextSender, TextSender},
     },
 };
 use chrono::{DateTime, Utc};

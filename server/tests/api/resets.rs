@@ -24,9 +24,7 @@ async fn reset_token_for(app: &TestApp, email: &str) -> String {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let emails = app::outreach::service::list_outbox_emails(&app.db, 10)
-        .await
-        .unwrap();
+    let emails = app::mail::list_outbox_emails(&app.db, 10).await.unwrap();
     let body = &emails.first().expect("a reset email").body;
     let start = body.find("/reset-password/").expect("a reset link") + "/reset-password/".len();
     body[start..start + 64].to_string()

@@ -303,3 +303,79 @@ async fn seeded_times_are_written_as_the_app_writes_them() {
     .await;
     assert_eq!(shape(&seeded[0]), shape(&made[0]), "{seeded:?} {made:?}");
 }
+
+/// Each invariant the services keep, as a query for the rows that break it.
+const INVARIANTS: &[(&str, &str)] = &[
+    (
+        "a slot's confirmed count is its confirmed sign-ups, within its places",
+        "SELECT CAST(s.id AS TEXT) AS v FROM event_slots s
+         WHERE (s.capacity IS NOT NULL AND s.confirmed_count > s.capacity)
+            OR s.confirmed_count <> (SELECT COUNT(*) FROM signups u WHERE u.slot_id = s.id AND u.status = 'confirmed')",
+    ),
+    (
+        "each sign-up's copy of its event and start is its slot's",
+        "SELECT CAST(u.id AS TEXT) AS v FROM signups u JOIN event_slots s ON s.id = u.slot_id
+         WHERE u.event_id <> s.event_id OR u.starts_at <> s.starts_at",
+    ),
+    (
+        "a group's member count is its active members",
+        "SELECT g.slug AS v FROM groups g WHERE g.member_count <>
+           (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id AND m.state = 'active')",
+    ),
+    (
+        "a thread's post count is its posts",
+        "SELECT CAST(t.id AS TEXT) AS v FROM forum_threads t
+         WHERE t.post_count <> (SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = t.id)",
+    ),
+    (
+        "the consent in force is the ledger's latest choice",
+        "SELECT c.email || ' ' || c.channel || ' ' || c.scope AS v FROM consent_current c
+         WHERE NOT EXISTS (SELECT 1 FROM consent_records r
+                           WHERE r.email = c.email AND r.channel = c.channel AND r.scope = c.scope
+                             AND r.granted = c.granted
+                             AND r.id = (SELECT MAX(l.id) FROM consent_records l
+                                         WHERE l.email = c.email AND l.channel = c.channel
+                                           AND l.scope = c.scope
+                                           AND l.source NOT LIKE '%:requested-unconfirmed'))",
+    ),
+    (
+        "every choice in the ledger has one in force",
+        "SELECT r.email || ' ' || r.channel || ' ' || r.scope AS v FROM consent_records r
+         WHERE r.source NOT LIKE '%:requested-unconfirmed'
+           AND NOT EXISTS (SELECT 1 FROM consent_current c
+                           WHERE c.email = r.email AND c.channel = r.channel AND c.scope = r.scope)",
+    ),
+];
+
+#[tokio::test]
+async fn a_seeded_database_keeps_every_invariant_the_services_keep() {
+    let app = TestApp::spawn().await;
+    seed_database(&app.db, &small_plan(13)).await.unwrap();
+    assert!(
+        app.count("consent_current").await > 100,
+        "the seed writes consent"
+    );
+    for (invariant, query) in INVARIANTS {
+        let broken = rows(&app, query).await;
+        assert!(broken.is_empty(), "{invariant}: {broken:?}");
+    }
+    // Each check finds a row broken behind the services' backs.
+    for (breakage, invariant) in [
+        (
+            "UPDATE consent_current SET granted = NOT granted WHERE id = (SELECT MIN(id) FROM consent_current)",
+            4,
+        ),
+        (
+            "UPDATE signups SET event_id = event_id + 1 WHERE id = (SELECT MIN(id) FROM signups)",
+            1,
+        ),
+        (
+            "UPDATE groups SET member_count = member_count + 1 WHERE id = (SELECT MIN(id) FROM groups)",
+            2,
+        ),
+    ] {
+        app.db.execute_unprepared(breakage).await.unwrap();
+        let (name, query) = INVARIANTS[invariant];
+        assert_eq!(rows(&app, query).await.len(), 1, "{name}");
+    }
+}

@@ -1,16 +1,17 @@
 //! Creating accounts and checking who someone is.
 
 use super::{email_confirmations, passwords, roles::list_roles_for_person, sessions, throttle};
+use crate::db::is_unique_violation;
 use crate::{
     auth::{entity::person, model::PersonView},
     error::{AppError, AppResult},
-    outreach::service::queue_email,
+    mail::{queue_templated, Template},
     validate::{EmailAddress, NewPassword, PersonName, PostcodeUk},
 };
 use chrono::Utc;
+use minijinja::context;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, SqlErr,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 
 /// What it takes to open an account, already validated.
@@ -71,14 +72,8 @@ pub async fn open_account(
                         .await;
                 }
             }
-            let body = format!(
-                "Hello,\n\nSomeone tried to open a MembersNet account with this address, but it \
-                 already has one. If it was you, sign in here:\n\n{base}/sign-in\n\n\
-                 Forgotten your password? Choose a new one here:\n\n{base}/reset-password\n\n\
-                 If it was not you, ignore this email: nothing has changed.\n",
-                base = public_url.trim_end_matches('/')
-            );
-            queue_email(db, &email, "You already have a MembersNet account", &body).await
+            let values = context! { site_url => public_url.trim_end_matches('/') };
+            queue_templated(db, &email, Template::AccountExists, values).await
         }
     }
 }
@@ -107,11 +102,6 @@ async fn insert_person(
         Err(err) if is_unique_violation(&err) => Ok(None),
         Err(err) => Err(err.into()),
     }
-}
-
-/// Whether a database error is a unique-key violation.
-pub fn is_unique_violation(err: &DbErr) -> bool {
-    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
 
 /// Finds a person by email (any case).

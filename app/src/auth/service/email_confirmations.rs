@@ -2,14 +2,15 @@
 //! week-long link. Anyone can open an account for any address, so until it is confirmed
 //! the account acts on nothing that belongs to the address (see `PersonView::email_confirmed`).
 
-use super::tokens;
 use crate::{
     auth::entity::{email_confirmation, person},
     db::begin_write,
     error::{AppError, AppResult},
-    outreach::service::queue_email,
+    mail::{queue_templated, Template},
+    tokens,
 };
 use chrono::{Duration, Utc};
+use minijinja::context;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
@@ -47,13 +48,8 @@ pub async fn request_email_confirmation(
         "{}{CONFIRM_EMAIL_PATH}{token}",
         public_url.trim_end_matches('/')
     );
-    let body = format!(
-        "Hello {},\n\nSomeone opened a MembersNet account with this address. If it was you, \
-         confirm the address and sign in here (the link works once, for {CONFIRM_LINK_DAYS} days):\n\n{link}\n\n\
-         Until then nobody can sign in to the account. If it was not you, ignore this email.\n",
-        found.name
-    );
-    queue_email(db, &found.email, "Confirm your email address", &body).await
+    let values = context! { name => &found.name, days => CONFIRM_LINK_DAYS, link };
+    queue_templated(db, &found.email, Template::ConfirmAddress, values).await
 }
 
 /// Confirms the address of the account a link was sent for, and uses the link (and any

@@ -1,13 +1,15 @@
 //! Password reset by an emailed, one-use, hour-long link.
 
-use super::{accounts::get_person_by_email, passwords, sessions, tokens};
+use super::{accounts::get_person_by_email, passwords, sessions};
+use crate::tokens;
 use crate::{
     auth::entity::{password_reset, person},
     error::{AppError, AppResult},
-    outreach::service::queue_email,
+    mail::{queue_templated, Template},
     validate::NewPassword,
 };
 use chrono::{Duration, Utc};
+use minijinja::context;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
@@ -42,13 +44,8 @@ pub async fn request_password_reset(
         "{}/reset-password/{token}",
         public_url.trim_end_matches('/')
     );
-    let body = format!(
-        "Hello {},\n\nSomeone asked to reset the password for your MembersNet account. \
-         If it was you, choose a new password here (the link works once, for an hour):\n\n{link}\n\n\
-         If it was not you, ignore this email: your password has not changed.\n",
-        found.name
-    );
-    queue_email(db, &found.email, "Reset your MembersNet password", &body).await
+    let values = context! { name => &found.name, link };
+    queue_templated(db, &found.email, Template::ResetPassword, values).await
 }
 
 /// Sets a new password from a reset link, uses the link up, and signs the person out

@@ -1,6 +1,6 @@
 //! Sessions stored in the database, so any server node can serve any request.
 
-use super::tokens::{hash_token, new_token};
+use crate::tokens::{hash_token, new_token};
 use crate::{
     auth::entity::{person, session},
     error::AppResult,

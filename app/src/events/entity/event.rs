@@ -1,3 +1,4 @@
+use crate::events::model::EventStatus;
 use sea_orm::entity::prelude::*;
 
 /// An event people can sign up to. Times and capacity live on its slots.
@@ -18,7 +19,7 @@ pub struct Model {
     /// `Coordinates::place_cell` of the place, for the cell-and-time index.
     pub place_cell: Option<i32>,
     pub online_url: Option<String>,
-    pub status: String,
+    pub status: EventStatus,
     /// The group the event is run on behalf of, if any.
     pub group_id: Option<i32>,
     pub starts_at: DateTimeUtc,

@@ -13,11 +13,12 @@ use crate::{
         entity::event,
         model::{event_path, ApprovalQueueView, EventStatus, PendingEventView},
     },
-    outreach::service::queue_email,
+    format::format_when,
+    mail::{queue_templated, Template},
     site_settings::{self, EVENTS_NEED_APPROVAL},
-    ui::format::format_when,
 };
 use chrono::Utc;
+use minijinja::context;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -51,7 +52,7 @@ pub async fn approval_queue(
 ) -> AppResult<ApprovalQueueView> {
     require_staff(viewer)?;
     let rows = event::Entity::find()
-        .filter(event::Column::Status.eq(EventStatus::Pending.as_str()))
+        .filter(event::Column::Status.eq(EventStatus::Pending))
         .order_by_asc(event::Column::CreatedAt)
         .find_also_related(person::Entity)
         .all(db)
@@ -108,7 +109,7 @@ where
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if found.status != EventStatus::Pending.as_str() {
+    if found.status != EventStatus::Pending {
         return Err(AppError::conflict(
             "This event is not waiting for approval.",
         ));
@@ -117,14 +118,10 @@ where
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (status, subject, line) = if approve {
-        (
-            EventStatus::Published,
-            "Your event is live",
-            "Good news: your event has been approved and is now listed.",
-        )
+    let status = if approve {
+        EventStatus::Published
     } else {
-        (EventStatus::Rejected, "Your event was not approved", "Sorry: staff did not approve your event. Reply to this email if you would like to talk about it.")
+        EventStatus::Rejected
     };
     let link = format!(
         "{}{}",
@@ -133,17 +130,12 @@ where
     );
     let title = found.title.clone();
     let mut active: event::ActiveModel = found.into();
-    active.status = Set(status.as_str().to_string());
+    active.status = Set(status);
     active.updated_at = Set(Utc::now());
     let txn = begin_write(db).await?;
     active.update(&txn).await?;
-    queue_email(
-        &txn,
-        &host.email,
-        &format!("{subject}: {title}"),
-        &format!("Hello {},\n\n{line}\n\n{title}\n{link}\n", host.name),
-    )
-    .await?;
+    let values = context! { name => &host.name, approved => approve, title, event_url => link };
+    queue_templated(&txn, &host.email, Template::EventDecision, values).await?;
     txn.commit().await?;
     tracing::info!(event_id, by = viewer.id, approve, "event approval decided");
     Ok(())

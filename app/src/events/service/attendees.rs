@@ -10,9 +10,9 @@ use crate::{
     error::{AppError, AppResult},
     events::{
         entity::{event_slot, signup},
-        model::{event_path, AttendeeView, DashboardView, EventStatus, SignUpStatus},
+        model::{event_path, AttendeeView, DashboardView, SignUpStatus},
     },
-    ui::format::format_time_range,
+    format::format_time_range,
 };
 use chrono::Utc;
 use sea_orm::{
@@ -57,7 +57,7 @@ pub async fn get_dashboard(
         event_id,
         title: found.title.clone(),
         path: event_path(found.id, &found.slug),
-        status: EventStatus::parse(&found.status),
+        status: found.status,
         attendees,
         slots: slots.iter().map(slot_view).collect(),
         cohosts: list_cohosts(db, event_id).await?,

@@ -3,12 +3,13 @@
 
 use super::catalogue::slots_of;
 use crate::{
-    auth::{entity::person, service::tokens},
+    auth::entity::person,
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
         model::{event_path, EventStatus, SignUpStatus},
     },
+    tokens,
 };
 use chrono::{Duration, Utc};
 use icalendar::{Calendar, Component, Event as CalendarEvent, EventLike};
@@ -62,7 +63,7 @@ pub async fn event_ics(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if found.status != EventStatus::Published.as_str() {
+    if found.status != EventStatus::Published {
         return Err(AppError::NotFound);
     }
     let slots = slots_of(db, event_id).await?;
@@ -130,7 +131,7 @@ pub async fn person_feed_ics(
         .collect();
     let events = event::Entity::find()
         .filter(event::Column::Id.is_in(slots.iter().map(|(s, _)| s.event_id)))
-        .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+        .filter(event::Column::Status.eq(EventStatus::Published))
         .all(db)
         .await?;
     let mut calendar = Calendar::new();

@@ -3,17 +3,18 @@
 
 use super::signups::claim_place;
 use crate::{
-    auth::service::tokens,
     db::begin_write,
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
         model::{event_path, SignUpStatus},
     },
-    outreach::service::queue_email,
-    ui::format::format_time_range,
+    format::format_time_range,
+    mail::{queue_templated, Template},
+    tokens,
 };
 use chrono::Utc;
+use minijinja::context;
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
@@ -148,19 +149,12 @@ pub(super) async fn promote_from_waitlist(
     active.status = Set(SignUpStatus::Confirmed.as_str().to_string());
     active.updated_at = Set(Utc::now());
     active.update(txn).await?;
-    let body = format!(
-        "Hello {name},\n\nGood news: a place has come up and it is yours.\n\n{}\n{}\n{}{}\n",
-        event.title,
-        format_time_range(slot.starts_at, slot.ends_at),
-        public_url.trim_end_matches('/'),
-        event_path(event.id, &event.slug),
-    );
-    queue_email(
-        txn,
-        &email,
-        &format!("A place came up: {}", event.title),
-        &body,
-    )
-    .await?;
+    let values = context! {
+        name,
+        title => &event.title,
+        when => format_time_range(slot.starts_at, slot.ends_at),
+        event_url => format!("{}{}", public_url.trim_end_matches('/'), event_path(event.id, &event.slug)),
+    };
+    queue_templated(txn, &email, Template::PlaceCameUp, values).await?;
     Ok(true)
 }

@@ -18,8 +18,8 @@ use crate::{
             SignUpStatus, SlotView,
         },
     },
+    format::{format_time_range, format_when},
     places::model::{distance_text, Coordinates},
-    ui::format::{format_time_range, format_when},
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -81,7 +81,7 @@ pub async fn list_upcoming_events(
     let page = Ord::max(page, 1);
     let from = Ord::max(filter.from.unwrap_or_else(Utc::now), Utc::now());
     let mut query = event::Entity::find()
-        .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+        .filter(event::Column::Status.eq(EventStatus::Published))
         .filter(event::Column::StartsAt.gt(from));
     if let Some(until) = filter.until {
         query = query.filter(event::Column::StartsAt.lt(until));
@@ -310,7 +310,7 @@ pub async fn get_event_detail(
         Some(v) => is_host(db, &e, v.id).await?,
         None => false,
     };
-    let status = EventStatus::parse(&e.status);
+    let status = e.status;
     let is_staff = viewer.is_some_and(|v| v.has_role(Role::Staff));
     if matches!(status, EventStatus::Pending | EventStatus::Rejected) && !is_host && !is_staff {
         return Err(AppError::NotFound);

@@ -17,7 +17,7 @@ use crate::{
         entity::{event, event_slot},
         model::{slugify, EventForm, EventStatus},
     },
-    ui::format::format_time_range,
+    format::format_time_range,
     validate::bounded_text,
 };
 use chrono::{DateTime, Utc};
@@ -91,7 +91,7 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let found = event_for_host(db, event_id, viewer).await?;
-    if found.status == EventStatus::Cancelled.as_str() {
+    if found.status == EventStatus::Cancelled {
         return Err(AppError::conflict("A cancelled event cannot be changed."));
     }
     let details = EventDetails::parse(form)?;
@@ -201,13 +201,13 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let found = event_for_host(db, event_id, viewer).await?;
-    if found.status == EventStatus::Cancelled.as_str() {
+    if found.status == EventStatus::Cancelled {
         return Err(AppError::conflict("This event is already cancelled."));
     }
     let reason = bounded_text("reason", reason, 1000, false)?;
     let txn = begin_write(db).await?;
     let mut active: event::ActiveModel = found.clone().into();
-    active.status = Set(EventStatus::Cancelled.as_str().to_string());
+    active.status = Set(EventStatus::Cancelled);
     active.updated_at = Set(Utc::now());
     let saved = active.update(&txn).await?;
     let body = if reason.is_empty() {

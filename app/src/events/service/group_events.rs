@@ -19,7 +19,7 @@ pub async fn list_upcoming_events_of_group(
 ) -> AppResult<Vec<EventCard>> {
     let rows = event::Entity::find()
         .filter(event::Column::GroupId.eq(group_id))
-        .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+        .filter(event::Column::Status.eq(EventStatus::Published))
         .filter(event::Column::StartsAt.gte(Utc::now()))
         .order_by_asc(event::Column::StartsAt)
         .limit(limit)

@@ -10,9 +10,10 @@ use crate::{
         entity::{event, event_cohost},
         model::{event_path, CohostView},
     },
-    outreach::service::queue_email,
+    mail::{queue_templated, Template},
 };
 use chrono::Utc;
+use minijinja::context;
 use sea_orm::{
     sea_query::OnConflict, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait,
     QueryFilter, QueryOrder, Set,
@@ -153,19 +154,10 @@ pub async fn add_cohost(
             public_url.trim_end_matches('/'),
             event_path(found.id, &found.slug)
         );
-        let body = format!(
-            "Hello {},\n\n{} has asked you to co-host \"{}\" on MembersNet. Co-hosts see who is \
-             coming, check people in and email them.\n\nTo accept, open the event and choose \
-             \"Accept\":\n{link}\n\nIf you would rather not, ignore this email: nothing changes.\n",
-            person.name, viewer.name, found.title
-        );
-        queue_email(
-            db,
-            &person.email,
-            "You have been asked to co-host an event",
-            &body,
-        )
-        .await?;
+        let values = context! {
+            name => &person.name, inviter => &viewer.name, title => &found.title, event_url => link,
+        };
+        queue_templated(db, &person.email, Template::CohostInvite, values).await?;
     }
     Ok(CohostView {
         person_id: person.id,

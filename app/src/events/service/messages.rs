@@ -9,9 +9,10 @@ use crate::{
         entity::{event, event_slot, signup},
         model::{event_path, SignUpStatus},
     },
-    outreach::service::queue_email,
+    mail::{queue_templated, Template},
     validate::bounded_text,
 };
+use minijinja::context;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession,
     TransactionTrait,
@@ -75,9 +76,13 @@ pub async fn send_to_recipients(
         public_url.trim_end_matches('/'),
         event_path(found.id, &found.slug)
     );
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
     for (name, email) in &people {
-        let text = format!("Hello {name},\n\n{body}\n\n{}\n{link}\n", found.title);
-        queue_email(db, email, subject, &text).await?;
+        let values = context! {
+            name, subject, message => body, paragraphs => &paragraphs,
+            title => &found.title, event_url => &link,
+        };
+        queue_templated(db, email, Template::ToAttendees, values).await?;
     }
     Ok(people.len())
 }

@@ -6,7 +6,7 @@ use crate::{
         entity::{event, event_slot, signup},
         model::{event_path, MyEventView, SignUpStatus},
     },
-    ui::format::format_time_range,
+    format::format_time_range,
 };
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};

@@ -74,7 +74,7 @@ where
         longitude: Set(coordinates.map(|c| c.longitude)),
         place_cell: Set(coordinates.map(|c| c.place_cell())),
         online_url: Set(new.details.online_url.clone()),
-        status: Set(status.as_str().to_string()),
+        status: Set(status),
         group_id: Set(group_id),
         starts_at: Set(new.starts_at()),
         created_at: Set(now),

@@ -6,20 +6,22 @@ mod contact;
 
 use super::slot_fields::new_signup_in;
 use crate::{
-    auth::service::{accounts::is_unique_violation, tokens},
-    db::begin_write,
+    db::{begin_write, is_unique_violation},
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
         model::{event_path, EventStatus, SignUpStatus},
     },
-    outreach::service::{consent::confirm_consent_link, queue_email},
-    ui::format::format_time_range,
+    format::format_time_range,
+    mail::{queue_templated, Template},
+    outreach::service::consent::confirm_consent_link,
+    tokens,
     validate::{EmailAddress, MobileUk, PersonName, PostcodeUk},
 };
 use chrono::Utc;
-use consent_boxes::{confirm_consent_lines, record_consents};
+use consent_boxes::record_consents;
 use contact::{contact_for_new_row, Contact};
+use minijinja::context;
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
@@ -170,7 +172,7 @@ async fn sign_up_in(
         .await?
         .and_then(|(slot, event)| Some((slot, event?)))
         .ok_or(AppError::NotFound)?;
-    match EventStatus::parse(&event.status) {
+    match event.status {
         EventStatus::Published => {}
         EventStatus::Cancelled => {
             return Err(AppError::conflict("This event has been cancelled.").into())
@@ -201,13 +203,12 @@ async fn sign_up_in(
         }
         // Only a guest's ticked box needs the address to confirm: the link goes to it.
         if let Some(confirm) = record_consents(txn, details, event.id).await? {
-            let body = format!(
-                "Hello {},\n\nYou are already signed up to {}.\n{}",
-                row.name,
-                event.title,
-                confirm_consent_lines(&confirm_consent_link(public_url, &confirm)),
-            );
-            queue_email(txn, &row.email, "Confirm you want emails from us", &body).await?;
+            let values = context! {
+                name => &row.name,
+                title => &event.title,
+                confirm_link => confirm_consent_link(public_url, &confirm),
+            };
+            queue_templated(txn, &row.email, Template::ConfirmConsent, values).await?;
         }
         // Only the owner learns where their place stands: to anyone else the answer is what
         // a new sign-up would get, so the form cannot tell who already has a place.
@@ -258,30 +259,16 @@ async fn sign_up_in(
     let confirm = record_consents(txn, details, event.id).await?;
 
     let cancel_link = format!("{}/events/cancel/{token}", public_url.trim_end_matches('/'));
-    let when = format_time_range(slot.starts_at, slot.ends_at);
-    let (subject, opening) = match status {
-        SignUpStatus::Confirmed => (
-            format!("You're going: {}", event.title),
-            "Your place is confirmed.",
-        ),
-        _ => (
-            format!("You're on the waitlist: {}", event.title),
-            "The event is full, so you are on the waitlist. We will email you if a place comes up.",
-        ),
+    let values = context! {
+        name => &contact.name,
+        confirmed => status == SignUpStatus::Confirmed,
+        title => &event.title,
+        when => format_time_range(slot.starts_at, slot.ends_at),
+        event_url => format!("{}{}", public_url.trim_end_matches('/'), event_path(event.id, &event.slug)),
+        cancel_link,
+        confirm_link => confirm.map(|token| confirm_consent_link(public_url, &token)),
     };
-    let mut body = format!(
-        "Hello {},\n\n{opening}\n\n{}\n{when}\n{}{}\n\nCan't make it? Cancel here, no account needed:\n{cancel_link}\n",
-        contact.name,
-        event.title,
-        public_url.trim_end_matches('/'),
-        event_path(event.id, &event.slug),
-    );
-    if let Some(confirm) = confirm {
-        body.push_str(&confirm_consent_lines(&confirm_consent_link(
-            public_url, &confirm,
-        )));
-    }
-    queue_email(txn, details.email.as_str(), &subject, &body).await?;
+    queue_templated(txn, details.email.as_str(), Template::SignUp, values).await?;
     Ok(SignUpOutcome {
         event_id: event.id,
         status,

@@ -30,7 +30,7 @@ pub fn structured_data(
             },
         })
     };
-    let status = match EventStatus::parse(&e.status) {
+    let status = match e.status {
         EventStatus::Cancelled => "https://schema.org/EventCancelled",
         _ => "https://schema.org/EventScheduled",
     };
@@ -92,7 +92,7 @@ mod tests {
             longitude: None,
             place_cell: None,
             online_url: None,
-            status: "published".into(),
+            status: crate::events::model::EventStatus::Published,
             group_id: None,
             starts_at: now,
             created_at: now,

@@ -2,13 +2,14 @@
 
 use super::{hosts::event_for_host, signups::claim_place, slot_fields::new_signup_in};
 use crate::{
-    auth::{model::PersonView, service::tokens},
+    auth::model::PersonView,
     db::begin_write,
     error::{AppError, AppResult},
     events::{
         entity::{event_slot, signup},
         model::SignUpStatus,
     },
+    tokens,
     validate::{EmailAddress, PersonName},
 };
 use chrono::Utc;

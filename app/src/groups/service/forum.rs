@@ -10,12 +10,12 @@ use crate::{
     auth::{entity::person, model::PersonView},
     db::begin_write,
     error::{AppError, AppResult},
+    format::format_when,
     groups::{
         entity::{forum_post, forum_thread, group},
         model::{group_path, thread_path, PostView, ThreadSummary, ThreadView},
         policy::{Access, GroupAction},
     },
-    ui::format::format_when,
     validate::bounded_text,
 };
 use chrono::{Duration, Utc};

@@ -6,10 +6,7 @@ use super::{
     membership::{add_membership, count_members},
 };
 use crate::{
-    auth::{
-        model::PersonView,
-        service::tokens::{hash_token, new_token},
-    },
+    auth::model::PersonView,
     db::begin_write,
     error::{AppError, AppResult},
     groups::{
@@ -17,10 +14,12 @@ use crate::{
         model::group_path,
         policy::GroupAction,
     },
-    outreach::service::queue_email,
+    mail::{queue_templated, Template},
+    tokens::{hash_token, new_token},
     validate::EmailAddress,
 };
 use chrono::Utc;
+use minijinja::context;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
     TransactionSession, TransactionTrait,
@@ -52,21 +51,14 @@ where
     }
     .insert(&txn)
     .await?;
-    let body = format!(
-        "{inviter} has invited you to join {name} on MembersNet.\n\n{description}\n\n\
-         Join the group: {site_url}/groups/invite/{token}\n\n\
-         If you don't want to join, ignore this email.",
-        inviter = viewer.name,
-        name = found.name,
-        description = found.description.chars().take(300).collect::<String>(),
-    );
-    queue_email(
-        &txn,
-        email.as_str(),
-        &format!("Join {} on MembersNet", found.name),
-        &body,
-    )
-    .await?;
+    let values = context! {
+        sender => &found.name,
+        inviter => &viewer.name,
+        group => &found.name,
+        description => found.description.chars().take(300).collect::<String>(),
+        link => format!("{site_url}/groups/invite/{token}"),
+    };
+    queue_templated(&txn, email.as_str(), Template::GroupInvite, values).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -63,7 +63,7 @@ pub(super) async fn add_membership(
     .insert(db)
     .await
     .map_err(|err| {
-        if crate::auth::service::accounts::is_unique_violation(&err) {
+        if crate::db::is_unique_violation(&err) {
             AppError::conflict("You are already in this group, or have asked to join.")
         } else {
             err.into()

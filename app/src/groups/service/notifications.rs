@@ -9,9 +9,10 @@ use crate::{
         entity::{forum_post, forum_thread, group, group_member},
         model::{group_path, thread_path, Notify},
     },
-    outreach::service::queue_email,
+    mail::{queue_templated, Template},
 };
 use chrono::{DateTime, Duration, Utc};
+use minijinja::{context, Value};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -48,29 +49,17 @@ pub async fn notify_members_of_post(
         .into_tuple()
         .all(db)
         .await?;
-    let (subject, opening) = if new_thread {
-        (
-            format!("New thread in {}: {}", found.name, thread.title),
-            format!(
-                "{} started a new thread, \"{}\".",
-                author.name, thread.title
-            ),
-        )
-    } else {
-        (
-            format!("Re: {} ({})", thread.title, found.name),
-            format!("{} replied to \"{}\".", author.name, thread.title),
-        )
+    let values = context! {
+        sender => &found.name,
+        new_thread,
+        author => &author.name,
+        thread_title => &thread.title,
+        group => &found.name,
+        post_url => format!("{site_url}{path}"),
+        group_url => format!("{site_url}{}", group_path(&found.slug)),
     };
-    let body = format!(
-        "{opening}\n\nRead and reply: {site_url}{path}\n\n\
-         You get an email for each new post in {name}. To change that, choose \
-         \"Emails from this group\" on {site_url}{group}",
-        name = found.name,
-        group = group_path(&found.slug),
-    );
     for email in recipients {
-        queue_email(db, &email, &subject, &body).await?;
+        queue_templated(db, &email, Template::ForumPost, values.clone()).await?;
     }
     Ok(())
 }
@@ -97,8 +86,8 @@ pub async fn send_due_digests(
     let mut queued = 0;
     for member in due {
         let since = member.digest_sent_at.unwrap_or(member.created_at);
-        if let Some((email, subject, body)) = digest_for(db, site_url, &member, since).await? {
-            queue_email(db, &email, &subject, &body).await?;
+        if let Some((email, values)) = digest_for(db, site_url, &member, since).await? {
+            queue_templated(db, &email, Template::ForumDigest, values).await?;
             queued += 1;
         }
         let mut sent = member.into_active_model();
@@ -114,7 +103,7 @@ async fn digest_for(
     site_url: &str,
     member: &group_member::Model,
     since: DateTime<Utc>,
-) -> AppResult<Option<(String, String, String)>> {
+) -> AppResult<Option<(String, Value)>> {
     let Some(found) = group::Entity::find_by_id(member.group_id).one(db).await? else {
         return Ok(None);
     };
@@ -142,7 +131,9 @@ async fn digest_for(
             } else {
                 format!("{new_posts} new posts")
             };
-            lines.push(format!("- {} ({posts}): {site_url}{path}", thread.title));
+            lines.push(
+                context! { title => thread.title, posts, url => format!("{site_url}{path}") },
+            );
         }
     }
     if lines.is_empty() {
@@ -157,13 +148,11 @@ async fn digest_for(
     else {
         return Ok(None);
     };
-    let body = format!(
-        "New in {name} since your last digest:\n\n{list}\n\n\
-         You get this digest once a day. To change that, choose \"Emails from this group\" \
-         on {site_url}{group}",
-        name = found.name,
-        list = lines.join("\n"),
-        group = group_path(&found.slug),
-    );
-    Ok(Some((email, format!("Today in {}", found.name), body)))
+    let values = context! {
+        sender => &found.name,
+        group => &found.name,
+        threads => lines,
+        group_url => format!("{site_url}{}", group_path(&found.slug)),
+    };
+    Ok(Some((email, values)))
 }

@@ -5,7 +5,8 @@ use super::{
     markdown::render_markdown,
 };
 use crate::{
-    auth::{model::PersonView, service::accounts::is_unique_violation},
+    auth::model::PersonView,
+    db::is_unique_violation,
     error::{AppError, AppResult},
     groups::{
         entity::{forum_post, forum_report, forum_thread, group},

@@ -8,21 +8,18 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    ctx::{redirect_to, respond, RequestCtx},
+    ctx::{redirect_to, serve},
     outreach::{model::Channel, service::preferences, service::unsubscribe as unsub},
 };
 
 /// Every consent the signed-in person has given or withdrawn, per group and nationally.
 #[server(endpoint = "outreach/preferences")]
 pub async fn get_preferences() -> Result<PreferencesView, AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            let person = ctx.person()?;
-            preferences::preferences_of(&ctx.db, person).await
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        preferences::preferences_of(&ctx.db, person).await
+    })
+    .await
 }
 
 /// Gives ("yes") or withdraws consent for one channel in one scope.
@@ -32,58 +29,42 @@ pub async fn set_preference(
     channel: String,
     granted: String,
 ) -> Result<(), AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            let person = ctx.person()?;
-            let channel = Channel::from_form(&channel)?;
-            let done =
-                preferences::set_preference(&ctx.db, person, &scope, channel, granted == "yes")
-                    .await?;
-            redirect_to(&format!("/preferences?done={done}"));
-            Ok(())
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        let channel = Channel::from_form(&channel)?;
+        let done =
+            preferences::set_preference(&ctx.db, person, &scope, channel, granted == "yes").await?;
+        redirect_to(&format!("/preferences?done={done}"));
+        Ok(())
+    })
+    .await
 }
 
 /// What an unsubscribe link is for. Needs no sign-in: the token is the key.
 #[server(endpoint = "outreach/unsubscribe/get")]
 pub async fn get_unsubscribe(token: String) -> Result<UnsubscribeView, AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            unsub::describe(&ctx.db, &token).await
-        }
-        .await,
-    )
+    serve(|ctx| async move { unsub::describe(&ctx.db, &token).await }).await
 }
 
 /// Withdraws the consent an unsubscribe link is for.
 #[server(endpoint = "outreach/unsubscribe")]
 pub async fn unsubscribe(token: String) -> Result<(), AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            unsub::unsubscribe(&ctx.db, &token, "unsubscribe-link").await?;
-            redirect_to(&format!("/unsubscribe/{token}?done=1"));
-            Ok(())
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        unsub::unsubscribe(&ctx.db, &token, "unsubscribe-link").await?;
+        redirect_to(&format!("/unsubscribe/{token}?done=1"));
+        Ok(())
+    })
+    .await
 }
 
 /// Confirms the consent an emailed link asked for (double opt-in); returns the address,
 /// masked. Needs no sign-in: the single-use token in the link is the proof of ownership.
 #[server(endpoint = "outreach/consent/confirm")]
 pub async fn confirm_consent(token: String) -> Result<String, AppError> {
-    respond(
-        async {
-            let ctx = RequestCtx::load().await?;
-            let shown = crate::outreach::service::consent::confirm_consent(&ctx.db, &token).await?;
-            redirect_to("/consent/confirmed");
-            Ok(shown)
-        }
-        .await,
-    )
+    serve(|ctx| async move {
+        let shown = crate::outreach::service::consent::confirm_consent(&ctx.db, &token).await?;
+        redirect_to("/consent/confirmed");
+        Ok(shown)
+    })
+    .await
 }

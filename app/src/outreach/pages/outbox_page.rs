@@ -1,8 +1,5 @@
 use crate::ui::page_title::PageTitle;
-use crate::{
-    error::AppError,
-    outreach::{api::list_outbox, model::OutboxEmailView},
-};
+use crate::{error::AppError, mail::OutboxEmailView, outreach::api::list_outbox};
 use leptos::prelude::*;
 
 /// Staff only: every email the site has queued, with what became of it. Without a mail
@@ -15,6 +12,7 @@ pub fn OutboxPage() -> impl IntoView {
         <section class="container">
             <h1>"Outbox"</h1>
             <p class="lede">"Emails the site has sent or would have sent, newest first."</p>
+            <p><a href="/staff/emails">"See every email template with sample values"</a></p>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match emails.await {

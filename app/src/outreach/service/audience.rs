@@ -9,8 +9,9 @@ use super::senders::Sender;
 use crate::{
     error::{AppError, AppResult},
     groups::entity::group,
+    mail::entity::suppression,
     outreach::{
-        entity::{consent_current, message_delivery, suppression},
+        entity::{consent_current, message_delivery},
         model::{AudienceKind, Channel, MAX_AREA_MILES, PARTY_SCOPE},
     },
 };

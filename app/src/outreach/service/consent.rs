@@ -14,7 +14,7 @@ use crate::{
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::OnConflict, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait,
-    QueryFilter, Set,
+    QueryFilter, QueryOrder, Set,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -161,6 +161,18 @@ pub async fn emails_with_consent(
         })
         .map(|(email, _)| email)
         .collect())
+}
+
+/// The mobile number `email` last gave with an SMS consent, if any.
+pub async fn sms_number_of(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<String>> {
+    Ok(consent_current::Entity::find()
+        .filter(consent_current::Column::Email.eq(email))
+        .filter(consent_current::Column::Channel.eq(Channel::Sms.as_str()))
+        .filter(consent_current::Column::Phone.is_not_null())
+        .order_by_desc(consent_current::Column::UpdatedAt)
+        .one(db)
+        .await?
+        .and_then(|row| row.phone))
 }
 
 /// Removes every consent record of an email, and its unconfirmed requests (part of

@@ -10,20 +10,21 @@
 use super::{
     consent::emails_with_consent,
     drafts::channel_of,
-    outbox::keep_logged_copy,
     render::{render_for, MessageContext},
-    suppressions::{suppress, suppressed_among},
-    texts::backoff,
     unsubscribe::{signing_key, token_for},
 };
 use crate::{
     error::AppResult,
     groups::entity::group,
+    mail::{
+        backoff, keep_logged_copy,
+        mailer::{Delivery, Mailer, OutgoingEmail},
+        sms::{OutgoingText, TextDelivery, TextError, TextSender},
+        suppressions::{suppress, suppressed_among},
+    },
     outreach::{
         entity::{message, message_delivery as delivery},
-        mailer::{Delivery, Mailer, OutgoingEmail},
         model::{scope_of, Channel},
-        sms::{OutgoingText, TextDelivery, TextError, TextSender},
     },
 };
 use chrono::{DateTime, Duration, Utc};

@@ -11,6 +11,7 @@ use super::{
 use crate::{
     error::AppResult,
     events::{entity::event, model::event_path},
+    format::format_when,
     outreach::{
         compose::merge::MergeValues,
         entity::message,
@@ -19,7 +20,6 @@ use crate::{
             SendProgress, DEFAULT_AREA_MILES,
         },
     },
-    ui::format::format_when,
 };
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};

@@ -6,12 +6,12 @@ use crate::db::begin_write;
 use crate::{
     auth::model::PersonView,
     error::{AppError, AppResult},
+    format::format_when,
     groups::entity::{group, group_member},
     outreach::{
         entity::{consent_current, consent_record},
         model::{group_scope, Channel, ConsentLine, PreferencesView, PARTY_SCOPE},
     },
-    ui::format::format_when,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,

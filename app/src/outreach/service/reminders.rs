@@ -3,22 +3,24 @@
 //! Each is queued once per sign-up: `reminders_sent` has a unique (sign-up, kind), and
 //! the mark and the message are written in one transaction.
 
-use super::{consent::emails_with_consent, outbox::queue_email, texts::queue_text};
+use super::consent::emails_with_consent;
 use crate::db::begin_write;
+use crate::mail::{queue_templated, queue_text, Template};
 use crate::{
     error::AppResult,
     events::{
         entity::{event, event_slot, signup},
         model::event_path,
     },
+    format::format_when,
     outreach::{
         compose::quiet_hours::next_allowed,
         entity::reminder_sent,
         model::{scope_of, Channel},
     },
-    ui::format::format_when,
 };
 use chrono::{DateTime, Duration, Utc};
+use minijinja::context;
 use sea_orm::{
     sea_query::{ExprTrait, OnConflict, Query},
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
@@ -144,17 +146,11 @@ async fn queue_kind(
         }
         match kind {
             Kind::DayBefore => {
-                let body = format!(
-                    "Hello {},\n\nA reminder: {} is on {when}.\n\n{link}\n\nCan't come after all? Cancel from the link in your sign-up email so someone else can have your place.",
-                    row.name, found.title
-                );
-                queue_email(
-                    &txn,
-                    &row.email,
-                    &format!("Reminder: {} · {when}", found.title),
-                    &body,
-                )
-                .await?;
+                let values = context! {
+                    name => &row.name, title => &found.title, when, event_url => &link,
+                    preferences_url => format!("{site_url}/preferences"),
+                };
+                queue_templated(&txn, &row.email, Template::Reminder, values).await?;
             }
             Kind::TwoHours => {
                 let body = format!(
@@ -170,17 +166,11 @@ async fn queue_kind(
                 .await?;
             }
             Kind::ThankYou => {
-                let body = format!(
-                    "Hello {},\n\nThank you for coming to {}. Campaigns are won by people like you turning up.\n\nFind what's on next: {site_url}/events\n",
-                    row.name, found.title
-                );
-                queue_email(
-                    &txn,
-                    &row.email,
-                    &format!("Thank you for coming to {}", found.title),
-                    &body,
-                )
-                .await?;
+                let values = context! {
+                    name => &row.name, title => &found.title, site_url,
+                    preferences_url => format!("{site_url}/preferences"),
+                };
+                queue_templated(&txn, &row.email, Template::ThankYou, values).await?;
             }
         }
         txn.commit().await?;

@@ -4,13 +4,13 @@
 
 use super::{
     audience::{self, AudienceSpec},
+    consent::sms_number_of,
     drafts::{channel_of, check_content, spec_of, MAX_TEXT_SEGMENTS, STATUS_DRAFT},
-    outbox::queue_email_parts,
     render::{render_for, MessageContext},
     senders::Sender,
-    texts::{queue_text, sms_number_of},
 };
 use crate::db::begin_write;
+use crate::mail::{queue_email_parts, queue_text};
 use crate::{
     error::{AppError, AppResult},
     groups::entity::group,

@@ -3,17 +3,16 @@
 
 use super::friends::{get_friendship, is_blocked_between, pair, ACCEPTED};
 use crate::{
-    auth::{
-        model::PersonView,
-        service::tokens::{hash_token, new_token},
-    },
+    auth::model::PersonView,
     db::begin_write,
     error::{AppError, AppResult},
-    outreach::service::queue_email,
+    mail::{queue_templated, Template},
     people::entity::{friend_invite, friendship},
+    tokens::{hash_token, new_token},
     validate::EmailAddress,
 };
 use chrono::Utc;
+use minijinja::context;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
     TransactionSession, TransactionTrait,
@@ -48,21 +47,11 @@ where
     }
     .insert(&txn)
     .await?;
-    let body = format!(
-        "{name} would like to be your friend on MembersNet, where members and supporters \
-         find campaign events and see which ones their friends are going to.\n\n\
-         Accept: {site_url}/friends/invite/{token}\n\n\
-         New to MembersNet? Create an account first, then open the link again. If you don't \
-         know {name}, ignore this email.",
-        name = me.name
-    );
-    queue_email(
-        &txn,
-        email.as_str(),
-        &format!("{} invited you to MembersNet", me.name),
-        &body,
-    )
-    .await?;
+    let values = context! {
+        inviter => &me.name,
+        link => format!("{site_url}/friends/invite/{token}"),
+    };
+    queue_templated(&txn, email.as_str(), Template::FriendInvite, values).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -10,11 +10,11 @@ use crate::{
         entity::{event, signup},
         model::{event_path, SignUpStatus},
     },
+    format::format_when,
     people::{
         entity::friendship,
         model::{ActivityItem, FriendsGoing, Sharing},
     },
-    ui::format::format_when,
 };
 use chrono::Utc;
 use sea_orm::{

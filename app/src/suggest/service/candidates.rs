@@ -99,7 +99,7 @@ impl Viewer {
     /// Upcoming published events, not the person's own.
     fn upcoming(&self) -> Select<event::Entity> {
         event::Entity::find()
-            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::Status.eq(EventStatus::Published))
             .filter(event::Column::StartsAt.gt(self.now))
             .filter(event::Column::HostId.ne(self.person_id))
     }
@@ -131,7 +131,7 @@ impl Viewer {
         let leading = FriendsAtEvent::leading(goings, FRIEND_CANDIDATES);
         let events: HashMap<i32, EventRow> = event::Entity::find()
             .filter(event::Column::Id.is_in(leading.iter().map(|e| e.event_id)))
-            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::Status.eq(EventStatus::Published))
             .filter(event::Column::HostId.ne(self.person_id))
             .select_only()
             .columns(CANDIDATE_COLUMNS)
@@ -214,7 +214,7 @@ impl Viewer {
         // (in the query, they would be skipped in favour of later ones).
         let read = |until: Option<DateTime<Utc>>| {
             let mut query = event::Entity::find()
-                .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+                .filter(event::Column::Status.eq(EventStatus::Published))
                 .filter(event::Column::StartsAt.gt(self.now));
             if let Some(until) = until {
                 query = query.filter(event::Column::StartsAt.lte(until));
@@ -250,7 +250,7 @@ impl Viewer {
         let rows: Vec<EventRow> = event_slot::Entity::find()
             .join(JoinType::InnerJoin, event_slot::Relation::Event.def())
             .filter(event_slot::Column::StartsAt.gt(self.now))
-            .filter(event::Column::Status.eq(EventStatus::Published.as_str()))
+            .filter(event::Column::Status.eq(EventStatus::Published))
             .filter(event::Column::HostId.ne(self.person_id))
             .order_by_desc(event_slot::Column::ConfirmedCount)
             .limit(limit)

@@ -13,7 +13,7 @@ async fn hosted_event(app: &TestApp, token: &str, capacity: &str) -> i32 {
 }
 
 async fn outbox_subjects(app: &TestApp, to: &str) -> Vec<String> {
-    app::outreach::service::list_outbox_emails(&app.db, 200)
+    app::mail::list_outbox_emails(&app.db, 200)
         .await
         .unwrap()
         .into_iter()

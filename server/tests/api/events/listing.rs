@@ -91,7 +91,7 @@ async fn a_weekly_events_card_shows_its_next_date_not_its_first() {
             entity::{event, event_slot},
             service::catalogue::cards_for,
         },
-        ui::format::format_when,
+        format::format_when,
     };
     use chrono::{Duration, Utc};
     use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};

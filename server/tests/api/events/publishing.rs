@@ -155,9 +155,7 @@ async fn when_staff_ask_events_from_non_members_wait_for_approval() {
     )
     .await;
     assert_eq!(listed(None).await, 1);
-    let told = app::outreach::service::list_outbox_emails(&app.db, 50)
-        .await
-        .unwrap();
+    let told = app::mail::list_outbox_emails(&app.db, 50).await.unwrap();
     assert!(told
         .iter()
         .any(|e| e.to_email == "nell@example.org" && e.subject.starts_with("Your event is live")));
@@ -361,4 +359,34 @@ async fn as_shipped_a_new_accounts_event_waits_for_staff_and_cannot_be_signed_up
     assert_eq!(seen_by_public.error_code(), "not_found");
     let slot = app.slot_of(id).await;
     assert!(sign_up(&app.db, slot, &guest(1), "http://x").await.is_err());
+}
+
+#[tokio::test]
+async fn an_event_whose_stored_status_is_unknown_is_never_shown_as_published() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let (event_id, _) = event_with_capacity(&app, "").await;
+    let shown = app
+        .call("/api/events/get", &[("id", &event_id.to_string())], None)
+        .await;
+    assert!(shown.succeeded(), "{}", shown.body);
+    let card = format!("\"id\":{event_id},");
+    let listed = app.call("/api/events/list", &[], None).await;
+    assert!(listed.body.contains(&card), "{}", listed.body);
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE events SET status = 'publishd' WHERE id = {event_id}"
+        ))
+        .await
+        .unwrap();
+    let shown = app
+        .call("/api/events/get", &[("id", &event_id.to_string())], None)
+        .await;
+    assert!(
+        !shown.succeeded(),
+        "a bad stored value is an error: {}",
+        shown.body
+    );
+    let listed = app.call("/api/events/list", &[], None).await;
+    assert!(!listed.body.contains(&card), "{}", listed.body);
 }

@@ -5,7 +5,7 @@ use super::*;
 use axum::http::StatusCode;
 
 async fn emails_to(app: &TestApp, to: &str) -> usize {
-    app::outreach::service::list_outbox_emails(&app.db, 500)
+    app::mail::list_outbox_emails(&app.db, 500)
         .await
         .unwrap()
         .into_iter()

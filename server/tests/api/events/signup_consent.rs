@@ -6,16 +6,14 @@ use super::*;
 use app::{
     error::AppError,
     events::entity::signup,
+    mail::{entity::outbox_text, list_outbox_emails},
     outreach::{
-        entity::{consent_record, outbox_text},
+        entity::consent_record,
         model::{Channel, PARTY_SCOPE},
-        service::{
-            consent::{
-                confirm_by_reply, confirm_consent, delete_consents_of, has_consent, record_consent,
-                ConsentChoice, ASK_TO_CONFIRM_TEXT, CONFIRMED_BY_LINK, CONFIRMED_BY_REPLY,
-                CONFIRMED_TEXT, CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
-            },
-            list_outbox_emails,
+        service::consent::{
+            confirm_by_reply, confirm_consent, delete_consents_of, has_consent, record_consent,
+            ConsentChoice, ASK_TO_CONFIRM_TEXT, CONFIRMED_BY_LINK, CONFIRMED_BY_REPLY,
+            CONFIRMED_TEXT, CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
         },
     },
 };

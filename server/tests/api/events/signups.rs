@@ -46,9 +46,7 @@ async fn a_guest_signs_up_with_consent_requested_and_gets_a_cancel_link() {
     )
     .await
     .unwrap());
-    let emails = app::outreach::service::list_outbox_emails(&app.db, 5)
-        .await
-        .unwrap();
+    let emails = app::mail::list_outbox_emails(&app.db, 5).await.unwrap();
     assert!(
         emails[0].body.contains("/events/cancel/"),
         "{}",
@@ -97,9 +95,7 @@ async fn a_full_event_waitlists_and_a_cancellation_promotes_the_first_waiting() 
     );
 
     // Guest 1 cancels from their emailed link: guest 3 (first waiting) gets the place.
-    let emails = app::outreach::service::list_outbox_emails(&app.db, 10)
-        .await
-        .unwrap();
+    let emails = app::mail::list_outbox_emails(&app.db, 10).await.unwrap();
     let to_guest1 = emails
         .iter()
         .find(|e| e.to_email == "guest1@example.org")
@@ -110,9 +106,7 @@ async fn a_full_event_waitlists_and_a_cancellation_promotes_the_first_waiting() 
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
 
-    let promoted = app::outreach::service::list_outbox_emails(&app.db, 10)
-        .await
-        .unwrap();
+    let promoted = app::mail::list_outbox_emails(&app.db, 10).await.unwrap();
     assert!(promoted
         .iter()
         .any(|e| e.to_email == "guest3@example.org" && e.subject.starts_with("A place came up")));
@@ -252,9 +246,7 @@ async fn erasing_a_person_frees_their_place_for_the_waitlist() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let emails = app::outreach::service::list_outbox_emails(&app.db, 10)
-        .await
-        .unwrap();
+    let emails = app::mail::list_outbox_emails(&app.db, 10).await.unwrap();
     assert!(emails
         .iter()
         .any(|e| e.to_email == "guest1@example.org" && e.subject.starts_with("A place came up")));

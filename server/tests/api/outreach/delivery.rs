@@ -5,10 +5,12 @@
 use super::{
     consent, deliver_all, draft, fakes::SmtpSink, member, no_texts, official_group, send, statuses,
 };
-use app::outreach::{
-    mailer::SmtpMailer,
-    model::{Channel, PARTY_SCOPE},
-    service::delivery::{deliver_due_messages, Outlets, RateLimit, STALE_AFTER},
+use app::{
+    mail::mailer::SmtpMailer,
+    outreach::{
+        model::{Channel, PARTY_SCOPE},
+        service::delivery::{deliver_due_messages, Outlets, RateLimit, STALE_AFTER},
+    },
 };
 use chrono::Utc;
 use std::{collections::HashMap, time::Duration};

@@ -8,11 +8,11 @@ use app::{
         entity::event_slot,
         service::signups::{sign_up, SignUpDetails},
     },
+    mail::list_outbox_emails,
     outreach::{
         model::{Channel, PARTY_SCOPE},
         service::{
             consent::{confirm_consent, CONFIRM_CONSENT_PATH},
-            list_outbox_emails,
             reminders::queue_due_reminders,
         },
     },

@@ -6,13 +6,12 @@ use super::{
     TestApp,
 };
 use app::{
+    mail::{deliver_pending_texts, mailer::LogMailer, sms::HttpTextSender},
     outreach::{
         compose::signature,
         entity::message,
-        mailer::LogMailer,
         model::{Channel, PARTY_SCOPE},
-        service::{audience::AudienceSpec, sending::start_send, texts::deliver_pending_texts},
-        sms::HttpTextSender,
+        service::{audience::AudienceSpec, sending::start_send},
     },
     state::Settings,
 };
@@ -279,18 +278,18 @@ async fn yes_through_the_signed_webhook_confirms_sms_consent_a_form_asked_for() 
 struct HangingSender;
 
 #[async_trait::async_trait]
-impl app::outreach::sms::TextSender for HangingSender {
+impl app::mail::sms::TextSender for HangingSender {
     async fn send(
         &self,
-        _text: &app::outreach::sms::OutgoingText,
-    ) -> Result<app::outreach::sms::TextDelivery, app::outreach::sms::TextError> {
+        _text: &app::mail::sms::OutgoingText,
+    ) -> Result<app::mail::sms::TextDelivery, app::mail::sms::TextError> {
         std::future::pending().await
     }
 }
 
 #[tokio::test]
 async fn a_text_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out() {
-    use app::outreach::service::texts::queue_text;
+    use app::mail::queue_text;
     let app = TestApp::spawn().await;
     let now = Utc::now();
     queue_text(&app.db, "+447700900123", "See you at 7pm", now)
@@ -330,7 +329,7 @@ async fn a_text_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out() 
 }
 
 async fn statuses_of_texts(app: &TestApp) -> Vec<String> {
-    app::outreach::entity::outbox_text::Entity::find()
+    app::mail::entity::outbox_text::Entity::find()
         .all(&app.db)
         .await
         .unwrap()

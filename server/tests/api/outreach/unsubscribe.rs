@@ -4,11 +4,13 @@
 use super::{
     consent, deliver_all, draft, member, no_texts, official_group, send, statuses, TestApp,
 };
-use app::outreach::{
-    entity::message_delivery,
-    mailer::LogMailer,
-    model::{Channel, PARTY_SCOPE},
-    service::unsubscribe::{signing_key, token_for},
+use app::{
+    mail::mailer::LogMailer,
+    outreach::{
+        entity::message_delivery,
+        model::{Channel, PARTY_SCOPE},
+        service::unsubscribe::{signing_key, token_for},
+    },
 };
 use axum::{
     body::Body,

@@ -62,11 +62,3 @@ pub(super) async fn record_consents(
     }
     Ok(confirm_token)
 }
-
-/// The lines of a sign-up email that ask the address to confirm email consent.
-pub(super) fn confirm_consent_lines(confirm_link: &str) -> String {
-    format!(
-        "\nYou ticked the box to hear from us. Confirm you want emails from us: {confirm_link}\n\
-         If that was not you, ignore the link: nothing changes until it is used.\n"
-    )
-}

@@ -10,10 +10,10 @@ use super::{
     reply_confirmations::ask_number_to_confirm, ConsentChoice,
 };
 use crate::{
-    auth::service::tokens,
     db::begin_write,
     error::{AppError, AppResult},
     outreach::model::{mask_email, Channel},
+    tokens,
 };
 use chrono::{Duration, Utc};
 use sea_orm::{

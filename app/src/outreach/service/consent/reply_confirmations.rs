@@ -6,15 +6,11 @@
 
 use super::{confirmation_entity as request, record_consent, ConsentChoice};
 use crate::{
-    auth::service::tokens,
     db::begin_write,
     error::AppResult,
-    outreach::{
-        compose::quiet_hours::next_allowed,
-        entity::consent_current,
-        model::Channel,
-        service::{suppressions::suppressed_among, texts::queue_text},
-    },
+    mail::{queue_text, suppressions::suppressed_among},
+    outreach::{compose::quiet_hours::next_allowed, entity::consent_current, model::Channel},
+    tokens,
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{

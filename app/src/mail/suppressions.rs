@@ -1,9 +1,7 @@
 //! Bounced addresses and dead numbers: marked once, skipped by every later send.
 
-use crate::{
-    error::AppResult,
-    outreach::{entity::suppression, model::Channel},
-};
+use super::{entity::suppression, model::Channel};
+use crate::error::AppResult;
 use chrono::Utc;
 use sea_orm::{sea_query::OnConflict, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashSet;

@@ -1,11 +1,11 @@
 //! The outbox: queue an email, list them for staff, and deliver them exactly once.
 
-use crate::outreach::{
-    entity::{message_delivery, outbox_email},
+use super::{
+    entity::outbox_email,
     mailer::{Delivery, Mailer, OutgoingEmail},
     model::OutboxEmailView,
 };
-use crate::{error::AppResult, ui::format::format_when};
+use crate::{error::AppResult, format::format_when};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
@@ -106,15 +106,10 @@ fn to_view(row: outbox_email::Model) -> OutboxEmailView {
     }
 }
 
-/// Removes every email addressed to `email`, and their copies of messages to audiences
-/// (part of erasing a person).
+/// Removes every email addressed to `email` (part of erasing a person).
 pub async fn delete_emails_to(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
     outbox_email::Entity::delete_many()
         .filter(outbox_email::Column::ToEmail.eq(email))
-        .exec(db)
-        .await?;
-    message_delivery::Entity::delete_many()
-        .filter(message_delivery::Column::Email.eq(email))
         .exec(db)
         .await?;
     Ok(())

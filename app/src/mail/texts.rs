@@ -1,15 +1,13 @@
 //! Single texts (STOP confirmations, event reminders): queued like outbox emails and
 //! delivered by the worker through the SMS provider.
 
-use super::suppressions::suppress;
-use crate::{
-    error::AppResult,
-    outreach::{
-        entity::{consent_current, outbox_text},
-        model::Channel,
-        sms::{OutgoingText, TextDelivery, TextError, TextSender},
-    },
+use super::{
+    entity::outbox_text,
+    model::Channel,
+    sms::{OutgoingText, TextDelivery, TextError, TextSender},
+    suppressions::suppress,
 };
+use crate::error::AppResult;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -39,18 +37,6 @@ pub async fn queue_text(
     .insert(db)
     .await?;
     Ok(())
-}
-
-/// The mobile number `email` last gave with an SMS consent, if any.
-pub async fn sms_number_of(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<String>> {
-    Ok(consent_current::Entity::find()
-        .filter(consent_current::Column::Email.eq(email))
-        .filter(consent_current::Column::Channel.eq(Channel::Sms.as_str()))
-        .filter(consent_current::Column::Phone.is_not_null())
-        .order_by_desc(consent_current::Column::UpdatedAt)
-        .one(db)
-        .await?
-        .and_then(|row| row.phone))
 }
 
 /// Wait before retry `attempt` (1, 2, …): 30 s, 1 min, 2 min … up to an hour.

@@ -1,0 +1,34 @@
+//! The mail base: queue an email or a text inside the transaction that causes it, deliver
+//! them through the `Mailer` and `TextSender` providers with retries and crash recovery
+//! (claims, leases), and skip bounced addresses and dead numbers. It knows no domain:
+//! every domain may call it, and it calls none of them.
+
+pub mod model;
+
+#[cfg(feature = "ssr")]
+pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod mailer;
+#[cfg(feature = "ssr")]
+mod outbox;
+#[cfg(feature = "ssr")]
+pub mod previews;
+#[cfg(feature = "ssr")]
+pub mod sms;
+#[cfg(feature = "ssr")]
+pub mod suppressions;
+#[cfg(feature = "ssr")]
+pub mod templates;
+#[cfg(feature = "ssr")]
+mod texts;
+
+pub use model::{Channel, EmailPreview, OutboxEmailView};
+#[cfg(feature = "ssr")]
+pub use outbox::{
+    delete_emails_to, deliver_pending, keep_logged_copy, list_outbox_emails, queue_email,
+    queue_email_parts, SENDING_LEASE, STATUS_PENDING,
+};
+#[cfg(feature = "ssr")]
+pub use templates::{queue_templated, Template};
+#[cfg(feature = "ssr")]
+pub use texts::{backoff, deliver_pending_texts, queue_text};
