@@ -172,9 +172,17 @@ pub struct EventDetail {
 /// Where a sign-up stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum SignUpStatus {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "confirmed"))]
     Confirmed,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "waitlisted"))]
     Waitlisted,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cancelled"))]
     Cancelled,
 }
 
@@ -187,6 +195,7 @@ impl SignUpStatus {
         }
     }
 
+    /// The status a link or form names (stored values are read as the enum itself).
     pub fn parse(name: &str) -> Option<SignUpStatus> {
         [
             SignUpStatus::Confirmed,

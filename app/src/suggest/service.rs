@@ -149,9 +149,9 @@ impl OwnSignUps {
         person_id: i32,
         now: DateTime<Utc>,
     ) -> AppResult<Self> {
-        let rows: Vec<(i32, i32, String, DateTime<Utc>)> = signup::Entity::find()
+        let rows: Vec<(i32, i32, SignUpStatus, DateTime<Utc>)> = signup::Entity::find()
             .filter(signup::Column::PersonId.eq(person_id))
-            .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+            .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
             .select_only()
             .columns([
                 signup::Column::EventId,
@@ -162,12 +162,13 @@ impl OwnSignUps {
             .into_tuple()
             .all(db)
             .await?;
-        let confirmed = SignUpStatus::Confirmed.as_str();
         Ok(Self {
             event_ids: rows.iter().map(|row| row.0).collect(),
             past_slots: rows
                 .into_iter()
-                .filter(|(_, _, status, starts_at)| status == confirmed && *starts_at < now)
+                .filter(|(_, _, status, starts_at)| {
+                    *status == SignUpStatus::Confirmed && *starts_at < now
+                })
                 .map(|(_, slot, _, _)| slot)
                 .collect(),
         })

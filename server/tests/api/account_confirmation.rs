@@ -109,7 +109,7 @@ async fn the_addresss_own_data(app: &TestApp) -> i32 {
 async fn live_signups(app: &TestApp, email: &str) -> Vec<signup::Model> {
     signup::Entity::find()
         .filter(signup::Column::Email.eq(email))
-        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
         .all(&app.db)
         .await
         .unwrap()

@@ -1,3 +1,4 @@
+use crate::events::model::SignUpStatus;
 use sea_orm::entity::prelude::*;
 
 /// A person's place (or waitlist place) in one slot. One per email per slot.
@@ -12,7 +13,7 @@ pub struct Model {
     pub email: String,
     pub phone: Option<String>,
     pub postcode: Option<String>,
-    pub status: String,
+    pub status: SignUpStatus,
     #[sea_orm(unique)]
     pub cancel_token_hash: String,
     pub checked_in_at: Option<DateTimeUtc>,

@@ -29,7 +29,7 @@ pub async fn get_dashboard(
     let slots = slots_of(db, event_id).await?;
     let rows = signup::Entity::find()
         .filter(signup::Column::SlotId.is_in(slots.iter().map(|s| s.id)))
-        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
         .order_by_asc(signup::Column::Id)
         .all(db)
         .await?;
@@ -46,7 +46,7 @@ pub async fn get_dashboard(
                 name: row.name,
                 email: row.email,
                 phone: row.phone,
-                status: SignUpStatus::parse(&row.status).unwrap_or(SignUpStatus::Confirmed),
+                status: row.status,
                 checked_in: row.checked_in_at.is_some(),
                 slot,
             }
@@ -81,7 +81,7 @@ pub async fn toggle_check_in(
         .await?
         .ok_or(AppError::NotFound)?;
     event_for_host(db, slot.event_id, viewer).await?;
-    if row.status != SignUpStatus::Confirmed.as_str() {
+    if row.status != SignUpStatus::Confirmed {
         return Err(AppError::conflict(
             "Only people with a confirmed place can be checked in.",
         ));

@@ -117,16 +117,14 @@ pub async fn person_feed_ics(
         .ok_or(AppError::NotFound)?;
     let rows = signup::Entity::find()
         .filter(signup::Column::PersonId.eq(owner.id))
-        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
         .find_also_related(event_slot::Entity)
         .all(db)
         .await?;
     let since = Utc::now() - Duration::days(31);
     let slots: Vec<(event_slot::Model, bool)> = rows
         .into_iter()
-        .filter_map(|(signup, slot)| {
-            Some((slot?, signup.status == SignUpStatus::Confirmed.as_str()))
-        })
+        .filter_map(|(signup, slot)| Some((slot?, signup.status == SignUpStatus::Confirmed)))
         .filter(|(s, _)| s.ends_at > since)
         .collect();
     let events = event::Entity::find()

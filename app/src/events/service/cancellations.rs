@@ -102,12 +102,12 @@ async fn cancel_in(
         .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let was_confirmed = row.status == SignUpStatus::Confirmed.as_str();
-    if row.status == SignUpStatus::Cancelled.as_str() {
+    let was_confirmed = row.status == SignUpStatus::Confirmed;
+    if row.status == SignUpStatus::Cancelled {
         return Ok(event.title);
     }
     let mut active: signup::ActiveModel = row.into();
-    active.status = Set(SignUpStatus::Cancelled.as_str().to_string());
+    active.status = Set(SignUpStatus::Cancelled);
     active.updated_at = Set(Utc::now());
     active.update(txn).await?;
     if was_confirmed {
@@ -134,7 +134,7 @@ pub(super) async fn promote_from_waitlist(
 ) -> AppResult<bool> {
     let Some(next) = signup::Entity::find()
         .filter(signup::Column::SlotId.eq(slot.id))
-        .filter(signup::Column::Status.eq(SignUpStatus::Waitlisted.as_str()))
+        .filter(signup::Column::Status.eq(SignUpStatus::Waitlisted))
         .order_by_asc(signup::Column::Id)
         .one(txn)
         .await?
@@ -146,7 +146,7 @@ pub(super) async fn promote_from_waitlist(
     }
     let (name, email) = (next.name.clone(), next.email.clone());
     let mut active: signup::ActiveModel = next.into();
-    active.status = Set(SignUpStatus::Confirmed.as_str().to_string());
+    active.status = Set(SignUpStatus::Confirmed);
     active.updated_at = Set(Utc::now());
     active.update(txn).await?;
     let values = context! {

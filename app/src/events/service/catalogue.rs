@@ -324,13 +324,13 @@ pub async fn get_event_detail(
         Some(person) => signup::Entity::find()
             .filter(signup::Column::PersonId.eq(person.id))
             .filter(signup::Column::SlotId.is_in(slots.iter().map(|s| s.id)))
-            .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+            .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
             .one(db)
             .await?
             .and_then(|s| {
                 Some(MySignUp {
                     slot_id: s.slot_id,
-                    status: SignUpStatus::parse(&s.status)?,
+                    status: s.status,
                 })
             }),
         None => None,

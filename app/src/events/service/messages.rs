@@ -39,12 +39,9 @@ pub async fn recipients(
         .into_iter()
         .map(|s| s.id)
         .collect();
-    let statuses: Vec<&str> = match audience {
-        Audience::Confirmed => vec![SignUpStatus::Confirmed.as_str()],
-        Audience::ConfirmedAndWaitlist => vec![
-            SignUpStatus::Confirmed.as_str(),
-            SignUpStatus::Waitlisted.as_str(),
-        ],
+    let statuses = match audience {
+        Audience::Confirmed => vec![SignUpStatus::Confirmed],
+        Audience::ConfirmedAndWaitlist => vec![SignUpStatus::Confirmed, SignUpStatus::Waitlisted],
     };
     let mut people: Vec<(String, String)> = signup::Entity::find()
         .filter(signup::Column::SlotId.is_in(slot_ids))

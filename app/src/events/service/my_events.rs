@@ -19,7 +19,7 @@ pub async fn list_events_for_person(
 ) -> AppResult<Vec<MyEventView>> {
     let rows = signup::Entity::find()
         .filter(signup::Column::PersonId.eq(person_id))
-        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
         .find_also_related(event_slot::Entity)
         .all(db)
         .await?;
@@ -49,7 +49,7 @@ pub async fn list_events_for_person(
                 path: event_path(event.id, &event.slug),
                 title: event.title.clone(),
                 when: format_time_range(slot.starts_at, slot.ends_at),
-                status: SignUpStatus::parse(&row.status).unwrap_or(SignUpStatus::Confirmed),
+                status: row.status,
                 upcoming: slot.ends_at >= now,
             },
         ));

@@ -28,7 +28,7 @@ pub async fn credit_for(
 pub async fn brought_count(db: &impl ConnectionTrait, person_id: i32) -> AppResult<u64> {
     Ok(signup::Entity::find()
         .filter(signup::Column::ReferrerId.eq(person_id))
-        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled.as_str()))
+        .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
         .count(db)
         .await?)
 }

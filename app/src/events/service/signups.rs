@@ -192,7 +192,7 @@ async fn sign_up_in(
     let owner = details.owner().is_some();
     if let Some(row) = existing
         .as_ref()
-        .filter(|r| r.status != SignUpStatus::Cancelled.as_str())
+        .filter(|r| r.status != SignUpStatus::Cancelled)
     {
         if owner {
             let mut active: signup::ActiveModel = row.clone().into();
@@ -213,7 +213,7 @@ async fn sign_up_in(
         // Only the owner learns where their place stands: to anyone else the answer is what
         // a new sign-up would get, so the form cannot tell who already has a place.
         let status = if owner {
-            SignUpStatus::parse(&row.status).unwrap_or(SignUpStatus::Confirmed)
+            row.status
         } else if slot.capacity.is_none_or(|c| slot.confirmed_count < c) {
             SignUpStatus::Confirmed
         } else {
@@ -252,7 +252,7 @@ async fn sign_up_in(
     if owner || is_new_row {
         active.person_id = Set(details.person_id);
     }
-    active.status = Set(status.as_str().to_string());
+    active.status = Set(status);
     active.cancel_token_hash = Set(tokens::hash_token(&token));
     active.updated_at = Set(now);
     active.save(txn).await?;

@@ -47,7 +47,7 @@ where
         .await?;
     let already_confirmed = existing
         .as_ref()
-        .is_some_and(|r| r.status == SignUpStatus::Confirmed.as_str());
+        .is_some_and(|r| r.status == SignUpStatus::Confirmed);
     if !already_confirmed && !claim_place(&txn, slot.id).await? {
         return Err(AppError::conflict(
             "Every place is taken. Raise the number of places (Edit event) to add a walk-in.",
@@ -66,7 +66,7 @@ where
             ..new_signup_in(&slot, now)
         },
     };
-    active.status = Set(SignUpStatus::Confirmed.as_str().to_string());
+    active.status = Set(SignUpStatus::Confirmed);
     active.checked_in_at = Set(Some(now));
     active.updated_at = Set(now);
     active.save(&txn).await?;

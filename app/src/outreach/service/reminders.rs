@@ -10,7 +10,7 @@ use crate::{
     error::AppResult,
     events::{
         entity::{event, event_slot, signup},
-        model::event_path,
+        model::{event_path, SignUpStatus},
     },
     format::format_when,
     outreach::{
@@ -82,7 +82,7 @@ async fn queue_kind(
     let mut query = signup::Entity::find()
         .find_also_related(event_slot::Entity)
         .filter(window)
-        .filter(signup::Column::Status.eq("confirmed"))
+        .filter(signup::Column::Status.eq(SignUpStatus::Confirmed))
         // Walk-ins the host typed in gave no address themselves.
         .filter(signup::Column::AddedByHost.eq(false))
         .filter(signup::Column::Id.not_in_subquery(already));

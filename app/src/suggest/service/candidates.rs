@@ -117,7 +117,7 @@ impl Viewer {
     ) -> Result<Vec<FriendsEvent>, DbErr> {
         let goings: Vec<FriendGoingRow> = signup::Entity::find()
             .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(self.person_id)))
-            .filter(signup::Column::Status.eq(SignUpStatus::Confirmed.as_str()))
+            .filter(signup::Column::Status.eq(SignUpStatus::Confirmed))
             .filter(signup::Column::StartsAt.gt(self.now))
             .select_only()
             .columns([

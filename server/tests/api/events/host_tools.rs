@@ -467,7 +467,10 @@ async fn lowering_places_while_people_sign_up_never_leaves_more_people_than_plac
 
 /// (capacity, confirmed_count, confirmed rows) of `slot`.
 async fn places(app: &TestApp, slot: i32) -> (i32, i32, i32) {
-    use app::events::entity::{event_slot, signup};
+    use app::events::{
+        entity::{event_slot, signup},
+        model::SignUpStatus,
+    };
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
     let found = event_slot::Entity::find_by_id(slot)
         .one(&app.db)
@@ -476,7 +479,7 @@ async fn places(app: &TestApp, slot: i32) -> (i32, i32, i32) {
         .unwrap();
     let rows = signup::Entity::find()
         .filter(signup::Column::SlotId.eq(slot))
-        .filter(signup::Column::Status.eq("confirmed"))
+        .filter(signup::Column::Status.eq(SignUpStatus::Confirmed))
         .count(&app.db)
         .await
         .unwrap();
@@ -485,4 +488,28 @@ async fn places(app: &TestApp, slot: i32) -> (i32, i32, i32) {
         found.confirmed_count,
         rows as i32,
     )
+}
+
+#[tokio::test]
+async fn a_sign_up_whose_stored_status_is_unknown_is_an_error_not_a_place() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let id = hosted_event(&app, &host, "5").await;
+    let slot = app.slot_of(id).await;
+    sign_up(&app.db, slot, &guest(1), "http://x").await.unwrap();
+    let form = [("id", id.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let dashboard = || app.call("/api/events/dashboard", &form, Some(&host));
+    assert!(dashboard().await.succeeded());
+    app.db
+        .execute_unprepared("UPDATE signups SET status = 'confirmd'")
+        .await
+        .unwrap();
+    let broken = dashboard().await;
+    assert!(
+        !broken.succeeded(),
+        "an unknown status is never read as a place: {}",
+        broken.body
+    );
 }

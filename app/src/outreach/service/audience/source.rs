@@ -4,7 +4,10 @@
 use super::{party_choice, AudienceSpec};
 use crate::{
     auth::entity::person,
-    events::entity::{event, event_slot, signup},
+    events::{
+        entity::{event, event_slot, signup},
+        model::SignUpStatus,
+    },
     groups::entity::group_member,
     outreach::{
         entity::consent_current,
@@ -57,7 +60,7 @@ pub fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
             .and_where(Expr::col((event::Entity, event::Column::GroupId)).eq(group_id))
             .and_where(
                 Expr::col((signup::Entity, signup::Column::Status))
-                    .is_in(["confirmed", "waitlisted"]),
+                    .is_in([SignUpStatus::Confirmed, SignUpStatus::Waitlisted]),
             )
             .and_where(when)
             .to_owned()
