@@ -327,11 +327,9 @@ pub async fn get_event_detail(
             .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
             .one(db)
             .await?
-            .and_then(|s| {
-                Some(MySignUp {
-                    slot_id: s.slot_id,
-                    status: s.status,
-                })
+            .map(|s| MySignUp {
+                slot_id: s.slot_id,
+                status: s.status,
             }),
         None => None,
     };
