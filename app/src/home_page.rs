@@ -3,7 +3,8 @@
 use crate::ui::page_title::PageTitle;
 use crate::{
     auth::session::use_session,
-    people::{api::friends::get_friends_activity, model::ActivityItem},
+    events::api::get_friends_activity,
+    people::model::ActivityItem,
     suggest::{api::get_suggestions, pages::SuggestionList},
     ui::notice::QueryNotice,
 };

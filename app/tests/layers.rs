@@ -47,9 +47,8 @@ const TOP: &[&str] = &["routes", "layout", "home_page", "lib"];
 const KNOWN_BACK_ARROWS: &[(&str, &str)] = &[
     // The group page lists the group's events: assemble it above both, or ask events.
     ("groups", "events"),
-    // Erasure cancels the person's sign-ups and forgets their consent, and "friends going"
-    // reads events' tables: erasure belongs above the domains it clears, and going.rs in
-    // events, asking people for the friends.
+    // Erasure cancels the person's sign-ups and forgets their consent, and the profile
+    // shows the "brought" count: erasure belongs above the domains it clears.
     ("people", "events"),
     ("people", "outreach"),
     // Sign-up forms record consent: consent becomes a module below events.

@@ -12,6 +12,7 @@ pub use staff::*;
 use crate::{
     error::AppError,
     events::model::{EventDetail, EventListView, MyEventView, SignUpStatus},
+    people::model::ActivityItem,
 };
 use leptos::prelude::*;
 
@@ -21,12 +22,11 @@ use crate::{
     events::{
         model::{event_path, EventForm, EventKind},
         service::{
-            approvals, calendar, cancellations, catalogue, event_form::NewEvent, my_events,
-            new_event, referrals, signups,
+            approvals, calendar, cancellations, catalogue, event_form::NewEvent, friends_going,
+            my_events, new_event, referrals, signups,
         },
     },
     groups::service::access::require_group_host,
-    people::service::going,
     places::service::lookup::locate_place,
     rate_limit::Limit,
 };
@@ -63,7 +63,8 @@ pub async fn list_events(
         let mut list = catalogue::list_upcoming_events(&ctx.db, &filter, page.unwrap_or(1)).await?;
         if let Some(viewer) = ctx.maybe_person() {
             let ids: Vec<i32> = list.events.iter().map(|c| c.id).collect();
-            let mut going = going::friends_going_to_events(&ctx.db, viewer.id, &ids).await?;
+            let mut going =
+                friends_going::friends_going_to_events(&ctx.db, viewer.id, &ids).await?;
             for card in &mut list.events {
                 card.friends_going = going.remove(&card.id).map(|g| g.text());
             }
@@ -85,9 +86,10 @@ pub async fn get_event(id: i32) -> Result<EventDetail, AppError> {
         )
         .await?;
         if let Some(viewer) = ctx.maybe_person() {
-            detail.friends_going = going::friends_going_to_events(&ctx.db, viewer.id, &[id])
-                .await?
-                .remove(&id);
+            detail.friends_going =
+                friends_going::friends_going_to_events(&ctx.db, viewer.id, &[id])
+                    .await?
+                    .remove(&id);
         }
         Ok(detail)
     })
@@ -264,6 +266,19 @@ pub async fn brought_count() -> Result<u64, AppError> {
     serve(|ctx| async move {
         let person = ctx.person()?;
         referrals::brought_count(&ctx.db, person.id).await
+    })
+    .await
+}
+
+/// The signed-in person's friends' latest sign-ups they may see (none when signed out):
+/// the home page's "what your friends are doing".
+#[server(endpoint = "friends/activity")]
+pub async fn get_friends_activity() -> Result<Vec<ActivityItem>, AppError> {
+    serve(|ctx| async move {
+        match ctx.maybe_person() {
+            Some(me) => friends_going::list_friends_activity(&ctx.db, me.id, 10).await,
+            None => Ok(Vec::new()),
+        }
     })
     .await
 }

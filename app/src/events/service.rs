@@ -7,6 +7,7 @@ pub mod cancellations;
 pub mod catalogue;
 pub mod edits;
 pub mod event_form;
+pub mod friends_going;
 pub mod group_events;
 pub mod hosts;
 pub mod in_box;

@@ -6,9 +6,12 @@ use crate::{
     events::{
         entity::{event, signup},
         model::SignUpStatus,
-        service::catalogue::{cards_with_slots, slots_by_event},
+        service::{
+            catalogue::{cards_with_slots, slots_by_event},
+            friends_going::close_friends_at,
+        },
     },
-    people::service::going::{close_friends_at, list_sharing_friends},
+    people::service::going::list_sharing_friends,
     places::{model::Coordinates, service::lookup::locate_postcode},
     suggest::model::{rank, Candidate, SuggestionView, SuggestionsView},
     validate::PostcodeUk,

@@ -3,7 +3,7 @@
 
 use crate::{
     error::AppError,
-    people::model::{ActivityItem, FriendsView, PersonMatch},
+    people::model::{FriendsView, PersonMatch},
 };
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ use crate::{
     ctx::{redirect_to, serve},
     people::{
         model::Sharing,
-        service::{friend_invites, friends, going},
+        service::{friend_invites, friends},
     },
     rate_limit::Limit,
 };
@@ -150,18 +150,6 @@ pub async fn accept_friend_invite(token: String) -> Result<(), AppError> {
         friend_invites::accept_friend_invite(&ctx.db, &token, me.id).await?;
         back_to_friends("accepted");
         Ok(())
-    })
-    .await
-}
-
-/// The signed-in person's friends' latest sign-ups they may see (none when signed out).
-#[server(endpoint = "friends/activity")]
-pub async fn get_friends_activity() -> Result<Vec<ActivityItem>, AppError> {
-    serve(|ctx| async move {
-        match ctx.maybe_person() {
-            Some(me) => going::list_friends_activity(&ctx.db, me.id, 10).await,
-            None => Ok(Vec::new()),
-        }
     })
     .await
 }
