@@ -9,6 +9,7 @@ mod publishing;
 mod relay;
 mod signup_consent;
 mod signups;
+mod sms_consent;
 
 pub use crate::support::TestApp;
 use app::events::{

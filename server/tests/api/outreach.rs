@@ -6,6 +6,7 @@ mod consent_property;
 mod delivery;
 mod fakes;
 mod reminders;
+mod text_costs;
 mod texts;
 mod unsubscribe;
 

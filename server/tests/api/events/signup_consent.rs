@@ -6,21 +6,22 @@ use super::*;
 use app::{
     error::AppError,
     events::entity::signup,
-    mail::{entity::outbox_text, list_outbox_emails},
+    mail::list_outbox_emails,
     outreach::{
         entity::consent_record,
         model::{Channel, PARTY_SCOPE},
         service::consent::{
-            confirm_by_reply, confirm_consent, delete_consents_of, has_consent, record_consent,
-            ConsentChoice, ASK_TO_CONFIRM_TEXT, CONFIRMED_BY_LINK, CONFIRMED_BY_REPLY,
-            CONFIRMED_TEXT, CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
+            confirm_consent, delete_consents_of, has_consent, record_consent, ConsentChoice,
+            CONFIRMED_BY_LINK, CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
         },
     },
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
+mod property;
+
 /// A guest's form, valid.
-fn form(
+pub(super) fn form(
     name: &str,
     email: &str,
     phone: &str,
@@ -32,7 +33,7 @@ fn form(
 }
 
 /// The ledger of `email`, oldest first: (channel, granted, source).
-async fn ledger(app: &TestApp, email: &str) -> Vec<(String, bool, String)> {
+pub(super) async fn ledger(app: &TestApp, email: &str) -> Vec<(String, bool, String)> {
     consent_record::Entity::find()
         .filter(consent_record::Column::Email.eq(email))
         .order_by_asc(consent_record::Column::Id)
@@ -45,7 +46,7 @@ async fn ledger(app: &TestApp, email: &str) -> Vec<(String, bool, String)> {
 }
 
 /// The token in the newest consent confirmation link emailed to `email`, if any.
-async fn confirm_token_sent_to(app: &TestApp, email: &str) -> Option<String> {
+pub(super) async fn confirm_token_sent_to(app: &TestApp, email: &str) -> Option<String> {
     list_outbox_emails(&app.db, 100)
         .await
         .unwrap()
@@ -70,14 +71,20 @@ async fn details_of(app: &TestApp, email: &str) -> Vec<(String, Option<String>, 
         .collect()
 }
 
-async fn consents(app: &TestApp, email: &str, channel: Channel) -> bool {
+pub(super) async fn consents(app: &TestApp, email: &str, channel: Channel) -> bool {
     has_consent(&app.db, email, channel, PARTY_SCOPE)
         .await
         .unwrap()
 }
 
 /// A choice the person made themselves (as on their preferences page).
-async fn chosen(app: &TestApp, email: &str, channel: Channel, granted: bool, phone: Option<&str>) {
+pub(super) async fn chosen(
+    app: &TestApp,
+    email: &str,
+    channel: Channel,
+    granted: bool,
+    phone: Option<&str>,
+) {
     record_consent(
         &app.db,
         ConsentChoice {
@@ -202,111 +209,6 @@ async fn a_confirmation_link_works_once() {
     assert_eq!(ledger(&app, "una@example.org").await.len(), 3);
     let made_up = confirm_consent(&app.db, &"0".repeat(64)).await.unwrap_err();
     assert!(made_up.message_for("token").is_some(), "{made_up:?}");
-}
-
-#[tokio::test]
-async fn sms_consent_from_a_sign_up_form_waits_for_the_number_to_reply_yes() {
-    let app = TestApp::spawn().await;
-    let (_, slot) = event_with_capacity(&app, "").await;
-    let ticked = form(
-        "Sam Sms",
-        "sam@example.org",
-        "07700 900123",
-        "",
-        false,
-        true,
-    );
-    sign_up(&app.db, slot, &ticked, "http://x").await.unwrap();
-
-    assert!(!consents(&app, "sam@example.org", Channel::Sms).await);
-    let rows = ledger(&app, "sam@example.org").await;
-    assert_eq!(rows.len(), 1);
-    assert_eq!((rows[0].0.as_str(), rows[0].1), ("sms", true));
-    assert!(rows[0].2.ends_with(REQUESTED_UNCONFIRMED), "{}", rows[0].2);
-    assert_eq!(
-        confirm_token_sent_to(&app, "sam@example.org").await,
-        None,
-        "an email link cannot confirm a number"
-    );
-    assert_eq!(texts_to(&app, "+447700900123").await, [ASK_TO_CONFIRM_TEXT]);
-
-    // A second form the same day asks nothing more of the number.
-    let (_, other_slot) = event_with_capacity(&app, "").await;
-    let again = form(
-        "Sam Sms",
-        "sam2@example.org",
-        "07700900123",
-        "",
-        false,
-        true,
-    );
-    sign_up(&app.db, other_slot, &again, "http://x")
-        .await
-        .unwrap();
-    assert_eq!(texts_to(&app, "+447700900123").await.len(), 1);
-
-    // Another number's YES confirms nothing; this number's confirms both requests.
-    assert_eq!(confirm_by_reply(&app.db, "+447700900999").await.unwrap(), 0);
-    assert!(!consents(&app, "sam@example.org", Channel::Sms).await);
-    assert_eq!(confirm_by_reply(&app.db, "+447700900123").await.unwrap(), 2);
-    assert!(consents(&app, "sam@example.org", Channel::Sms).await);
-    assert!(consents(&app, "sam2@example.org", Channel::Sms).await);
-    let rows = ledger(&app, "sam@example.org").await;
-    assert_eq!(rows.len(), 2, "both steps kept: {rows:?}");
-    assert!(rows[1].2.ends_with(CONFIRMED_BY_REPLY), "{}", rows[1].2);
-    assert_eq!(
-        texts_to(&app, "+447700900123").await,
-        [ASK_TO_CONFIRM_TEXT, CONFIRMED_TEXT]
-    );
-    // A second YES finds nothing waiting, and is not thanked again.
-    assert_eq!(confirm_by_reply(&app.db, "+447700900123").await.unwrap(), 0);
-    assert_eq!(texts_to(&app, "+447700900123").await.len(), 2);
-}
-
-#[tokio::test]
-async fn a_number_that_said_stop_is_not_asked_again_by_a_strangers_form() {
-    let app = TestApp::spawn().await;
-    let (_, slot) = event_with_capacity(&app, "").await;
-    chosen(
-        &app,
-        "tom@example.org",
-        Channel::Sms,
-        true,
-        Some("+447700900124"),
-    )
-    .await;
-    chosen(
-        &app,
-        "tom@example.org",
-        Channel::Sms,
-        false,
-        Some("+447700900124"),
-    )
-    .await;
-    let ticked = form(
-        "Not Tom",
-        "nottom@example.org",
-        "07700900124",
-        "",
-        false,
-        true,
-    );
-    sign_up(&app.db, slot, &ticked, "http://x").await.unwrap();
-    assert!(texts_to(&app, "+447700900124").await.is_empty());
-    assert!(!consents(&app, "nottom@example.org", Channel::Sms).await);
-}
-
-/// The bodies of the texts queued to `phone`, oldest first.
-async fn texts_to(app: &TestApp, phone: &str) -> Vec<String> {
-    outbox_text::Entity::find()
-        .filter(outbox_text::Column::ToPhone.eq(phone))
-        .order_by_asc(outbox_text::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|t| t.body)
-        .collect()
 }
 
 #[tokio::test]
@@ -469,76 +371,4 @@ async fn a_full_events_answer_does_not_tell_a_stranger_who_already_has_a_place()
 
     assert_eq!(about_ann.status, SignUpStatus::Waitlisted);
     assert_eq!(about_ned.status, SignUpStatus::Waitlisted);
-}
-
-/// As a property: whatever a run of strangers' forms under Ann's address ticks or leaves
-/// unticked, in whatever order and to whichever slots, Ann's consent in force and her
-/// stored details never change (nobody confirms a link).
-#[tokio::test]
-async fn no_run_of_strangers_forms_ever_changes_the_addresss_consent_or_details() {
-    use rand::{rngs::StdRng, Rng, SeedableRng};
-    for round in 0..8u64 {
-        let app = TestApp::spawn().await;
-        let mut rng = StdRng::seed_from_u64(18 + round);
-        let slots = [
-            event_with_capacity(&app, "2").await.1,
-            event_with_capacity(&app, "").await.1,
-        ];
-        let (email_on, sms_on) = (rng.gen_bool(0.5), rng.gen_bool(0.5));
-        chosen(&app, "ann@example.org", Channel::Email, email_on, None).await;
-        chosen(
-            &app,
-            "ann@example.org",
-            Channel::Sms,
-            sms_on,
-            Some("+447700900001"),
-        )
-        .await;
-        let ann = form(
-            "Ann",
-            "ann@example.org",
-            "07700 900001",
-            "M1 1AE",
-            false,
-            false,
-        );
-        sign_up(&app.db, slots[0], &ann, "http://x").await.unwrap();
-        let details_before = details_of(&app, "ann@example.org").await;
-
-        for n in 0..rng.gen_range(1..8) {
-            let phone = if rng.gen_bool(0.5) {
-                "07700 900999"
-            } else {
-                ""
-            };
-            // The text box can only be ticked with a number given.
-            let sms_ticked = !phone.is_empty() && rng.gen_bool(0.5);
-            let stranger = form(
-                &format!("Stranger {n}"),
-                "ann@example.org",
-                phone,
-                if rng.gen_bool(0.5) { "SW1A 1AA" } else { "" },
-                rng.gen_bool(0.5),
-                sms_ticked,
-            );
-            let slot = slots[rng.gen_range(0..slots.len())];
-            sign_up(&app.db, slot, &stranger, "http://x").await.unwrap();
-        }
-
-        assert_eq!(
-            consents(&app, "ann@example.org", Channel::Email).await,
-            email_on,
-            "round {round}"
-        );
-        assert_eq!(
-            consents(&app, "ann@example.org", Channel::Sms).await,
-            sms_on,
-            "round {round}"
-        );
-        let details_after = details_of(&app, "ann@example.org").await;
-        assert_eq!(details_after[0], details_before[0], "round {round}");
-        for row in &details_after {
-            assert_eq!(row, &details_before[0], "a new row takes Ann's own details");
-        }
-    }
 }

@@ -15,7 +15,7 @@ use crate::{
     outreach::model::{mask_email, Channel},
     tokens,
 };
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
@@ -62,6 +62,19 @@ pub async fn request_consent(
         }
         return Ok(None);
     }
+    keep_request(db, &choice, now, CONFIRM_LINK_DAYS)
+        .await
+        .map(Some)
+}
+
+/// Keeps `choice` waiting for its confirmation for `days` (with the number, for SMS), and
+/// returns the token of its link; only an email's link is ever sent.
+pub(super) async fn keep_request(
+    db: &impl ConnectionTrait,
+    choice: &ConsentChoice<'_>,
+    now: DateTime<Utc>,
+    days: i64,
+) -> AppResult<String> {
     let token = tokens::new_token();
     request::ActiveModel {
         token_hash: Set(tokens::hash_token(&token)),
@@ -71,15 +84,18 @@ pub async fn request_consent(
         scope: Set(choice.scope.to_string()),
         wording: Set(choice.wording.to_string()),
         source: Set(choice.source.to_string()),
-        phone: Set(None),
+        phone: Set(choice
+            .phone
+            .filter(|_| choice.channel == Channel::Sms)
+            .map(str::to_string)),
         created_at: Set(now),
-        expires_at: Set(now + Duration::days(CONFIRM_LINK_DAYS)),
+        expires_at: Set(now + Duration::days(days)),
         confirmed_at: Set(None),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    Ok(Some(token))
+    Ok(token)
 }
 
 /// Confirms the consent an emailed link asked for: marks the link used (once only),

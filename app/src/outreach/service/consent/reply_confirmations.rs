@@ -4,18 +4,18 @@
 //! "<where>:confirmed-by-reply" beside the "requested-unconfirmed" one. A stranger's form
 //! can cost a number at most one such text a day, and none once it has said STOP.
 
-use super::{confirmation_entity as request, record_consent, ConsentChoice};
+use super::{
+    confirmation_entity as request, confirmations::keep_request, record_consent, ConsentChoice,
+};
 use crate::{
     db::begin_write,
     error::AppResult,
     mail::{queue_text, suppressions::suppressed_among},
     outreach::{compose::quiet_hours::next_allowed, entity::consent_current, model::Channel},
-    tokens,
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
 };
 
 /// The source suffix of a ledger row for SMS consent the number confirmed by a reply.
@@ -57,23 +57,8 @@ pub(super) async fn ask_number_to_confirm(
         .one(db)
         .await?
         .is_some();
-    request::ActiveModel {
-        // Never sent anywhere: a reply, not a link, confirms a number.
-        token_hash: Set(tokens::hash_token(&tokens::new_token())),
-        email: Set(choice.email.to_string()),
-        person_id: Set(choice.person_id),
-        channel: Set(Channel::Sms.as_str().to_string()),
-        scope: Set(choice.scope.to_string()),
-        wording: Set(choice.wording.to_string()),
-        source: Set(choice.source.to_string()),
-        phone: Set(Some(phone.to_string())),
-        created_at: Set(now),
-        expires_at: Set(now + Duration::days(REPLY_WITHIN_DAYS)),
-        confirmed_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    // The token is never sent anywhere: a reply, not a link, confirms a number.
+    keep_request(db, choice, now, REPLY_WITHIN_DAYS).await?;
     if asked_lately || said_stop(db, phone).await? {
         return Ok(());
     }
