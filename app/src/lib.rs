@@ -1,6 +1,9 @@
 //! MembersNet: the Leptos app, compiled for the server (`ssr`) and the browser (`hydrate`).
 
+pub mod account_erasure;
+pub mod assembled_pages;
 pub mod auth;
+pub mod consent;
 pub mod error;
 pub mod events;
 pub mod groups;

@@ -1,6 +1,7 @@
 //! The route table, and nothing else.
 
 use crate::{
+    assembled_pages::{FullProfilePage, GroupWithEventsPage},
     auth::pages::{
         ConfirmEmailPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage,
     },
@@ -8,13 +9,13 @@ use crate::{
         ApprovalsPage, CancelSignupPage, DashboardPage, EditEventPage, EventListPage, EventPage,
         MyEventsPage, NewEventPage, SignedUpPage,
     },
-    groups::pages::{GroupPage, GroupsPage, InvitePage, NewGroupPage, ThreadPage},
+    groups::pages::{GroupsPage, InvitePage, NewGroupPage, ThreadPage},
     home_page::HomePage,
     outreach::pages::{
         ConfirmConsentPage, ConsentConfirmedPage, EmailPreviewsPage, MessagePage, OutboxPage,
         OutreachHomePage, PreferencesPage, UnsubscribePage,
     },
-    people::pages::{FriendInvitePage, FriendsPage, ProfilePage},
+    people::pages::{FriendInvitePage, FriendsPage},
     suggest::pages::SuggestedPage,
     ui::not_found_page::NotFoundPage,
 };
@@ -34,7 +35,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />
             <Route path=path!("/reset-password") view=ForgotPasswordPage ssr=SsrMode::Async />
             <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
-            <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
+            <Route path=path!("/profile") view=FullProfilePage ssr=SsrMode::Async />
             <Route path=path!("/account/confirm/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
             <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
             <Route path=path!("/staff/emails") view=EmailPreviewsPage ssr=SsrMode::Async />
@@ -51,7 +52,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
             <Route path=path!("/groups/new") view=NewGroupPage ssr=SsrMode::Async />
             <Route path=path!("/groups/invite/:token") view=InvitePage ssr=SsrMode::Async />
-            <Route path=path!("/groups/:slug") view=GroupPage ssr=SsrMode::Async />
+            <Route path=path!("/groups/:slug") view=GroupWithEventsPage ssr=SsrMode::Async />
             <Route path=path!("/groups/:slug/threads/:id") view=ThreadPage ssr=SsrMode::Async />
             <Route path=path!("/friends") view=FriendsPage ssr=SsrMode::Async />
             <Route path=path!("/friends/invite/:token") view=FriendInvitePage ssr=SsrMode::Async />

@@ -1,7 +1,7 @@
 //! The arrows between `app/src`'s modules (ARCHITECTURE.md, "Layers"). Each module may
 //! use only the modules `ALLOWED` lists for it; a `crate::…` path to any other fails here,
-//! naming the file. The back-arrows still to be removed are listed in `KNOWN_BACK_ARROWS`,
-//! and each must still exist, so the list only shrinks.
+//! naming the file. Tables reached through a domain's `tables` module (open to the
+//! server's tests only) fail here too.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -9,9 +9,10 @@ use std::{
     path::{Path, PathBuf},
 };
 
-/// Base modules know no domain; domains sit in order (auth, groups, people, events,
-/// outreach, suggest), each using the base and the domains before it; the top (routes,
-/// layout, home page) may use anything.
+/// Base modules know no domain; domains sit in order (auth, groups, people, consent,
+/// events, outreach, suggest), each using the base and the domains before it; the top
+/// (routes, layout, the home page and other pages put together from several domains,
+/// account erasure) may use anything.
 const BASE: &[(&str, &[&str])] = &[
     ("error", &[]),
     ("format", &[]),
@@ -39,20 +40,16 @@ const BASE_MODULES: &[&str] = &[
     "mail",
     "db",
 ];
-const DOMAINS: &[&str] = &["auth", "groups", "people", "events", "outreach", "suggest"];
-const TOP: &[&str] = &["routes", "layout", "home_page", "lib"];
-
-/// Arrows against the order above that are still in the code, each with why and how it
-/// goes (issue 19).
-const KNOWN_BACK_ARROWS: &[(&str, &str)] = &[
-    // The group page lists the group's events: assemble it above both, or ask events.
-    ("groups", "events"),
-    // Erasure cancels the person's sign-ups and forgets their consent, and the profile
-    // shows the "brought" count: erasure belongs above the domains it clears.
-    ("people", "events"),
-    ("people", "outreach"),
-    // Sign-up forms record consent: consent becomes a module below events.
-    ("events", "outreach"),
+const DOMAINS: &[&str] = &[
+    "auth", "groups", "people", "consent", "events", "outreach", "suggest",
+];
+const TOP: &[&str] = &[
+    "routes",
+    "layout",
+    "home_page",
+    "assembled_pages",
+    "account_erasure",
+    "lib",
 ];
 
 /// What `module` may use.
@@ -163,12 +160,11 @@ fn arrows() -> BTreeMap<(String, String), Vec<String>> {
 fn every_import_follows_the_allowed_arrows() {
     let mut broken = Vec::new();
     for ((from, to), files) in arrows() {
-        let known = KNOWN_BACK_ARROWS.contains(&(from.as_str(), to.as_str()));
         match allowed(&from) {
             None => broken.push(format!(
                 "{from}: a module not placed in a layer ({files:?})"
             )),
-            Some(uses) if TOP.contains(&from.as_str()) || uses.contains(to.as_str()) || known => {}
+            Some(uses) if TOP.contains(&from.as_str()) || uses.contains(to.as_str()) => {}
             Some(_) => broken.push(format!("{from} → {to} in {files:?}")),
         }
     }
@@ -180,14 +176,25 @@ fn every_import_follows_the_allowed_arrows() {
 }
 
 #[test]
-fn each_known_back_arrow_is_still_there_so_the_list_only_shrinks() {
-    let found = arrows();
-    for (from, to) in KNOWN_BACK_ARROWS {
-        assert!(
-            found.contains_key(&(from.to_string(), to.to_string())),
-            "{from} → {to} is gone: take it off KNOWN_BACK_ARROWS"
-        );
+fn no_code_of_the_app_reaches_a_domains_tables() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut reaches = Vec::new();
+    for file in files {
+        let source = fs::read_to_string(&file).unwrap();
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            if line.contains("::tables::") || line.contains("::tables}") {
+                reaches.push(format!("{}: {}", file.display(), line.trim()));
+            }
+        }
     }
+    assert!(
+        reaches.is_empty(),
+        "`tables` is for the server's tests only:\n{}",
+        reaches.join("\n")
+    );
 }
 
 #[test]

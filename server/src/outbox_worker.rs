@@ -2,11 +2,11 @@
 //! starts scheduled messages, and queues forum digests and event reminders.
 
 use app::{
+    events::service::reminders::queue_due_reminders,
     groups::service::notifications::send_due_digests,
     mail::{deliver_pending, deliver_pending_texts, mailer::Mailer, sms::TextSender},
     outreach::service::{
         delivery::{deliver_due_messages, Outlets, RateLimit},
-        reminders::queue_due_reminders,
         sending::start_due_scheduled,
     },
 };

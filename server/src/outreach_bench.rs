@@ -13,18 +13,17 @@ use app::{
     auth::model::{PersonView, Role},
     mail::{mailer::SmtpMailer, sms::LogTextSender},
     outreach::{
-        entity::{message, message_delivery},
         model::Channel,
         service::{
             delivery::{deliver_due_messages, Outlets, RateLimit},
             drafts,
-            senders::Sender,
-            sending::{progress_of, start_send},
+            senders::{message_for, Sender},
+            sending::{drop_pending_deliveries, progress_of, start_send},
         },
     },
 };
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::DatabaseConnection;
 use std::time::Instant;
 
 /// What to measure.
@@ -61,10 +60,7 @@ pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<()
 
     // 1. Send to `recipients` through SMTP.
     let id = national_message(db, &sender).await?;
-    let found = message::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or("message")?;
+    let (found, _) = message_for(db, id, Some(&sender.person)).await?;
     let spec = drafts::spec_of(&found, &sender)?;
     let started = Instant::now();
     start_send(db, &found, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
@@ -116,20 +112,14 @@ pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<()
         started.elapsed().as_secs_f64()
     );
     let id = national_message(db, &sender).await?;
-    let found = message::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or("message")?;
+    let (found, _) = message_for(db, id, Some(&sender.person)).await?;
     let started = Instant::now();
     start_send(db, &found, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
     let took = started.elapsed().as_secs_f64();
     let total = progress_of(db, id).await?.total;
     println!("enqueue ({backend}): an audience of {total} built and queued in {took:.1} s");
     // Leave nothing for a server on this database to send.
-    message_delivery::Entity::delete_many()
-        .filter(message_delivery::Column::MessageId.eq(id))
-        .exec(db)
-        .await?;
+    drop_pending_deliveries(db, id).await?;
     println!("peak memory of the whole run: {} MB", peak_memory_mb());
     Ok(())
 }
@@ -137,18 +127,19 @@ pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<()
 /// A national email draft, ready to send.
 async fn national_message(db: &DatabaseConnection, sender: &Sender) -> Result<i32, BoxError> {
     let id = drafts::new_draft(db, sender, Channel::Email, None).await?;
-    let found = message::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or("message")?;
-    let mut row: message::ActiveModel = found.into();
-    row.subject = Set("Polling day is Thursday, {{first_name}}".to_string());
-    row.body = Set(
-        "Hello {{first_name}},\n\nPolling day is **Thursday**. Can you give an hour?\n\n\
+    let (found, _) = message_for(db, id, Some(&sender.person)).await?;
+    let form = drafts::DraftForm {
+        subject: "Polling day is Thursday, {{first_name}}".to_string(),
+        body: "Hello {{first_name}},\n\nPolling day is **Thursday**. Can you give an hour?\n\n\
          - Knock on doors near you\n- Phone voters from home\n\nThank you,\n{{group_name}}"
             .to_string(),
-    );
-    row.update(db).await?;
+        audience: "national".to_string(),
+        audience_miles: String::new(),
+        event_id: String::new(),
+        send_at: String::new(),
+        quiet_override: false,
+    };
+    drafts::save_draft(db, &found, sender, &form).await?;
     Ok(id)
 }
 

@@ -4,11 +4,9 @@
 
 use crate::ServerState;
 use app::{
+    consent::service::inbound::handle_inbound_text,
     error::AppError,
-    outreach::{
-        compose::signature,
-        service::{inbound::handle_inbound_text, unsubscribe::unsubscribe},
-    },
+    outreach::{compose::signature, service::unsubscribe::unsubscribe},
 };
 use axum::{
     extract::{Path, State},

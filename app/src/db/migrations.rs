@@ -80,7 +80,7 @@ impl MigratorTrait for Migrator {
 #[cfg(test)]
 mod tests {
     use super::Migrator;
-    use crate::events::entity::signup;
+    use crate::events::tables::signup;
     use chrono::{DateTime, Utc};
     use sea_orm::{ConnectionTrait, Database, EntityTrait, QueryOrder};
     use sea_orm_migration::MigratorTrait;
@@ -121,7 +121,7 @@ mod tests {
     /// Events placed before place cells existed get theirs; online events get none.
     #[tokio::test]
     async fn existing_events_get_their_place_cells() {
-        use crate::{events::entity::event, places::model::Coordinates};
+        use crate::{events::tables::event, places::model::Coordinates};
         let db = Database::connect("sqlite::memory:").await.unwrap();
         Migrator::up(&db, Some(24)).await.unwrap();
         let at = "'2026-11-01T10:00:00+00:00'";

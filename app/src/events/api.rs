@@ -11,7 +11,7 @@ pub use staff::*;
 
 use crate::{
     error::AppError,
-    events::model::{EventDetail, EventListView, MyEventView, SignUpStatus},
+    events::model::{EventCard, EventDetail, EventListView, MyEventView, SignUpStatus},
     people::model::ActivityItem,
 };
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ use crate::{
         model::{event_path, EventForm, EventKind},
         service::{
             approvals, calendar, cancellations, catalogue, event_form::NewEvent, friends_going,
-            my_events, new_event, referrals, signups,
+            group_events, my_events, new_event, referrals, signups,
         },
     },
     groups::service::access::require_group_host,
@@ -256,6 +256,16 @@ pub async fn renew_calendar_feed() -> Result<String, AppError> {
             calendar::feed_url(&ctx.db, person.id, true, &ctx.state.settings.public_url).await?;
         redirect_to("/my-events?renewed=1");
         Ok(url)
+    })
+    .await
+}
+
+/// The group's upcoming published events, for its page (which groups put together above
+/// both domains).
+#[server(endpoint = "events/of-group")]
+pub async fn list_group_events(group_id: i32) -> Result<Vec<EventCard>, AppError> {
+    serve(|ctx| async move {
+        group_events::list_upcoming_events_of_group(&ctx.db, group_id, 10).await
     })
     .await
 }

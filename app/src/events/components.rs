@@ -3,5 +3,6 @@
 pub mod brought_count;
 pub mod event_card;
 pub mod event_form_fields;
+pub mod group_events;
 pub mod near_me;
 pub mod sign_up_form;

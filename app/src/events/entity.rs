@@ -3,4 +3,5 @@
 pub mod event;
 pub mod event_cohost;
 pub mod event_slot;
+pub mod reminder_sent;
 pub mod signup;

@@ -1,5 +1,8 @@
 //! Event view types and pure rules. Compiles for server and browser.
 
+mod candidate;
+pub use candidate::{Candidate, NEAR_MILES};
+
 #[cfg(feature = "ssr")]
 use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};

@@ -2,6 +2,7 @@
 
 pub mod approvals;
 pub mod attendees;
+pub mod audiences;
 pub mod calendar;
 pub mod cancellations;
 pub mod catalogue;
@@ -11,11 +12,14 @@ pub mod friends_going;
 pub mod group_events;
 pub mod hosts;
 pub mod in_box;
+pub mod lookups;
 pub mod messages;
 pub mod my_events;
 pub mod new_event;
 pub mod referrals;
+pub mod reminders;
 pub mod signups;
 mod slot_fields;
 mod structured_data;
+pub mod suggestion_sources;
 pub mod walk_ins;

@@ -1,14 +1,23 @@
 //! Group view types and their fixed vocabularies. Pure; compiles for server and browser.
 
 use super::policy::{Access, GroupAction};
-use crate::events::model::EventCard;
+#[cfg(feature = "ssr")]
+use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};
 
 /// A member's role in a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum GroupRole {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "owner"))]
     Owner,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "organiser"))]
     Organiser,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "member"))]
     Member,
 }
 
@@ -23,6 +32,7 @@ impl GroupRole {
         }
     }
 
+    /// The role a form names (stored values are read as the enum itself).
     pub fn parse(raw: &str) -> Option<GroupRole> {
         GroupRole::ALL.into_iter().find(|r| r.as_str() == raw)
     }
@@ -38,9 +48,18 @@ impl GroupRole {
 
 /// How often a member hears about new threads and replies by email.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum Notify {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "each"))]
     Each,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "digest"))]
     Digest,
+    /// Stored as "none".
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "none"))]
     Never,
 }
 
@@ -55,6 +74,7 @@ impl Notify {
         }
     }
 
+    /// The choice a form names (stored values are read as the enum itself).
     pub fn parse(raw: &str) -> Option<Notify> {
         Notify::ALL.into_iter().find(|n| n.as_str() == raw)
     }
@@ -64,6 +84,42 @@ impl Notify {
             Notify::Each => "An email for each new post",
             Notify::Digest => "A daily digest",
             Notify::Never => "No emails",
+        }
+    }
+}
+
+/// Where a membership stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
+pub enum MemberState {
+    /// A member in good standing.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "active"))]
+    Active,
+    /// Asked to join a group that approves its members, and not yet let in.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
+    Pending,
+    /// Kept out of the group by its moderators.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "banned"))]
+    Banned,
+}
+
+impl MemberState {
+    pub const ALL: [MemberState; 3] = [
+        MemberState::Active,
+        MemberState::Pending,
+        MemberState::Banned,
+    ];
+
+    /// The stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberState::Active => "active",
+            MemberState::Pending => "pending",
+            MemberState::Banned => "banned",
         }
     }
 }
@@ -185,7 +241,6 @@ pub struct GroupView {
     pub notify: Option<Notify>,
     /// The forum, for those who may read it.
     pub threads: Option<Vec<ThreadSummary>>,
-    pub events: Vec<EventCard>,
     pub moderation: Option<ModerationView>,
 }
 
@@ -313,5 +368,28 @@ mod tests {
             assert_eq!(Notify::parse(notify.as_str()), Some(notify));
         }
         assert_eq!(topic_label("housing"), "Housing");
+    }
+
+    #[test]
+    fn member_states_are_stored_under_distinct_words() {
+        let words: Vec<&str> = MemberState::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(words, ["active", "pending", "banned"]);
+    }
+
+    /// The stored words are the words the forms and the seed use, so the enums' stored
+    /// values must be exactly `as_str`.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn stored_values_are_the_as_str_words() {
+        use sea_orm::ActiveEnum;
+        for role in GroupRole::ALL {
+            assert_eq!(role.to_value(), role.as_str());
+        }
+        for notify in Notify::ALL {
+            assert_eq!(notify.to_value(), notify.as_str());
+        }
+        for state in MemberState::ALL {
+            assert_eq!(state.to_value(), state.as_str());
+        }
     }
 }

@@ -5,6 +5,7 @@ pub mod directory;
 pub mod forum;
 pub mod group_page;
 pub mod invites;
+pub mod lookups;
 pub mod markdown;
 pub mod membership;
 pub mod moderation;

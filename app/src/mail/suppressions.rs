@@ -3,7 +3,10 @@
 use super::{entity::suppression, model::Channel};
 use crate::error::AppResult;
 use chrono::Utc;
-use sea_orm::{sea_query::OnConflict, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    sea_query::{Expr, ExprTrait, OnConflict, Query, SimpleExpr},
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+};
 use std::collections::HashSet;
 
 /// Marks `address` on `channel` as not to be sent to ("bounced", "dead").
@@ -48,4 +51,19 @@ pub async fn suppressed_among(
         found.extend(rows.into_iter().map(|r| r.address));
     }
     Ok(found)
+}
+
+/// A condition for other modules' queries: `address` is not suppressed on `channel`.
+pub fn not_suppressed(channel: Channel, address: SimpleExpr) -> SimpleExpr {
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(suppression::Entity)
+            .and_where(
+                Expr::col((suppression::Entity, suppression::Column::Channel)).eq(channel.as_str()),
+            )
+            .and_where(Expr::col((suppression::Entity, suppression::Column::Address)).eq(address))
+            .to_owned(),
+    )
+    .not()
 }

@@ -1,4 +1,4 @@
-//! Composing messages to members: merge fields, the length of a text, quiet hours,
+//! Composing messages to members: merge fields, the length of a text,
 //! the SMS provider's webhook signature and the parts of an email.
 //! Pure functions only: owns no tables and sends nothing (the outbox does that).
 
@@ -7,7 +7,5 @@ pub mod segments;
 
 #[cfg(feature = "ssr")]
 pub mod email_body;
-#[cfg(feature = "ssr")]
-pub mod quiet_hours;
 #[cfg(feature = "ssr")]
 pub mod signature;

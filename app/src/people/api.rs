@@ -23,23 +23,3 @@ pub async fn update_profile(name: String, postcode: String) -> Result<(), AppErr
     })
     .await
 }
-
-/// Deletes the signed-in person's account and everything about them.
-#[server(endpoint = "people/delete-account")]
-pub async fn delete_account(password: String) -> Result<(), AppError> {
-    serve(|ctx| async move {
-        let person = ctx.person()?;
-        service::delete_person(
-            &ctx.db,
-            person.id,
-            &password,
-            &ctx.state.settings.public_url,
-        )
-        .await?;
-        ctx.clear_session_cookie();
-        tracing::info!(person_id = person.id, "account deleted");
-        redirect_to("/?deleted=1");
-        Ok(())
-    })
-    .await
-}

@@ -7,24 +7,9 @@
 //!       + (1 − days away / 28), for events in the next four weeks
 //!       + ln(1 + people going) / 10, to break ties towards popular events.
 
+pub use crate::events::model::{Candidate, NEAR_MILES};
 use crate::{events::model::EventCard, people::model::FriendsGoing, places::model::distance_text};
 use serde::{Deserialize, Serialize};
-
-/// Radius within which distance adds to the score.
-pub const NEAR_MILES: f64 = 20.0;
-
-/// What is known about one upcoming event, for one person.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    pub event_id: i32,
-    /// Friends the person may see going, each with whether they are close.
-    pub friends: Vec<(String, bool)>,
-    pub miles: Option<f64>,
-    /// The person's group that runs it.
-    pub group: Option<String>,
-    pub days_away: f64,
-    pub going: i32,
-}
 
 /// A ranked event with its reason.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,26 +3,18 @@
 use crate::{
     auth::model::PersonView,
     error::AppResult,
-    events::{
-        entity::{event, signup},
-        model::SignUpStatus,
-        service::{
-            catalogue::{cards_with_slots, slots_by_event},
-            friends_going::close_friends_at,
-        },
+    events::service::{
+        friends_going::close_friends_at,
+        suggestion_sources::{LeadingSlots, OwnSignUps, Viewer},
     },
     people::service::going::list_sharing_friends,
     places::{model::Coordinates, service::lookup::locate_postcode},
     suggest::model::{rank, Candidate, SuggestionView, SuggestionsView},
     validate::PostcodeUk,
 };
-use candidates::Viewer;
-use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect};
-use std::collections::{HashMap, HashSet};
-
-mod candidates;
-mod friends_at_event;
+use chrono::Utc;
+use sea_orm::{ConnectionTrait, DbBackend};
+use std::collections::HashMap;
 
 /// The person's suggestions, best first.
 pub async fn get_suggestions(
@@ -95,19 +87,14 @@ pub async fn get_suggestions(
         .collect();
     candidates.retain(|c| leading.contains(&c.event_id));
     // Their slots give the counts now and the cards' places left later.
-    let slots = slots_by_event(db, leading.iter().copied()).await?;
+    let slots = LeadingSlots::read(db, leading.iter().copied()).await?;
     for c in &mut candidates {
-        c.going = slots
-            .get(&c.event_id)
-            .map_or(0, |s| s.iter().map(|slot| slot.confirmed_count).sum());
+        c.going = slots.going(c.event_id);
     }
     let ranked = rank(&candidates, limit);
     let order: Vec<i32> = ranked.iter().map(|r| r.event_id).collect();
-    let rows = event::Entity::find()
-        .filter(event::Column::Id.is_in(order.iter().copied()))
-        .all(db)
-        .await?;
-    let mut cards: HashMap<i32, _> = cards_with_slots(db, rows, slots)
+    let mut cards: HashMap<i32, _> = slots
+        .cards(db, &order)
         .await?
         .into_iter()
         .map(|c| (c.id, c))
@@ -135,45 +122,5 @@ async fn home_of(
     match postcode.and_then(|raw| PostcodeUk::parse("postcode", raw).ok()) {
         Some(postcode) => locate_postcode(db, &postcode).await,
         None => Ok(None),
-    }
-}
-
-/// The person's own sign-ups (not cancelled), read once for two uses.
-struct OwnSignUps {
-    /// Events they are signed up to or waiting for: not suggested to them.
-    event_ids: HashSet<i32>,
-    /// The slots of their confirmed places that have started: they find close friends.
-    past_slots: Vec<i32>,
-}
-
-impl OwnSignUps {
-    async fn read(
-        db: &impl ConnectionTrait,
-        person_id: i32,
-        now: DateTime<Utc>,
-    ) -> AppResult<Self> {
-        let rows: Vec<(i32, i32, SignUpStatus, DateTime<Utc>)> = signup::Entity::find()
-            .filter(signup::Column::PersonId.eq(person_id))
-            .filter(signup::Column::Status.ne(SignUpStatus::Cancelled))
-            .select_only()
-            .columns([
-                signup::Column::EventId,
-                signup::Column::SlotId,
-                signup::Column::Status,
-                signup::Column::StartsAt,
-            ])
-            .into_tuple()
-            .all(db)
-            .await?;
-        Ok(Self {
-            event_ids: rows.iter().map(|row| row.0).collect(),
-            past_slots: rows
-                .into_iter()
-                .filter(|(_, _, status, starts_at)| {
-                    *status == SignUpStatus::Confirmed && *starts_at < now
-                })
-                .map(|(_, slot, _, _)| slot)
-                .collect(),
-        })
     }
 }

@@ -8,15 +8,19 @@ use app::{
         model::{PersonView, Role},
     },
     error::{AppError, AppResult},
-    groups::entity::group,
+    groups::{model::group_slug, service::lookups::group_ref_by_slug},
     outreach::{
-        entity::message,
         model::Channel,
-        service::{drafts, senders::Sender, sending, templates::save_template},
+        service::{
+            drafts::{self, DraftForm},
+            senders::{message_for, Sender},
+            sending,
+            templates::save_template,
+        },
     },
 };
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 const OWNER_EMAIL: &str = "priya@membersnet.example";
 const GROUP_NAME: &str = "Sheffield Central Local Party";
@@ -45,29 +49,29 @@ pub async fn load(db: &DatabaseConnection, staff_email: &str) -> AppResult<()> {
     )
     .await?;
     let owner = person_view(db, OWNER_EMAIL, vec![]).await?;
-    let found = group::Entity::find()
-        .filter(group::Column::Name.eq(GROUP_NAME))
-        .one(db)
+    let found = group_ref_by_slug(db, &group_slug(GROUP_NAME))
         .await?
         .ok_or(AppError::NotFound)?;
     let sender = Sender {
-        person: owner,
+        person: owner.clone(),
         group: Some(found),
         staff: false,
     };
     let id = drafts::new_draft(db, &sender, Channel::Email, None).await?;
-    let draft = message::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut row: message::ActiveModel = draft.into();
-    row.subject = Set("Thank you for a brilliant month, {{first_name}}".to_string());
-    row.body = Set(
-        "Hello {{first_name}},\n\nThank you to everyone who canvassed, leafleted and ran the \
+    let (draft, _) = message_for(db, id, Some(&owner)).await?;
+    let form = DraftForm {
+        subject: "Thank you for a brilliant month, {{first_name}}".to_string(),
+        body: "Hello {{first_name}},\n\nThank you to everyone who canvassed, leafleted and ran the \
          stall on Fargate this month: **1,200 doors** knocked.\n\nSee you on Saturday,\n{{group_name}}"
             .to_string(),
-    );
-    let saved = row.update(db).await?;
+        audience: "members".to_string(),
+        audience_miles: String::new(),
+        event_id: String::new(),
+        send_at: String::new(),
+        quiet_override: false,
+    };
+    drafts::save_draft(db, &draft, &sender, &form).await?;
+    let (saved, _) = message_for(db, id, Some(&owner)).await?;
     let spec = drafts::spec_of(&saved, &sender)?;
     sending::start_send(db, &saved, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
     Ok(())

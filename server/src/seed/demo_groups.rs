@@ -2,9 +2,9 @@
 //! Every demo account belongs to some: the staff account and the organiser own groups, and
 //! Sam (the account printed at start-up) organises the official local party.
 
-use app::groups::{
-    model::GroupRole::{self, Member, Organiser, Owner},
-    service::access::{ACTIVE, PENDING},
+use app::groups::model::{
+    GroupRole::{self, Member, Organiser, Owner},
+    MemberState::{self, Active, Pending},
 };
 
 /// A demo group, as listed in `GROUPS`.
@@ -22,7 +22,7 @@ pub struct FixedGroup {
     pub days_old: i64,
     /// Demo accounts in it: (index into `fixtures::PEOPLE`, role, state). The first set
     /// the group up.
-    pub members: &'static [(usize, GroupRole, &'static str)],
+    pub members: &'static [(usize, GroupRole, MemberState)],
     /// Generated people living nearby who also belong (fewer when there are fewer people).
     pub others: u64,
 }
@@ -76,7 +76,7 @@ pub const GROUPS: &[FixedGroup] = &[
         approval: false,
         verified: true,
         days_old: 400,
-        members: &[(2, Owner, ACTIVE), (1, Organiser, ACTIVE), (4, Member, ACTIVE), (3, Member, ACTIVE)],
+        members: &[(2, Owner, Active), (1, Organiser, Active), (4, Member, Active), (3, Member, Active)],
         others: 30,
     },
     FixedGroup {
@@ -88,7 +88,7 @@ pub const GROUPS: &[FixedGroup] = &[
         approval: true,
         verified: false,
         days_old: 200,
-        members: &[(2, Owner, ACTIVE), (1, Member, ACTIVE), (3, Member, PENDING)],
+        members: &[(2, Owner, Active), (1, Member, Active), (3, Member, Pending)],
         others: 12,
     },
     FixedGroup {
@@ -100,7 +100,7 @@ pub const GROUPS: &[FixedGroup] = &[
         approval: false,
         verified: false,
         days_old: 150,
-        members: &[(1, Owner, ACTIVE), (4, Member, ACTIVE), (3, Member, ACTIVE)],
+        members: &[(1, Owner, Active), (4, Member, Active), (3, Member, Active)],
         others: 18,
     },
     FixedGroup {
@@ -112,7 +112,7 @@ pub const GROUPS: &[FixedGroup] = &[
         approval: false,
         verified: false,
         days_old: 90,
-        members: &[(0, Owner, ACTIVE), (4, Organiser, ACTIVE), (1, Member, ACTIVE)],
+        members: &[(0, Owner, Active), (4, Organiser, Active), (1, Member, Active)],
         others: 8,
     },
     FixedGroup {
@@ -124,7 +124,7 @@ pub const GROUPS: &[FixedGroup] = &[
         approval: false,
         verified: false,
         days_old: 300,
-        members: &[(4, Owner, ACTIVE), (2, Member, ACTIVE), (1, Member, ACTIVE)],
+        members: &[(4, Owner, Active), (2, Member, Active), (1, Member, Active)],
         others: 22,
     },
 ];
@@ -206,7 +206,7 @@ mod tests {
                 let active = GROUPS[t.group]
                     .members
                     .iter()
-                    .any(|(f, _, state)| *f == p.author && *state == ACTIVE);
+                    .any(|(f, _, state)| *f == p.author && *state == Active);
                 assert!(
                     active,
                     "{}: author {} is not an active member",

@@ -12,7 +12,7 @@ use super::{
     schedule::london,
     sql::Batch,
 };
-use app::groups::{model::Notify, service::access::ACTIVE};
+use app::groups::model::{MemberState, Notify};
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc::Sender;
 
@@ -94,7 +94,11 @@ impl GroupWriter {
 
     /// Writes the group as `id` with its memberships; its count is its active members.
     fn add(&mut self, group: &GroupDraft, id: i64) {
-        let active = group.members.iter().filter(|m| m.state == ACTIVE).count();
+        let active = group
+            .members
+            .iter()
+            .filter(|m| m.state == MemberState::Active)
+            .count();
         let created_by = group.members.first().map_or(0, |m| m.person_id);
         self.groups
             .row()
@@ -113,14 +117,14 @@ impl GroupWriter {
             .time(group.created_at);
         for m in &group.members {
             self.next_member += 1;
-            let digest = m.notify == Notify::Digest && m.state == ACTIVE;
+            let digest = m.notify == Notify::Digest && m.state == MemberState::Active;
             self.members
                 .row()
                 .int(self.next_member)
                 .int(id)
                 .int(m.person_id)
                 .text(m.role.as_str())
-                .text(m.state)
+                .text(m.state.as_str())
                 .text(m.notify.as_str())
                 .opt_time(digest.then_some(self.digest_sent_at.max(m.joined_at)))
                 .time(m.joined_at);

@@ -14,10 +14,7 @@ use super::{
     towns::town_for,
 };
 use app::{
-    groups::{
-        model::{group_slug, GroupRole, Notify},
-        service::access::{ACTIVE, BANNED, PENDING},
-    },
+    groups::model::{group_slug, GroupRole, MemberState, Notify},
     places::model::Coordinates,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -53,7 +50,7 @@ impl GroupRef {
 pub struct MemberDraft {
     pub person_id: i64,
     pub role: GroupRole,
-    pub state: &'static str,
+    pub state: MemberState,
     pub notify: Notify,
     pub joined_at: DateTime<Utc>,
 }
@@ -79,7 +76,7 @@ impl GroupDraft {
     pub fn active_ids(&self) -> Vec<i64> {
         self.members
             .iter()
-            .filter(|m| m.state == ACTIVE)
+            .filter(|m| m.state == MemberState::Active)
             .map(|m| m.person_id)
             .collect()
     }
@@ -161,7 +158,7 @@ pub fn generated_group(drafter: &Drafter, ids: &IdBase, g: u64) -> GroupDraft {
     let mut members = vec![MemberDraft {
         person_id: ids.generated_person(owner),
         role: GroupRole::Owner,
-        state: ACTIVE,
+        state: MemberState::Active,
         notify: Notify::Each,
         joined_at: created_at,
     }];
@@ -174,7 +171,7 @@ pub fn generated_group(drafter: &Drafter, ids: &IdBase, g: u64) -> GroupDraft {
         members.push(MemberDraft {
             person_id: ids.demo_person(BENCH_READER),
             role: GroupRole::Member,
-            state: ACTIVE,
+            state: MemberState::Active,
             notify: Notify::Never,
             joined_at: created_at,
         });
@@ -268,11 +265,11 @@ fn member(
     };
     let plain = role == GroupRole::Member;
     let state = if plain && approval && rng.chance(0.08) {
-        PENDING
+        MemberState::Pending
     } else if plain && rng.chance(0.005) {
-        BANNED
+        MemberState::Banned
     } else {
-        ACTIVE
+        MemberState::Active
     };
     let notify = match rng.below(20) {
         0..12 => Notify::Digest,

@@ -8,20 +8,19 @@ use crate::{
 };
 use app::{
     auth::service::email_confirmations::CONFIRM_EMAIL_PATH,
-    events::{
-        entity::signup,
-        model::SignUpStatus,
-        service::signups::{sign_up, SignUpDetails},
-    },
-    mail::list_outbox_emails,
-    outreach::{
-        entity::consent_record,
+    consent::{
         model::PARTY_SCOPE,
         service::{
-            consent::{has_consent, record_consent, Channel, ConsentChoice},
-            preferences::CONFIRM_EMAIL_FIRST,
+            has_consent, preferences::CONFIRM_EMAIL_FIRST, record_consent, Channel, ConsentChoice,
         },
+        tables::consent_record,
     },
+    events::{
+        model::SignUpStatus,
+        service::signups::{sign_up, SignUpDetails},
+        tables::signup,
+    },
+    mail::list_outbox_emails,
 };
 use axum::http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

@@ -101,8 +101,8 @@ pub fn guest(n: usize) -> SignUpDetails {
 impl TestApp {
     pub async fn slot_of(&self, event_id: i32) -> i32 {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        app::events::entity::event_slot::Entity::find()
-            .filter(app::events::entity::event_slot::Column::EventId.eq(event_id))
+        app::events::tables::event_slot::Entity::find()
+            .filter(app::events::tables::event_slot::Column::EventId.eq(event_id))
             .one(&self.db)
             .await
             .unwrap()
@@ -114,7 +114,7 @@ impl TestApp {
 impl TestApp {
     pub async fn event_of_slot(&self, slot_id: i32) -> i32 {
         use sea_orm::EntityTrait;
-        app::events::entity::event_slot::Entity::find_by_id(slot_id)
+        app::events::tables::event_slot::Entity::find_by_id(slot_id)
             .one(&self.db)
             .await
             .unwrap()

@@ -11,9 +11,9 @@ mod role_matrix;
 pub use crate::support::TestApp;
 use app::{
     groups::{
-        entity::{forum_post, forum_thread, group_invite, group_member},
-        model::GroupForm,
+        model::{GroupForm, GroupRole, MemberState, Notify},
         service::new_group::{create_group, NewGroup},
+        tables::{forum_post, forum_thread, group_invite, group_member},
     },
     tokens::hash_token,
 };
@@ -49,14 +49,20 @@ pub async fn group_owned_by(app: &TestApp, owner: i32, name: &str, joining: &str
     create_group(&app.db, owner, new).await.unwrap().id
 }
 
-/// Puts `person` in the group with `role` and `state`, as the database would hold it.
+/// Puts `person` in the group with `role` and `state` (their stored words, such as
+/// "organiser" and "pending"), as the database would hold it.
 pub async fn add_member(app: &TestApp, group_id: i32, person: i32, role: &str, state: &str) {
+    let role = GroupRole::parse(role).expect("a stored role");
+    let state = MemberState::ALL
+        .into_iter()
+        .find(|s| s.as_str() == state)
+        .expect("a stored membership state");
     group_member::ActiveModel {
         group_id: Set(group_id),
         person_id: Set(person),
-        role: Set(role.into()),
-        state: Set(state.into()),
-        notify: Set("none".into()),
+        role: Set(role),
+        state: Set(state),
+        notify: Set(Notify::Never),
         digest_sent_at: Set(None),
         created_at: Set(Utc::now()),
         ..Default::default()

@@ -112,7 +112,7 @@ impl Mailer for HangingMailer {
 
 #[tokio::test]
 async fn an_email_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out() {
-    use app::mail::entity::outbox_email;
+    use app::mail::tables::outbox_email;
     use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
     let app = TestApp::spawn().await;
     queue_email(&app.db, "sam@example.org", "Reset", "A link")
@@ -257,7 +257,7 @@ async fn staff_preview_every_email_template_and_nobody_else_can() {
 
 #[tokio::test]
 async fn emails_from_templates_carry_an_html_part_beside_the_text() {
-    use app::mail::entity::outbox_email;
+    use app::mail::tables::outbox_email;
     use sea_orm::EntityTrait;
     let app = TestApp::spawn().await;
     app.create_person("Sam <b>Patel</b>", "sam@example.org")

@@ -13,18 +13,16 @@ mod unsubscribe;
 use crate::groups::{add_member, group_owned_by};
 pub use crate::support::TestApp;
 use app::{
-    groups::entity::group,
+    consent::{
+        model::Channel,
+        service::{record_consent, ConsentChoice},
+    },
+    groups::tables::group,
     mail::{
         mailer::Mailer,
         sms::{LogTextSender, TextSender},
     },
-    outreach::{
-        model::Channel,
-        service::{
-            consent::{record_consent, ConsentChoice},
-            delivery::{deliver_due_messages, Outlets, RateLimit},
-        },
-    },
+    outreach::service::delivery::{deliver_due_messages, Outlets, RateLimit},
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
@@ -172,7 +170,7 @@ pub fn no_texts() -> LogTextSender {
 
 /// The statuses of message `id`'s deliveries, by email.
 pub async fn statuses(app: &TestApp, id: i32) -> Vec<(String, String)> {
-    use app::outreach::entity::message_delivery;
+    use app::outreach::tables::message_delivery;
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
     message_delivery::Entity::find()
         .filter(message_delivery::Column::MessageId.eq(id))

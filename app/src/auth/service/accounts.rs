@@ -181,3 +181,18 @@ pub async fn get_person_view(
         email_confirmed: person.email_confirmed_at.is_some(),
     })
 }
+
+/// The stored account `id` (for checks such as its password), if there is one.
+pub async fn stored_account(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> AppResult<Option<person::Model>> {
+    Ok(person::Entity::find_by_id(id).one(db).await?)
+}
+
+/// Deletes the account row; what hangs off it goes by foreign-key cascade. Only the
+/// erasure of a whole account (`crate::account_erasure`) calls this.
+pub async fn delete_account_row(db: &impl ConnectionTrait, id: i32) -> AppResult<()> {
+    person::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
+}

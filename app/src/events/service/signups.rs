@@ -6,6 +6,7 @@ mod contact;
 
 use super::slot_fields::new_signup_in;
 use crate::{
+    consent::service::confirm_consent_link,
     db::{begin_write, is_unique_violation},
     error::{AppError, AppResult},
     events::{
@@ -14,7 +15,6 @@ use crate::{
     },
     format::format_time_range,
     mail::{queue_templated, Template},
-    outreach::service::consent::confirm_consent_link,
     tokens,
     validate::{EmailAddress, MobileUk, PersonName, PostcodeUk},
 };

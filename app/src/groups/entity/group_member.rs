@@ -1,3 +1,4 @@
+use crate::groups::model::{GroupRole, MemberState, Notify};
 use sea_orm::entity::prelude::*;
 
 /// A person's place in a group: role, state (active, pending, banned) and email choice.
@@ -8,9 +9,9 @@ pub struct Model {
     pub id: i32,
     pub group_id: i32,
     pub person_id: i32,
-    pub role: String,
-    pub state: String,
-    pub notify: String,
+    pub role: GroupRole,
+    pub state: MemberState,
+    pub notify: Notify,
     pub digest_sent_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }

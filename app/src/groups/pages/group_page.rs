@@ -1,7 +1,6 @@
 use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
-    events::components::event_card::EventCardView,
     groups::{
         api::{
             forum::StartThread,
@@ -48,10 +47,10 @@ impl PageActions {
     }
 }
 
-/// A group: what it is, joining and leaving, its events, its forum for members, and the
-/// organisers' tools.
+/// A group: what it is, joining and leaving, its events (drawn by `events_of_group`, as
+/// events owns them), its forum for members, and the organisers' tools.
 #[component]
-pub fn GroupPage() -> impl IntoView {
+pub fn GroupPage(events_of_group: fn(i32) -> AnyView) -> impl IntoView {
     let params = use_params_map();
     let actions = PageActions {
         join: ServerAction::new(),
@@ -74,7 +73,7 @@ pub fn GroupPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match group.await {
-                    Ok(view) => view! { <GroupBody view actions /> }.into_any(),
+                    Ok(view) => view! { <GroupBody view actions events_of_group /> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                     Err(err) => view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any(),
                 }
@@ -84,7 +83,11 @@ pub fn GroupPage() -> impl IntoView {
 }
 
 #[component]
-fn GroupBody(view: GroupView, actions: PageActions) -> impl IntoView {
+fn GroupBody(
+    view: GroupView,
+    actions: PageActions,
+    events_of_group: fn(i32) -> AnyView,
+) -> impl IntoView {
     let card = view.card.clone();
     let id = card.id;
     let summary: String = view.description.chars().take(160).collect();
@@ -125,11 +128,7 @@ fn GroupBody(view: GroupView, actions: PageActions) -> impl IntoView {
             <section aria-labelledby="events-heading">
                 <h2 id="events-heading">"Events"</h2>
                 {host_events.then(|| view! { <p><a class="button button-ghost" href=format!("/events/new?group={id}")>"Create an event for this group"</a></p> })}
-                {if view.events.is_empty() {
-                    view! { <p class="empty">"No upcoming events yet."</p> }.into_any()
-                } else {
-                    view! { <div class="event-grid">{view.events.clone().into_iter().map(|card| view! { <EventCardView card /> }).collect_view()}</div> }.into_any()
-                }}
+                {events_of_group(id)}
             </section>
             <Forum view=view.clone() start=actions.start />
             {view.notify.map(|current| view! { <NotifyForm id current action=actions.notify /> })}

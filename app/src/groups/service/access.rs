@@ -5,7 +5,7 @@ use crate::{
     error::{AppError, AppResult},
     groups::{
         entity::{group, group_member},
-        model::GroupRole,
+        model::{GroupRole, MemberState},
         policy::{Access, GroupAction, Standing},
     },
 };
@@ -14,19 +14,14 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
-/// Stored membership states.
-pub const ACTIVE: &str = "active";
-pub const PENDING: &str = "pending";
-pub const BANNED: &str = "banned";
-
 /// The standing a membership row gives.
 pub fn standing_of_membership(row: &group_member::Model) -> Standing {
-    match (row.state.as_str(), GroupRole::parse(&row.role)) {
-        (PENDING, _) => Standing::Pending,
-        (BANNED, _) => Standing::Banned,
-        (_, Some(GroupRole::Owner)) => Standing::Owner,
-        (_, Some(GroupRole::Organiser)) => Standing::Organiser,
-        _ => Standing::Member,
+    match (row.state, row.role) {
+        (MemberState::Pending, _) => Standing::Pending,
+        (MemberState::Banned, _) => Standing::Banned,
+        (MemberState::Active, GroupRole::Owner) => Standing::Owner,
+        (MemberState::Active, GroupRole::Organiser) => Standing::Organiser,
+        (MemberState::Active, GroupRole::Member) => Standing::Member,
     }
 }
 
@@ -110,7 +105,7 @@ pub fn active_group_ids_of(person_id: i32) -> SelectStatement {
         .column(group_member::Column::GroupId)
         .from(group_member::Entity)
         .and_where(group_member::Column::PersonId.eq(person_id))
-        .and_where(group_member::Column::State.eq(ACTIVE))
+        .and_where(group_member::Column::State.eq(MemberState::Active))
         .to_owned()
 }
 
@@ -120,6 +115,6 @@ pub fn fellow_member_ids_of(person_id: i32) -> SelectStatement {
         .column(group_member::Column::PersonId)
         .from(group_member::Entity)
         .and_where(group_member::Column::GroupId.in_subquery(active_group_ids_of(person_id)))
-        .and_where(group_member::Column::State.eq(ACTIVE))
+        .and_where(group_member::Column::State.eq(MemberState::Active))
         .to_owned()
 }

@@ -1,11 +1,10 @@
 //! The group directory: search by name, topic and distance from a place.
 
-use super::access::{ACTIVE, PENDING};
 use crate::{
     error::AppResult,
     groups::{
         entity::{group, group_member},
-        model::{group_path, topic_label, GroupCard, GroupDirectoryView},
+        model::{group_path, topic_label, GroupCard, GroupDirectoryView, MemberState},
     },
     places::model::{distance_text, Coordinates},
 };
@@ -149,7 +148,7 @@ pub async fn list_groups_of_person(
 ) -> AppResult<Vec<GroupCard>> {
     let group_ids: Vec<i32> = group_member::Entity::find()
         .filter(group_member::Column::PersonId.eq(person_id))
-        .filter(group_member::Column::State.is_in([ACTIVE, PENDING]))
+        .filter(group_member::Column::State.is_in([MemberState::Active, MemberState::Pending]))
         .select_only()
         .column(group_member::Column::GroupId)
         .into_tuple()

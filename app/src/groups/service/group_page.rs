@@ -1,4 +1,4 @@
-//! A group's page: what it is, its events, its forum for members, and its moderators'
+//! A group's page: what it is, its forum for members, and its moderators'
 //! tools, each part only for those who may see it.
 
 use super::{
@@ -10,12 +10,7 @@ use super::{
 use crate::{
     auth::model::PersonView,
     error::{AppError, AppResult},
-    events::service::group_events::list_upcoming_events_of_group,
-    groups::{
-        entity::group,
-        model::{GroupView, Notify},
-        policy::GroupAction,
-    },
+    groups::{entity::group, model::GroupView, policy::GroupAction},
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -34,7 +29,7 @@ pub async fn get_group_view(
     let notify = match viewer {
         Some(v) if access.is_member() => membership_of(db, found.id, v.id)
             .await?
-            .and_then(|m| Notify::parse(&m.notify)),
+            .map(|row| row.notify),
         _ => None,
     };
     let threads = match access.may(GroupAction::ReadForum) {
@@ -53,7 +48,6 @@ pub async fn get_group_view(
         viewer_id: viewer.map(|v| v.id),
         notify,
         threads,
-        events: list_upcoming_events_of_group(db, found.id, 10).await?,
         moderation,
     })
 }

@@ -2,7 +2,7 @@
 //! even where the group approves its members.
 
 use super::{
-    access::{group_for, membership_of, ACTIVE, BANNED},
+    access::{group_for, membership_of},
     membership::{add_membership, count_members},
 };
 use crate::{
@@ -11,7 +11,7 @@ use crate::{
     error::{AppError, AppResult},
     groups::{
         entity::{group, group_invite},
-        model::group_path,
+        model::{group_path, MemberState},
         policy::GroupAction,
     },
     mail::{queue_templated, Template},
@@ -94,11 +94,11 @@ where
         .await?
         .ok_or(AppError::NotFound)?;
     match membership_of(&txn, found.id, viewer.id).await? {
-        Some(row) if row.state == BANNED => return Err(AppError::Forbidden),
-        Some(row) if row.state == ACTIVE => {}
+        Some(row) if row.state == MemberState::Banned => return Err(AppError::Forbidden),
+        Some(row) if row.state == MemberState::Active => {}
         Some(row) => {
             let mut active = row.into_active_model();
-            active.state = Set(ACTIVE.to_string());
+            active.state = Set(MemberState::Active);
             active.update(&txn).await?;
             count_members(&txn, found.id, 1).await?;
         }

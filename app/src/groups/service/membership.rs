@@ -1,13 +1,13 @@
 //! Joining, leaving, requests, roles, removal and bans. A group always keeps an owner.
 
-use super::access::{group_for, membership_of, standing_of_membership, ACTIVE, BANNED, PENDING};
+use super::access::{group_for, membership_of, standing_of_membership};
 use crate::{
     auth::model::PersonView,
     db::begin_write,
     error::{AppError, AppResult},
     groups::{
         entity::{group, group_member},
-        model::{GroupRole, Notify},
+        model::{GroupRole, MemberState, Notify},
         policy::{Access, GroupAction, Standing},
     },
 };
@@ -53,9 +53,13 @@ pub(super) async fn add_membership(
     group_member::ActiveModel {
         group_id: Set(group_id),
         person_id: Set(person_id),
-        role: Set(GroupRole::Member.as_str().to_string()),
-        state: Set(if active { ACTIVE } else { PENDING }.to_string()),
-        notify: Set(Notify::Digest.as_str().to_string()),
+        role: Set(GroupRole::Member),
+        state: Set(if active {
+            MemberState::Active
+        } else {
+            MemberState::Pending
+        }),
+        notify: Set(Notify::Digest),
         digest_sent_at: Set(None),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -124,8 +128,8 @@ async fn keep_an_owner(
     }
     let owners = group_member::Entity::find()
         .filter(group_member::Column::GroupId.eq(row.group_id))
-        .filter(group_member::Column::Role.eq(GroupRole::Owner.as_str()))
-        .filter(group_member::Column::State.eq(ACTIVE))
+        .filter(group_member::Column::Role.eq(GroupRole::Owner))
+        .filter(group_member::Column::State.eq(MemberState::Active))
         .count(db)
         .await?;
     if owners <= 1 {
@@ -135,7 +139,7 @@ async fn keep_an_owner(
 }
 
 async fn drop_membership(db: &impl ConnectionTrait, row: group_member::Model) -> AppResult<()> {
-    let was_active = row.state == ACTIVE;
+    let was_active = row.state == MemberState::Active;
     let group_id = row.group_id;
     row.delete(db).await?;
     if was_active {
@@ -159,11 +163,11 @@ where
     let txn = begin_write(db).await?;
     let row = membership_of(&txn, group_id, person_id)
         .await?
-        .filter(|r| r.state == PENDING)
+        .filter(|r| r.state == MemberState::Pending)
         .ok_or(AppError::NotFound)?;
     if approve {
         let mut active = row.into_active_model();
-        active.state = Set(ACTIVE.to_string());
+        active.state = Set(MemberState::Active);
         active.update(&txn).await?;
         count_members(&txn, group_id, 1).await?;
     } else {
@@ -207,7 +211,7 @@ where
     }
     let txn = begin_write(db).await?;
     let row = target_member(&txn, access, group_id, person_id).await?;
-    if row.state != ACTIVE {
+    if row.state != MemberState::Active {
         return Err(AppError::conflict(
             "Only active members can be given a role.",
         ));
@@ -221,7 +225,7 @@ where
         .await?;
     }
     let mut active = row.into_active_model();
-    active.role = Set(role.as_str().to_string());
+    active.role = Set(role);
     active.update(&txn).await?;
     txn.commit().await?;
     Ok(())
@@ -246,10 +250,10 @@ where
     let row = target_member(&txn, access, group_id, person_id).await?;
     keep_an_owner(&txn, &row, "A group must keep an owner.").await?;
     if ban {
-        let was_active = row.state == ACTIVE;
+        let was_active = row.state == MemberState::Active;
         let mut banned = row.into_active_model();
-        banned.state = Set(BANNED.to_string());
-        banned.role = Set(GroupRole::Member.as_str().to_string());
+        banned.state = Set(MemberState::Banned);
+        banned.role = Set(GroupRole::Member);
         banned.update(&txn).await?;
         if was_active {
             count_members(&txn, group_id, -1).await?;
@@ -273,7 +277,7 @@ pub async fn set_notify(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut active = row.into_active_model();
-    active.notify = Set(notify.as_str().to_string());
+    active.notify = Set(notify);
     active.update(db).await?;
     Ok(())
 }

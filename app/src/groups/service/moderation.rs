@@ -2,7 +2,6 @@
 //! requests, members and reports organisers see on the group page.
 
 use super::{
-    access::{ACTIVE, BANNED, PENDING},
     forum::{names_of, thread_for},
     posts::post_for,
 };
@@ -11,7 +10,7 @@ use crate::{
     error::AppResult,
     groups::{
         entity::{forum_post, forum_report, forum_thread, group, group_member},
-        model::{group_path, thread_path, GroupRole, MemberView, ModerationView, ReportView},
+        model::{group_path, thread_path, MemberState, MemberView, ModerationView, ReportView},
         policy::{Access, GroupAction},
     },
 };
@@ -94,18 +93,18 @@ pub async fn get_moderation(
     let member = |r: &group_member::Model| MemberView {
         person_id: r.person_id,
         name: names.get(&r.person_id).cloned().unwrap_or_default(),
-        role: GroupRole::parse(&r.role).unwrap_or(GroupRole::Member),
-        banned: r.state == BANNED,
+        role: r.role,
+        banned: r.state == MemberState::Banned,
     };
     let manage = access.may(GroupAction::ManageMembers);
     let requests = rows
         .iter()
-        .filter(|r| manage && r.state == PENDING)
+        .filter(|r| manage && r.state == MemberState::Pending)
         .map(member)
         .collect();
     let members = rows
         .iter()
-        .filter(|r| r.state == ACTIVE || r.state == BANNED)
+        .filter(|r| r.state == MemberState::Active || r.state == MemberState::Banned)
         .map(member)
         .collect();
     Ok(ModerationView {

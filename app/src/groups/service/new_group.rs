@@ -1,12 +1,11 @@
 //! Setting up a group: checking the form and saving the group with its first owner.
 
-use super::access::ACTIVE;
 use crate::{
     db::begin_write,
     error::{AppError, AppResult},
     groups::{
         entity::{group, group_member},
-        model::{group_slug, GroupForm, GroupRole, Notify, TOPICS},
+        model::{group_slug, GroupForm, GroupRole, MemberState, Notify, TOPICS},
     },
     places::{model::Coordinates, service::lookup::locate_postcode},
     validate::{bounded_text, PostcodeUk},
@@ -95,9 +94,9 @@ where
     group_member::ActiveModel {
         group_id: Set(saved.id),
         person_id: Set(owner_id),
-        role: Set(GroupRole::Owner.as_str().to_string()),
-        state: Set(ACTIVE.to_string()),
-        notify: Set(Notify::Each.as_str().to_string()),
+        role: Set(GroupRole::Owner),
+        state: Set(MemberState::Active),
+        notify: Set(Notify::Each),
         digest_sent_at: Set(None),
         created_at: Set(now),
         ..Default::default()

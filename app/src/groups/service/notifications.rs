@@ -1,13 +1,12 @@
 //! Forum email: one per new post for members who chose "each", and a daily digest for
 //! those who chose "digest". Queued in the outbox, inside the post's own transaction.
 
-use super::access::ACTIVE;
 use crate::{
     auth::{entity::person, model::PersonView},
     error::AppResult,
     groups::{
         entity::{forum_post, forum_thread, group, group_member},
-        model::{group_path, thread_path, Notify},
+        model::{group_path, thread_path, MemberState, Notify},
     },
     mail::{queue_templated, Template},
 };
@@ -38,8 +37,8 @@ pub async fn notify_members_of_post(
                     .column(group_member::Column::PersonId)
                     .from(group_member::Entity)
                     .and_where(group_member::Column::GroupId.eq(found.id))
-                    .and_where(group_member::Column::State.eq(ACTIVE))
-                    .and_where(group_member::Column::Notify.eq(Notify::Each.as_str()))
+                    .and_where(group_member::Column::State.eq(MemberState::Active))
+                    .and_where(group_member::Column::Notify.eq(Notify::Each))
                     .and_where(group_member::Column::PersonId.ne(author.id))
                     .to_owned(),
             ),
@@ -72,8 +71,8 @@ pub async fn send_due_digests(
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let due = group_member::Entity::find()
-        .filter(group_member::Column::State.eq(ACTIVE))
-        .filter(group_member::Column::Notify.eq(Notify::Digest.as_str()))
+        .filter(group_member::Column::State.eq(MemberState::Active))
+        .filter(group_member::Column::Notify.eq(Notify::Digest))
         .filter(
             Condition::any()
                 .add(group_member::Column::DigestSentAt.is_null())

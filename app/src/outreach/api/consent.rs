@@ -1,15 +1,13 @@
 //! Consent: a person's communication preferences, and unsubscribing from a link.
 
-use crate::{
-    error::AppError,
-    outreach::model::{PreferencesView, UnsubscribeView},
-};
+use crate::{consent::model::PreferencesView, error::AppError, outreach::model::UnsubscribeView};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
+    consent::{model::Channel, service::preferences},
     ctx::{redirect_to, serve},
-    outreach::{model::Channel, service::preferences, service::unsubscribe as unsub},
+    outreach::service::unsubscribe as unsub,
 };
 
 /// Every consent the signed-in person has given or withdrawn, per group and nationally.
@@ -62,7 +60,7 @@ pub async fn unsubscribe(token: String) -> Result<(), AppError> {
 #[server(endpoint = "outreach/consent/confirm")]
 pub async fn confirm_consent(token: String) -> Result<String, AppError> {
     serve(|ctx| async move {
-        let shown = crate::outreach::service::consent::confirm_consent(&ctx.db, &token).await?;
+        let shown = crate::consent::service::confirm_consent(&ctx.db, &token).await?;
         redirect_to("/consent/confirmed");
         Ok(shown)
     })

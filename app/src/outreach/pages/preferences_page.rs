@@ -1,10 +1,10 @@
 use crate::ui::page_title::PageTitle;
 use crate::{
+    consent::model::{Channel, ConsentLine, PreferencesView},
     error::AppError,
     outreach::{
         api::{get_preferences, SetPreference},
         components::{action_error::ActionError, done_notice::DoneNotice},
-        model::{Channel, ConsentLine, PreferencesView},
     },
 };
 use leptos::{form::ActionForm, prelude::*};

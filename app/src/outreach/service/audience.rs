@@ -7,19 +7,21 @@ mod source;
 
 use super::senders::Sender;
 use crate::{
+    consent::{
+        model::PARTY_SCOPE,
+        service::audiences::{granted, join_choice, phone},
+    },
     error::{AppError, AppResult},
-    groups::entity::group,
-    mail::entity::suppression,
+    groups::service::lookups::GroupRef,
+    mail::suppressions::not_suppressed,
     outreach::{
-        entity::{consent_current, message_delivery},
-        model::{AudienceKind, Channel, MAX_AREA_MILES, PARTY_SCOPE},
+        entity::message_delivery,
+        model::{AudienceKind, Channel, MAX_AREA_MILES},
     },
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    sea_query::{
-        Alias, Condition, Expr, ExprTrait, Func, JoinType, Query, SelectStatement, SimpleExpr,
-    },
+    sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement, SimpleExpr},
     ConnectionTrait, FromQueryResult,
 };
 use source::source;
@@ -28,7 +30,7 @@ use source::source;
 #[derive(Debug, Clone)]
 pub struct AudienceSpec {
     pub kind: AudienceKind,
-    pub group: Option<group::Model>,
+    pub group: Option<GroupRef>,
     pub miles: i32,
     pub channel: Channel,
     pub scope: String,
@@ -96,24 +98,10 @@ pub(super) fn party_choice() -> Alias {
 
 /// The audience: one row per email with consent in force, not suppressed.
 fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
-    let channel = spec.channel.as_str();
-    let choice_col = |alias: Alias, col: consent_current::Column| Expr::col((alias, col));
-    let joined_choice = |alias: Alias, scope: &str| {
-        Condition::all()
-            .add(
-                choice_col(alias.clone(), consent_current::Column::Email)
-                    .equals((cand(), Alias::new("email"))),
-            )
-            .add(choice_col(alias.clone(), consent_current::Column::Channel).eq(channel))
-            .add(choice_col(alias, consent_current::Column::Scope).eq(scope.to_string()))
-    };
-    let national = spec.kind == AudienceKind::National;
+    let email: SimpleExpr = Expr::col((cand(), Alias::new("email")));
     let mut query = Query::select();
     query
-        .expr_as(
-            Expr::col((cand(), Alias::new("email"))),
-            Alias::new("email"),
-        )
+        .expr_as(email.clone(), Alias::new("email"))
         .expr_as(
             Expr::col((cand(), Alias::new("name"))).max(),
             Alias::new("name"),
@@ -123,60 +111,39 @@ fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
             Alias::new("person_id"),
         )
         .from_subquery(source(spec, now), cand())
-        .join_as(
-            JoinType::LeftJoin,
-            consent_current::Entity,
-            party_choice(),
-            joined_choice(party_choice(), PARTY_SCOPE),
-        )
         .group_by_col((cand(), Alias::new("email")));
-    let granted: SimpleExpr;
-    let phone: SimpleExpr;
-    if national {
-        granted = choice_col(party_choice(), consent_current::Column::Granted);
-        phone = choice_col(party_choice(), consent_current::Column::Phone);
+    join_choice(
+        &mut query,
+        party_choice(),
+        email.clone(),
+        spec.channel,
+        PARTY_SCOPE,
+    );
+    let (is_granted, number): (SimpleExpr, SimpleExpr) = if spec.kind == AudienceKind::National {
+        (granted(party_choice()), phone(party_choice()))
     } else {
-        query.join_as(
-            JoinType::LeftJoin,
-            consent_current::Entity,
+        join_choice(
+            &mut query,
             group_choice(),
-            joined_choice(group_choice(), &spec.scope),
+            email.clone(),
+            spec.channel,
+            &spec.scope,
         );
-        granted = Func::coalesce([
-            choice_col(group_choice(), consent_current::Column::Granted),
-            choice_col(party_choice(), consent_current::Column::Granted),
-        ])
-        .into();
-        phone = Func::coalesce([
-            choice_col(group_choice(), consent_current::Column::Phone),
-            choice_col(party_choice(), consent_current::Column::Phone),
-        ])
-        .into();
-    }
-    query.and_where(Expr::expr(granted).eq(true));
+        (
+            Func::coalesce([granted(group_choice()), granted(party_choice())]).into(),
+            Func::coalesce([phone(group_choice()), phone(party_choice())]).into(),
+        )
+    };
+    query.and_where(Expr::expr(is_granted).eq(true));
     let address: SimpleExpr = match spec.channel {
-        Channel::Email => Expr::col((cand(), Alias::new("email"))),
+        Channel::Email => email,
         Channel::Sms => {
-            query.and_where(Expr::expr(phone.clone()).is_not_null());
-            phone.clone()
+            query.and_where(Expr::expr(number.clone()).is_not_null());
+            number.clone()
         }
     };
-    query.expr_as(Expr::expr(phone).max(), Alias::new("phone"));
-    query.and_where(
-        Expr::exists(
-            Query::select()
-                .expr(Expr::val(1))
-                .from(suppression::Entity)
-                .and_where(
-                    Expr::col((suppression::Entity, suppression::Column::Channel)).eq(channel),
-                )
-                .and_where(
-                    Expr::col((suppression::Entity, suppression::Column::Address)).eq(address),
-                )
-                .to_owned(),
-        )
-        .not(),
-    );
+    query.expr_as(Expr::expr(number).max(), Alias::new("phone"));
+    query.and_where(not_suppressed(spec.channel, address));
     query
 }
 

@@ -8,14 +8,14 @@
 //! can go twice.
 
 use super::{
-    consent::emails_with_consent,
     drafts::channel_of,
     render::{render_for, MessageContext},
     unsubscribe::{signing_key, token_for},
 };
 use crate::{
+    consent::{model::scope_of, service::emails_with_consent},
     error::AppResult,
-    groups::entity::group,
+    groups::service::lookups::group_ref,
     mail::{
         backoff, keep_logged_copy,
         mailer::{Delivery, Mailer, OutgoingEmail},
@@ -24,7 +24,7 @@ use crate::{
     },
     outreach::{
         entity::{message, message_delivery as delivery},
-        model::{scope_of, Channel},
+        model::Channel,
     },
 };
 use chrono::{DateTime, Duration, Utc};
@@ -118,7 +118,7 @@ pub async fn deliver_due_messages(
             continue;
         };
         let sender_name = match found.group_id {
-            Some(id) => group::Entity::find_by_id(id).one(db).await?.map(|g| g.name),
+            Some(id) => group_ref(db, id).await?.map(|g| g.name),
             None => None,
         }
         .unwrap_or_else(|| "MembersNet".to_string());

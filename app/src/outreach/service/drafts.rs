@@ -9,7 +9,7 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult},
-    events::entity::event,
+    events::service::lookups::event_ref,
     outreach::{
         compose::{
             merge::{fields_used, MergeField},
@@ -20,7 +20,7 @@ use crate::{
     },
 };
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 pub const STATUS_DRAFT: &str = "draft";
 /// The longest text we send: ten texts' worth.
@@ -203,10 +203,7 @@ pub fn check_content(found: &message::Model) -> AppResult<()> {
 async fn check_event(db: &impl ConnectionTrait, sender: &Sender, raw: &str) -> AppResult<i32> {
     let not_ours = || AppError::invalid("event_id", "Choose one of the group's events.");
     let id: i32 = raw.parse().map_err(|_| not_ours())?;
-    let found = event::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(not_ours)?;
+    let found = event_ref(db, id).await?.ok_or_else(not_ours)?;
     if sender.staff || (sender.group_id().is_some() && found.group_id == sender.group_id()) {
         Ok(id)
     } else {

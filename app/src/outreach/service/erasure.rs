@@ -1,6 +1,6 @@
 //! What outreach forgets when a person is erased.
 
-use super::consent::delete_consents_of;
+use crate::consent::service::delete_consents_of;
 use crate::{error::AppResult, outreach::entity::message_delivery};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 

@@ -10,7 +10,10 @@ use super::{
 };
 use crate::{
     error::AppResult,
-    events::{entity::event, model::event_path},
+    events::{
+        model::event_path,
+        service::lookups::{upcoming_events_of_group, EventRef},
+    },
     format::format_when,
     outreach::{
         compose::merge::MergeValues,
@@ -133,15 +136,7 @@ pub async fn message_view(
         }
     }
     let upcoming = match sender.group_id() {
-        Some(id) => {
-            event::Entity::find()
-                .filter(event::Column::GroupId.eq(id))
-                .filter(event::Column::StartsAt.gte(now))
-                .order_by_asc(event::Column::StartsAt)
-                .limit(50)
-                .all(db)
-                .await?
-        }
+        Some(id) => upcoming_events_of_group(db, id, now, 50).await?,
         None => Vec::new(),
     };
     let merge_longest = longest_values(sender, &upcoming, site_url);
@@ -190,7 +185,7 @@ pub async fn message_view(
 
 /// The merge values that make a text longest (the first name aside, which depends on the
 /// audience chosen): the composer counts a text's cost with these filled in.
-fn longest_values(sender: &Sender, events: &[event::Model], site_url: &str) -> MergeValues {
+fn longest_values(sender: &Sender, events: &[EventRef], site_url: &str) -> MergeValues {
     let site = site_url.trim_end_matches('/');
     let longest = |texts: Vec<String>| texts.into_iter().max_by_key(|t| t.chars().count());
     MergeValues {

@@ -2,7 +2,7 @@
 //! plain and HTML parts of an email, the unsubscribe link added.
 
 use crate::{
-    events::{entity::event, model::event_path},
+    events::{model::event_path, service::lookups::event_ref},
     outreach::{
         compose::{
             email_body::render_email,
@@ -12,7 +12,7 @@ use crate::{
         model::Channel,
     },
 };
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::ConnectionTrait;
 
 /// What stays the same for every recipient of a message.
 #[derive(Debug, Clone)]
@@ -32,8 +32,7 @@ impl MessageContext {
         site_url: &str,
     ) -> Result<Self, sea_orm::DbErr> {
         let event = match message.event_id {
-            Some(id) => event::Entity::find_by_id(id)
-                .one(db)
+            Some(id) => event_ref(db, id)
                 .await?
                 .map(|e| (format!("{site_url}{}", event_path(e.id, &e.slug)), e.title)),
             None => None,

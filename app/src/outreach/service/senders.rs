@@ -3,9 +3,13 @@
 
 use crate::{
     auth::model::{PersonView, Role},
+    consent::model::scope_of,
     error::{AppError, AppResult},
-    groups::{entity::group, policy::GroupAction, service::access::group_for},
-    outreach::{entity::message, model::scope_of},
+    groups::{
+        policy::GroupAction,
+        service::lookups::{group_ref_for, GroupRef},
+    },
+    outreach::entity::message,
 };
 use sea_orm::{ConnectionTrait, EntityTrait};
 
@@ -14,7 +18,7 @@ use sea_orm::{ConnectionTrait, EntityTrait};
 pub struct Sender {
     pub person: PersonView,
     /// None: national messages.
-    pub group: Option<group::Model>,
+    pub group: Option<GroupRef>,
     pub staff: bool,
 }
 
@@ -48,7 +52,7 @@ pub async fn sender_for(
         None if staff => None,
         None => return Err(AppError::Forbidden),
         Some(id) => {
-            let (found, _) = group_for(db, id, Some(person), GroupAction::SendMessages).await?;
+            let found = group_ref_for(db, id, person, GroupAction::SendMessages).await?;
             // Only official local party groups reach supporters, so a group someone
             // started yesterday cannot mail a neighbourhood.
             if !found.verified && !staff {

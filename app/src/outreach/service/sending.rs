@@ -4,18 +4,18 @@
 
 use super::{
     audience::{self, AudienceSpec},
-    consent::sms_number_of,
     drafts::{channel_of, check_content, spec_of, MAX_TEXT_SEGMENTS, STATUS_DRAFT},
     render::{render_for, MessageContext},
     senders::Sender,
 };
 use crate::db::begin_write;
-use crate::mail::{queue_email_parts, queue_text};
+use crate::mail::{queue_email_parts, queue_text, quiet_hours::next_allowed};
 use crate::{
+    consent::service::sms_number_of,
     error::{AppError, AppResult},
-    groups::entity::group,
+    groups::service::lookups::group_ref,
     outreach::{
-        compose::{quiet_hours::next_allowed, segments::count_sms},
+        compose::segments::count_sms,
         entity::{message, message_delivery},
         model::{AudienceKind, Channel, SendProgress, DEFAULT_AREA_MILES},
     },
@@ -203,12 +203,12 @@ pub async fn start_due_scheduled(db: &DatabaseConnection, now: DateTime<Utc>) ->
     let mut started = 0;
     for found in due {
         let owner = match found.group_id {
-            Some(id) => group::Entity::find_by_id(id).one(db).await?,
+            Some(id) => group_ref(db, id).await?,
             None => None,
         };
         let spec = AudienceSpec {
             kind: AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members),
-            scope: crate::outreach::model::scope_of(found.group_id),
+            scope: crate::consent::model::scope_of(found.group_id),
             group: owner,
             miles: found.audience_miles.unwrap_or(DEFAULT_AREA_MILES),
             channel: channel_of(&found),
@@ -257,4 +257,15 @@ pub async fn progress_of(db: &impl ConnectionTrait, message_id: i32) -> AppResul
         }
     }
     Ok(progress)
+}
+
+/// Drops every delivery of `message_id` still waiting to go (the outreach bench leaves
+/// nothing for a server on its database to send).
+pub async fn drop_pending_deliveries(db: &impl ConnectionTrait, message_id: i32) -> AppResult<u64> {
+    Ok(message_delivery::Entity::delete_many()
+        .filter(message_delivery::Column::MessageId.eq(message_id))
+        .filter(message_delivery::Column::Status.eq("pending"))
+        .exec(db)
+        .await?
+        .rows_affected)
 }

@@ -2,13 +2,14 @@
 //! without sign-in from the email's footer and as a one-click POST (RFC 8058).
 //! Unsubscribing withdraws email consent for the message's scope.
 
-use super::consent::{emails_with_consent, record_consent, ConsentChoice};
+use crate::consent::service::{emails_with_consent, record_consent, ConsentChoice};
 use crate::{
+    consent::model::{mask_email, PARTY_SCOPE},
     error::{AppError, AppResult},
-    groups::entity::group,
+    groups::service::lookups::group_ref,
     outreach::{
         entity::{message, message_delivery},
-        model::{mask_email, Channel, UnsubscribeView, PARTY_SCOPE},
+        model::{Channel, UnsubscribeView},
     },
     site_settings,
 };
@@ -56,8 +57,7 @@ async fn delivery_of(
 /// Who a scope is: the group's name, or the party.
 async fn scope_label(db: &impl ConnectionTrait, group_id: Option<i32>) -> AppResult<String> {
     Ok(match group_id {
-        Some(id) => group::Entity::find_by_id(id)
-            .one(db)
+        Some(id) => group_ref(db, id)
             .await?
             .map_or_else(|| "this group".to_string(), |g| g.name),
         None => "the party".to_string(),
@@ -67,7 +67,7 @@ async fn scope_label(db: &impl ConnectionTrait, group_id: Option<i32>) -> AppRes
 /// What a link would unsubscribe, and whether it still would.
 pub async fn describe(db: &impl ConnectionTrait, token: &str) -> AppResult<UnsubscribeView> {
     let (delivery, found) = delivery_of(db, token).await?;
-    let scope = crate::outreach::model::scope_of(found.group_id);
+    let scope = crate::consent::model::scope_of(found.group_id);
     let live = emails_with_consent(
         db,
         std::slice::from_ref(&delivery.email),
@@ -88,7 +88,7 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let (delivery, found) = delivery_of(db, token).await?;
-    let scope = crate::outreach::model::scope_of(found.group_id);
+    let scope = crate::consent::model::scope_of(found.group_id);
     // The ledger row and the choice in force are written together or not at all.
     let txn = crate::db::begin_write(db).await?;
     record_consent(

@@ -1,8 +1,7 @@
 use crate::ui::page_title::PageTitle;
 use crate::{
     auth::{api::ResendEmailConfirmation, model::PersonView, session::use_session},
-    events::components::brought_count::BroughtCount,
-    people::api::{DeleteAccount, UpdateProfile},
+    people::api::UpdateProfile,
     ui::{
         form::{FormError, SubmitButton, TextField},
         notice::QueryNotice,
@@ -11,16 +10,18 @@ use crate::{
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-/// The signed-in person's profile: edit it, or delete the account.
+/// The signed-in person's profile: edit it, or delete the account. What other domains add
+/// (how many people their share links brought, deleting the account) comes in as
+/// `referrals` and `erasure`, put in by the page's assembly above the domains.
 #[component]
-pub fn ProfilePage() -> impl IntoView {
+pub fn ProfilePage(referrals: fn() -> AnyView, erasure: fn() -> AnyView) -> impl IntoView {
     let session = use_session();
     view! {
         <PageTitle text="Your profile · MembersNet" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match session.person.await.ok().flatten() {
-                    Some(person) => view! { <ProfileForms person /> }.into_any(),
+                    Some(person) => view! { <ProfileForms person referrals erasure /> }.into_any(),
                     None => view! { <SignInPrompt /> }.into_any(),
                 }
             })}
@@ -29,14 +30,15 @@ pub fn ProfilePage() -> impl IntoView {
 }
 
 #[component]
-fn ProfileForms(person: PersonView) -> impl IntoView {
+fn ProfileForms(
+    person: PersonView,
+    referrals: fn() -> AnyView,
+    erasure: fn() -> AnyView,
+) -> impl IntoView {
     let session = use_session();
     let update = ServerAction::<UpdateProfile>::new();
     session.refresh_after(update);
     let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
-    let delete = ServerAction::<DeleteAccount>::new();
-    session.refresh_after(delete);
-    let delete_error = Signal::derive(move || delete.value().get().and_then(Result::err));
     let roles = person
         .roles
         .iter()
@@ -49,7 +51,7 @@ fn ProfileForms(person: PersonView) -> impl IntoView {
             <p class="muted">"Signed in as " <strong>{person.email.clone()}</strong></p>
             {(!person.email_confirmed).then(|| view! { <ConfirmEmailNotice /> })}
             {(!roles.is_empty()).then(|| view! { <p class="badges">{roles}</p> })}
-            <BroughtCount />
+            {referrals()}
             <p><a href="/preferences">"Communication preferences"</a></p>
             <QueryNotice key="saved" text="Your profile has been saved." />
             <FormError error=update_error />
@@ -59,15 +61,7 @@ fn ProfileForms(person: PersonView) -> impl IntoView {
                 <SubmitButton label="Save profile" pending=update.pending() />
             </ActionForm>
         </section>
-        <section class="card narrow danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">"Delete your account"</h2>
-            <p>"This removes your account and everything about you from MembersNet, at once and for good."</p>
-            <FormError error=delete_error />
-            <ActionForm action=delete>
-                <TextField label="Your password, to confirm" name="password" kind="password" autocomplete="current-password" error=delete_error required=true />
-                <SubmitButton label="Delete my account" class="button button-danger" pending=delete.pending() />
-            </ActionForm>
-        </section>
+        {erasure()}
     }
 }
 

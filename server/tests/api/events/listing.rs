@@ -88,8 +88,8 @@ async fn an_event_downloads_as_a_calendar_file() {
 async fn a_weekly_events_card_shows_its_next_date_not_its_first() {
     use app::{
         events::{
-            entity::{event, event_slot},
             service::catalogue::cards_for,
+            tables::{event, event_slot},
         },
         format::format_when,
     };

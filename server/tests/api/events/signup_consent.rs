@@ -4,17 +4,17 @@
 
 use super::*;
 use app::{
-    error::AppError,
-    events::entity::signup,
-    mail::list_outbox_emails,
-    outreach::{
-        entity::consent_record,
+    consent::{
         model::{Channel, PARTY_SCOPE},
-        service::consent::{
+        service::{
             confirm_consent, delete_consents_of, has_consent, record_consent, ConsentChoice,
             CONFIRMED_BY_LINK, CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
         },
+        tables::consent_record,
     },
+    error::AppError,
+    events::tables::signup,
+    mail::list_outbox_emails,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 

@@ -28,20 +28,20 @@ async fn a_guest_signs_up_with_consent_requested_and_gets_a_cancel_link() {
         "the ticked box, as a request; the unticked one records nothing"
     );
     assert!(
-        !app::outreach::service::consent::has_consent(
+        !app::consent::service::has_consent(
             &app.db,
             "gita@example.org",
-            app::outreach::service::consent::Channel::Email,
+            app::consent::service::Channel::Email,
             "party"
         )
         .await
         .unwrap(),
         "in force only once the address confirms it"
     );
-    assert!(!app::outreach::service::consent::has_consent(
+    assert!(!app::consent::service::has_consent(
         &app.db,
         "gita@example.org",
-        app::outreach::service::consent::Channel::Sms,
+        app::consent::service::Channel::Sms,
         "party"
     )
     .await
@@ -256,7 +256,7 @@ async fn erasing_a_person_frees_their_place_for_the_waitlist() {
 /// Each sign-up's copy of its slot's event and start (read by friends' events and
 /// suggestions), for the event's one slot.
 async fn copied_slot_fields(app: &TestApp, slot: i32) -> Vec<(i32, chrono::DateTime<Utc>)> {
-    use app::events::entity::signup;
+    use app::events::tables::signup;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     signup::Entity::find()
         .filter(signup::Column::SlotId.eq(slot))
@@ -269,7 +269,7 @@ async fn copied_slot_fields(app: &TestApp, slot: i32) -> Vec<(i32, chrono::DateT
 }
 
 async fn slot_start(app: &TestApp, slot: i32) -> chrono::DateTime<Utc> {
-    use app::events::entity::event_slot;
+    use app::events::tables::event_slot;
     use sea_orm::EntityTrait;
     event_slot::Entity::find_by_id(slot)
         .one(&app.db)

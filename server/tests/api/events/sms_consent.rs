@@ -4,14 +4,14 @@
 use super::signup_consent::{chosen, confirm_token_sent_to, consents, form, ledger};
 use super::*;
 use app::{
-    mail::entity::outbox_text,
-    outreach::{
+    consent::{
         model::Channel,
-        service::consent::{
+        service::{
             confirm_by_reply, ASK_TO_CONFIRM_TEXT, CONFIRMED_BY_REPLY, CONFIRMED_TEXT,
             REQUESTED_UNCONFIRMED,
         },
     },
+    mail::tables::outbox_text,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 
 async fn member_count(app: &TestApp, group_id: i32) -> i32 {
     use sea_orm::EntityTrait;
-    app::groups::entity::group::Entity::find_by_id(group_id)
+    app::groups::tables::group::Entity::find_by_id(group_id)
         .one(&app.db)
         .await
         .unwrap()

@@ -2,7 +2,7 @@
 
 use super::{consent, draft, member, official_group, send, TestApp};
 use crate::groups::{add_member, group_owned_by};
-use app::outreach::model::{Channel, PARTY_SCOPE};
+use app::consent::model::{Channel, PARTY_SCOPE};
 use axum::http::StatusCode;
 
 #[tokio::test]

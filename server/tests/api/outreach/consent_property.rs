@@ -5,8 +5,8 @@
 use super::{consent, deliver_all, draft, no_texts, official_group, send, statuses};
 use crate::groups::add_member;
 use app::{
+    consent::model::{consent_in_force, group_scope, Channel, PARTY_SCOPE},
     mail::mailer::{Delivery, MailError, Mailer, OutgoingEmail},
-    outreach::model::{consent_in_force, group_scope, Channel, PARTY_SCOPE},
 };
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use std::collections::{BTreeMap, BTreeSet};

@@ -6,11 +6,9 @@ use super::{
     consent, deliver_all, draft, fakes::SmtpSink, member, no_texts, official_group, send, statuses,
 };
 use app::{
+    consent::model::{Channel, PARTY_SCOPE},
     mail::mailer::SmtpMailer,
-    outreach::{
-        model::{Channel, PARTY_SCOPE},
-        service::delivery::{deliver_due_messages, Outlets, RateLimit, STALE_AFTER},
-    },
+    outreach::service::delivery::{deliver_due_messages, Outlets, RateLimit, STALE_AFTER},
 };
 use chrono::Utc;
 use std::{collections::HashMap, time::Duration};

@@ -4,18 +4,18 @@
 use super::{consent, TestApp};
 use crate::events::event_with_capacity;
 use app::{
+    consent::{
+        model::{Channel, PARTY_SCOPE},
+        service::{confirm_consent, CONFIRM_CONSENT_PATH},
+    },
     events::{
-        entity::event_slot,
-        service::signups::{sign_up, SignUpDetails},
+        service::{
+            reminders::queue_due_reminders,
+            signups::{sign_up, SignUpDetails},
+        },
+        tables::event_slot,
     },
     mail::list_outbox_emails,
-    outreach::{
-        model::{Channel, PARTY_SCOPE},
-        service::{
-            consent::{confirm_consent, CONFIRM_CONSENT_PATH},
-            reminders::queue_due_reminders,
-        },
-    },
 };
 use chrono::Duration;
 use sea_orm::EntityTrait;

@@ -2,7 +2,7 @@
 //! would be too long for its longest name is refused before it goes.
 
 use super::{consent, draft, member, official_group_in, send, TestApp};
-use app::outreach::model::{Channel, PARTY_SCOPE};
+use app::consent::model::{Channel, PARTY_SCOPE};
 
 #[tokio::test]
 async fn a_texts_cost_is_counted_with_the_audiences_longest_first_name() {

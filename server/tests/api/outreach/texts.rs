@@ -6,12 +6,12 @@ use super::{
     TestApp,
 };
 use app::{
+    consent::model::{Channel, PARTY_SCOPE},
     mail::{deliver_pending_texts, mailer::LogMailer, sms::HttpTextSender},
     outreach::{
         compose::signature,
-        entity::message,
-        model::{Channel, PARTY_SCOPE},
         service::{audience::AudienceSpec, sending::start_send},
+        tables::message,
     },
     state::Settings,
 };
@@ -108,7 +108,7 @@ async fn texts_wait_for_quiet_hours_to_end_and_dead_numbers_are_skipped_next_tim
         group: group_of(&sender).await,
         miles: 5,
         channel: Channel::Sms,
-        scope: app::outreach::model::group_scope(sender.group_id),
+        scope: app::consent::model::group_scope(sender.group_id),
     };
     // 22:30 in London in winter: quiet hours.
     let late = Utc.with_ymd_and_hms(2026, 12, 1, 22, 30, 0).unwrap();
@@ -158,9 +158,8 @@ fn next_day_noon() -> chrono::DateTime<Utc> {
     Utc::now() + chrono::Duration::days(1)
 }
 
-async fn group_of(sender: &super::Sender) -> Option<app::groups::entity::group::Model> {
-    app::groups::entity::group::Entity::find_by_id(sender.group_id)
-        .one(&sender.app.db)
+async fn group_of(sender: &super::Sender) -> Option<app::groups::service::lookups::GroupRef> {
+    app::groups::service::lookups::group_ref(&sender.app.db, sender.group_id)
         .await
         .unwrap()
 }
@@ -208,7 +207,7 @@ async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() 
         inbound(&app, "+447700900001", "STOP", WEBHOOK_TOKEN).await,
         StatusCode::OK
     );
-    let live = app::outreach::service::consent::emails_with_consent(
+    let live = app::consent::service::emails_with_consent(
         &app.db,
         &["ann@example.org".to_string()],
         Channel::Sms,
@@ -218,14 +217,9 @@ async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() 
     .unwrap();
     assert!(live.is_empty(), "SMS consent withdrawn in every scope");
     assert!(
-        app::outreach::service::consent::has_consent(
-            &app.db,
-            "ann@example.org",
-            Channel::Email,
-            PARTY_SCOPE
-        )
-        .await
-        .unwrap(),
+        app::consent::service::has_consent(&app.db, "ann@example.org", Channel::Email, PARTY_SCOPE)
+            .await
+            .unwrap(),
         "email untouched"
     );
     let provider = FakeSmsProvider::start().await;
@@ -239,7 +233,7 @@ async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() 
 
 #[tokio::test]
 async fn yes_through_the_signed_webhook_confirms_sms_consent_a_form_asked_for() {
-    use app::outreach::service::consent::{has_consent, request_consent, ConsentChoice};
+    use app::consent::service::{has_consent, request_consent, ConsentChoice};
     let app = app_with_webhook().await;
     request_consent(
         &app.db,
@@ -329,7 +323,7 @@ async fn a_text_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out() 
 }
 
 async fn statuses_of_texts(app: &TestApp) -> Vec<String> {
-    app::mail::entity::outbox_text::Entity::find()
+    app::mail::tables::outbox_text::Entity::find()
         .all(&app.db)
         .await
         .unwrap()

@@ -5,11 +5,11 @@ use super::{
     consent, deliver_all, draft, member, no_texts, official_group, send, statuses, TestApp,
 };
 use app::{
+    consent::model::{Channel, PARTY_SCOPE},
     mail::mailer::LogMailer,
     outreach::{
-        entity::message_delivery,
-        model::{Channel, PARTY_SCOPE},
         service::unsubscribe::{signing_key, token_for},
+        tables::message_delivery,
     },
 };
 use axum::{
@@ -54,14 +54,11 @@ async fn one_click_unsubscribe_withdraws_consent_for_the_group_only() {
     let page = app.get(&format!("/unsubscribe/{token}"), None).await;
     assert!(page.body.contains("no more emails"), "{}", page.body);
     // Still on the party's list, but not this group's.
-    assert!(app::outreach::service::consent::has_consent(
-        &app.db,
-        &ann,
-        Channel::Email,
-        PARTY_SCOPE
-    )
-    .await
-    .unwrap());
+    assert!(
+        app::consent::service::has_consent(&app.db, &ann, Channel::Email, PARTY_SCOPE)
+            .await
+            .unwrap()
+    );
     let bob = member(&sender, "Bob Baker", "bob@example.org").await;
     consent(app, &bob, Channel::Email, PARTY_SCOPE, true, None).await;
     let next = draft(
@@ -104,9 +101,9 @@ async fn the_unsubscribe_form_works_without_signing_in() {
         .call("/api/outreach/unsubscribe", &[("token", &token)], None)
         .await;
     assert!(reply.succeeded(), "{}", reply.body);
-    let scope = app::outreach::model::group_scope(sender.group_id);
+    let scope = app::consent::model::group_scope(sender.group_id);
     assert!(
-        !app::outreach::service::consent::has_consent(&app.db, &ann, Channel::Email, &scope)
+        !app::consent::service::has_consent(&app.db, &ann, Channel::Email, &scope)
             .await
             .unwrap()
     );

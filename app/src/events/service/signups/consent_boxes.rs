@@ -3,17 +3,17 @@
 //! stranger's form cannot. A ticked box is in force at once only for email, and only from
 //! the signed-in owner of the address (an account that confirmed it, see
 //! `SignUpDetails::owner`); anyone else's waits for the address to confirm it
-//! (double opt-in, see `outreach::service::consent`). A mobile number is never confirmed
+//! (double opt-in, see `consent::service`). A mobile number is never confirmed
 //! by a form: SMS consent from one waits for the number to reply YES to the text it gets.
 
 use super::SignUpDetails;
 use crate::{
+    consent::{
+        model::PARTY_SCOPE,
+        service::{has_consent, record_consent, request_consent, Channel, ConsentChoice},
+    },
     error::AppResult,
     events::model::{CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING},
-    outreach::{
-        model::PARTY_SCOPE,
-        service::consent::{has_consent, record_consent, request_consent, Channel, ConsentChoice},
-    },
 };
 use sea_orm::ConnectionTrait;
 

@@ -4,66 +4,28 @@
 use super::{party_choice, AudienceSpec};
 use crate::{
     auth::entity::person,
-    events::{
-        entity::{event, event_slot, signup},
-        model::SignUpStatus,
-    },
-    groups::entity::group_member,
-    outreach::{
-        entity::consent_current,
-        model::{AudienceKind, PARTY_SCOPE},
-    },
+    consent::service::audiences::party_contacts,
+    events::service::audiences::signup_contacts,
+    groups::service::lookups::active_member_ids,
+    outreach::model::AudienceKind,
     places::{model::Coordinates, service::outward::outward_code_centres},
 };
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Func, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement};
 
 /// The source's contacts, before consent: columns email, name, person_id.
 pub fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
     let group_id = spec.group.as_ref().map_or(0, |g| g.id);
     match spec.kind {
         AudienceKind::Members => people()
-            .from(group_member::Entity)
-            .inner_join(
-                person::Entity,
-                Expr::col((person::Entity, person::Column::Id))
-                    .equals((group_member::Entity, group_member::Column::PersonId)),
-            )
+            .from(person::Entity)
             .and_where(
-                Expr::col((group_member::Entity, group_member::Column::GroupId)).eq(group_id),
+                Expr::col((person::Entity, person::Column::Id))
+                    .in_subquery(active_member_ids(group_id)),
             )
-            .and_where(Expr::col((group_member::Entity, group_member::Column::State)).eq("active"))
             .to_owned(),
         AudienceKind::SignupsUpcoming | AudienceKind::SignupsPast => {
-            let when = Expr::col((event_slot::Entity, event_slot::Column::StartsAt));
-            let when = if spec.kind == AudienceKind::SignupsUpcoming {
-                when.gte(now)
-            } else {
-                when.lt(now)
-            };
-            contacts(
-                Expr::col((signup::Entity, signup::Column::Email)),
-                Expr::col((signup::Entity, signup::Column::Name)),
-                Expr::col((signup::Entity, signup::Column::PersonId)),
-            )
-            .from(signup::Entity)
-            .inner_join(
-                event_slot::Entity,
-                Expr::col((event_slot::Entity, event_slot::Column::Id))
-                    .equals((signup::Entity, signup::Column::SlotId)),
-            )
-            .inner_join(
-                event::Entity,
-                Expr::col((event::Entity, event::Column::Id))
-                    .equals((event_slot::Entity, event_slot::Column::EventId)),
-            )
-            .and_where(Expr::col((event::Entity, event::Column::GroupId)).eq(group_id))
-            .and_where(
-                Expr::col((signup::Entity, signup::Column::Status))
-                    .is_in([SignUpStatus::Confirmed, SignUpStatus::Waitlisted]),
-            )
-            .and_where(when)
-            .to_owned()
+            signup_contacts(group_id, spec.kind == AudienceKind::SignupsUpcoming, now)
         }
         AudienceKind::Area => {
             let centre = spec.group.as_ref().map_or(
@@ -81,27 +43,7 @@ pub fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
                 .cond_where(near(&centre, spec.miles))
                 .to_owned()
         }
-        AudienceKind::National => contacts(
-            Expr::col((party_choice(), consent_current::Column::Email)),
-            Func::coalesce([
-                Expr::col((person::Entity, person::Column::Name)),
-                Expr::val(""),
-            ])
-            .into(),
-            Expr::col((party_choice(), consent_current::Column::PersonId)),
-        )
-        .from_as(consent_current::Entity, party_choice())
-        .left_join(
-            person::Entity,
-            Expr::col((person::Entity, person::Column::Email))
-                .equals((party_choice(), consent_current::Column::Email)),
-        )
-        .and_where(
-            Expr::col((party_choice(), consent_current::Column::Channel)).eq(spec.channel.as_str()),
-        )
-        .and_where(Expr::col((party_choice(), consent_current::Column::Scope)).eq(PARTY_SCOPE))
-        .and_where(Expr::col((party_choice(), consent_current::Column::Granted)).eq(true))
-        .to_owned(),
+        AudienceKind::National => party_contacts(spec.channel, party_choice()),
     }
 }
 

@@ -55,8 +55,8 @@ async fn lowering_places_while_people_sign_up_never_leaves_more_people_than_plac
 /// (capacity, confirmed_count, confirmed rows) of `slot`.
 async fn places(app: &TestApp, slot: i32) -> (i32, i32, i32) {
     use app::events::{
-        entity::{event_slot, signup},
         model::SignUpStatus,
+        tables::{event_slot, signup},
     };
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
     let found = event_slot::Entity::find_by_id(slot)

@@ -4,14 +4,13 @@
 //! "<where>:confirmed-by-reply" beside the "requested-unconfirmed" one. A stranger's form
 //! can cost a number at most one such text a day, and none once it has said STOP.
 
-use super::{
-    confirmation_entity as request, confirmations::keep_request, record_consent, ConsentChoice,
-};
+use super::{confirmations::keep_request, record_consent, ConsentChoice};
+use crate::consent::entity::confirmation as request;
 use crate::{
+    consent::{entity::consent_current, model::Channel},
     db::begin_write,
     error::AppResult,
-    mail::{queue_text, suppressions::suppressed_among},
-    outreach::{compose::quiet_hours::next_allowed, entity::consent_current, model::Channel},
+    mail::{queue_text, quiet_hours::next_allowed, suppressions::suppressed_among},
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{

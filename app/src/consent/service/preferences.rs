@@ -1,17 +1,17 @@
 //! A person's communication preferences: every consent in force for their email, per
 //! group and nationally, the ledger's history, and changing any of them.
 
-use super::consent::{self, record_consent, ConsentChoice};
+use super::{record_consent, ConsentChoice};
 use crate::db::begin_write;
 use crate::{
     auth::model::PersonView,
-    error::{AppError, AppResult},
-    format::format_when,
-    groups::entity::{group, group_member},
-    outreach::{
+    consent::{
         entity::{consent_current, consent_record},
         model::{group_scope, Channel, ConsentLine, PreferencesView, PARTY_SCOPE},
     },
+    error::{AppError, AppResult},
+    format::format_when,
+    groups::service::lookups::{active_group_ids, group_names, group_ref},
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -46,13 +46,7 @@ async fn scope_labels(
 ) -> AppResult<HashMap<String, String>> {
     let scopes: Vec<String> = scopes.collect();
     let ids: Vec<i32> = scopes.iter().filter_map(|s| group_of_scope(s)).collect();
-    let names: HashMap<i32, String> = group::Entity::find()
-        .filter(group::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+    let names = group_names(db, ids).await?;
     Ok(scopes
         .into_iter()
         .map(|scope| {
@@ -108,14 +102,7 @@ pub async fn preferences_of(
         .collect();
     // The party's and each of their groups' email, even before any choice, so there is
     // always something to allow.
-    let member_of: Vec<i32> = group_member::Entity::find()
-        .filter(group_member::Column::PersonId.eq(person.id))
-        .filter(group_member::Column::State.eq("active"))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.group_id)
-        .collect();
+    let member_of = active_group_ids(db, person.id).await?;
     let wanted: Vec<String> = std::iter::once(PARTY_SCOPE.to_string())
         .chain(member_of.into_iter().map(group_scope))
         .filter(|scope| {
@@ -152,10 +139,7 @@ pub async fn preferences_of(
                 format_when(h.created_at),
                 channel(&h.channel).label(),
                 label(&h.scope),
-                match (
-                    h.granted,
-                    h.source.ends_with(consent::REQUESTED_UNCONFIRMED)
-                ) {
+                match (h.granted, h.source.ends_with(super::REQUESTED_UNCONFIRMED)) {
                     (true, true) => "asked for, waiting for the address to confirm",
                     (true, false) => "agreed",
                     (false, _) => "withdrawn",
@@ -187,10 +171,7 @@ where
     let bad_scope = || AppError::invalid("scope", "Choose the party or one of your groups.");
     if scope != PARTY_SCOPE {
         let id = group_of_scope(scope).ok_or_else(bad_scope)?;
-        group::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .ok_or_else(bad_scope)?;
+        group_ref(db, id).await?.ok_or_else(bad_scope)?;
     }
     let known = consent_current::Entity::find()
         .filter(consent_current::Column::Email.eq(&person.email))

@@ -1,19 +1,24 @@
-//! The candidate events for one person's suggestions. Each source reads, in one query,
-//! just what ranking needs of an event, so no candidate is read twice.
+//! What events offers suggestions: the candidate events for one person. Each source
+//! reads, in one query, just what ranking needs of an event, so no candidate is read
+//! twice; the person's own sign-ups; and the leading candidates' slots and cards.
 
-use super::friends_at_event::FriendsAtEvent;
+mod friends_at_event;
+mod own_sign_ups;
+
 use crate::{
+    error::AppResult,
     events::{
         entity::{event, event_slot, signup},
-        model::{EventStatus, SignUpStatus},
+        model::{Candidate, EventStatus, SignUpStatus, NEAR_MILES},
         service::in_box::in_box,
     },
-    groups::{entity::group, service::access::active_group_ids_of},
+    groups::service::{access::active_group_ids_of, lookups::group_names},
     people::service::going::sharing_friend_ids_of,
     places::model::Coordinates,
-    suggest::model::{Candidate, NEAR_MILES},
 };
 use chrono::{DateTime, Duration, Utc};
+use friends_at_event::FriendsAtEvent;
+pub use own_sign_ups::{LeadingSlots, OwnSignUps};
 use sea_orm::{
     sea_query::JoinType, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, RelationTrait, Select,
@@ -54,24 +59,14 @@ type HostedEventRow = (
 /// A friend's confirmed place: event, friend, the slot's start.
 type FriendGoingRow = (i32, Option<i32>, DateTime<Utc>);
 
-/// The same as `EventRow`, then the name of the person's group that runs it.
-type GroupEventRow = (
-    i32,
-    Option<i32>,
-    Option<f64>,
-    Option<f64>,
-    DateTime<Utc>,
-    String,
-);
-
 /// An event friends are going to: who and when, and the event as ranking sees it.
-pub(super) struct FriendsEvent {
+pub struct FriendsEvent {
     at: FriendsAtEvent,
     row: EventRow,
 }
 
 /// Where and when candidates are measured from.
-pub(super) struct Viewer {
+pub struct Viewer {
     pub person_id: i32,
     pub home: Option<Coordinates>,
     pub now: DateTime<Utc>,
@@ -174,30 +169,23 @@ impl Viewer {
     }
 
     /// The upcoming events of the person's groups, each with its group's name.
-    pub async fn group_events(&self, db: &impl ConnectionTrait) -> Result<Vec<Candidate>, DbErr> {
-        let rows: Vec<GroupEventRow> = self
+    pub async fn group_events(&self, db: &impl ConnectionTrait) -> AppResult<Vec<Candidate>> {
+        let rows: Vec<EventRow> = self
             .upcoming()
-            .join(
-                JoinType::InnerJoin,
-                event::Entity::belongs_to(group::Entity)
-                    .from(event::Column::GroupId)
-                    .to(group::Column::Id)
-                    .into(),
-            )
             .filter(event::Column::GroupId.in_subquery(active_group_ids_of(self.person_id)))
             .select_only()
             .columns(CANDIDATE_COLUMNS)
-            .column(group::Column::Name)
             .order_by_asc(event::Column::StartsAt)
             .limit(GROUP_CANDIDATES)
             .into_tuple()
             .all(db)
             .await?;
+        let names = group_names(db, rows.iter().filter_map(|row| row.1).collect()).await?;
         Ok(rows
             .into_iter()
-            .map(|(id, group, lat, lon, starts_at, name)| Candidate {
-                group: Some(name),
-                ..self.candidate((id, group, lat, lon, starts_at))
+            .map(|row| Candidate {
+                group: row.1.and_then(|id| names.get(&id).cloned()),
+                ..self.candidate(row)
             })
             .collect())
     }

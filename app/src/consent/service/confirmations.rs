@@ -6,13 +6,13 @@
 //! `reply_confirmations`).
 
 use super::{
-    append_to_ledger, confirmation_entity as request, record_consent,
-    reply_confirmations::ask_number_to_confirm, ConsentChoice,
+    append_to_ledger, record_consent, reply_confirmations::ask_number_to_confirm, ConsentChoice,
 };
+use crate::consent::entity::confirmation as request;
 use crate::{
+    consent::model::{mask_email, Channel},
     db::begin_write,
     error::{AppError, AppResult},
-    outreach::model::{mask_email, Channel},
     tokens,
 };
 use chrono::{DateTime, Duration, Utc};

@@ -3,21 +3,17 @@
 //! Each is queued once per sign-up: `reminders_sent` has a unique (sign-up, kind), and
 //! the mark and the message are written in one transaction.
 
-use super::consent::emails_with_consent;
+use crate::consent::service::emails_with_consent;
 use crate::db::begin_write;
-use crate::mail::{queue_templated, queue_text, Template};
+use crate::mail::{queue_templated, queue_text, quiet_hours::next_allowed, Template};
 use crate::{
+    consent::model::{scope_of, Channel},
     error::AppResult,
     events::{
-        entity::{event, event_slot, signup},
+        entity::{event, event_slot, reminder_sent, signup},
         model::{event_path, SignUpStatus},
     },
     format::format_when,
-    outreach::{
-        compose::quiet_hours::next_allowed,
-        entity::reminder_sent,
-        model::{scope_of, Channel},
-    },
 };
 use chrono::{DateTime, Duration, Utc};
 use minijinja::context;

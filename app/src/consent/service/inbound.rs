@@ -3,11 +3,11 @@
 //! confirmed by one text: a second STOP finds nothing left to withdraw and gets none.
 //! YES confirms the SMS consent public forms asked for on the number's behalf.
 
-use super::consent::{confirm_by_reply, is_yes, record_consent, ConsentChoice};
+use super::{confirm_by_reply, is_yes, record_consent, ConsentChoice};
 use crate::{
+    consent::{entity::consent_current, model::Channel},
     error::AppResult,
     mail::queue_text,
-    outreach::{entity::consent_current, model::Channel},
 };
 use chrono::Utc;
 use sea_orm::{

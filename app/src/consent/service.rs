@@ -5,11 +5,11 @@
 //! (double opt-in) and is in force only once the address confirms it.
 
 use crate::{
-    error::AppResult,
-    outreach::{
-        entity::{consent_current, consent_record},
+    consent::{
+        entity::{confirmation, consent_current, consent_record},
         model::{consent_in_force, PARTY_SCOPE},
     },
+    error::AppResult,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -18,11 +18,13 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-mod confirmation_entity;
+pub mod audiences;
 mod confirmations;
+pub mod inbound;
+pub mod preferences;
 mod reply_confirmations;
 
-pub use crate::outreach::model::Channel;
+pub use crate::consent::model::Channel;
 pub use confirmations::{
     confirm_consent, confirm_consent_link, request_consent, CONFIRMED_BY_LINK,
     CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
@@ -178,8 +180,8 @@ pub async fn sms_number_of(db: &impl ConnectionTrait, email: &str) -> AppResult<
 /// Removes every consent record of an email, and its unconfirmed requests (part of
 /// erasing a person).
 pub async fn delete_consents_of(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
-    confirmation_entity::Entity::delete_many()
-        .filter(confirmation_entity::Column::Email.eq(email))
+    confirmation::Entity::delete_many()
+        .filter(confirmation::Column::Email.eq(email))
         .exec(db)
         .await?;
     consent_record::Entity::delete_many()
