@@ -7,6 +7,12 @@ pub mod pages;
 pub mod session;
 
 #[cfg(feature = "ssr")]
-pub mod entity;
+mod entity;
+/// The tables, for tests that check what was stored; the app's own code never uses this
+/// (the layers test and the release build, which lacks the feature, both refuse it).
+#[cfg(all(feature = "ssr", any(test, feature = "test-tables")))]
+pub mod tables {
+    pub use super::entity::*;
+}
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -2,9 +2,11 @@
 
 use crate::{
     auth::{
-        entity::person,
         model::{PersonView, Role},
-        service::{accounts, sessions},
+        service::{
+            accounts::{self, StoredAccount},
+            sessions,
+        },
     },
     error::{AppError, AppResult},
     state::AppState,
@@ -28,7 +30,7 @@ pub struct RequestCtx {
     pub session_token: Option<String>,
     pub client_address: String,
     person: Option<PersonView>,
-    model: Option<person::Model>,
+    model: Option<StoredAccount>,
 }
 
 impl RequestCtx {
@@ -61,7 +63,7 @@ impl RequestCtx {
     }
 
     /// The signed-in person's stored row (for checks such as their password).
-    pub fn person_model(&self) -> AppResult<&person::Model> {
+    pub fn person_model(&self) -> AppResult<&StoredAccount> {
         self.model.as_ref().ok_or(AppError::Unauthenticated)
     }
 
@@ -138,7 +140,7 @@ struct MemoInner {
 }
 
 /// The signed-in person's row and view, or `None` for a visitor.
-type SignedIn = Option<(person::Model, PersonView)>;
+type SignedIn = Option<(StoredAccount, PersonView)>;
 
 impl SessionMemo {
     /// The remembered answer, or `read`'s (then remembered). An error is not remembered.

@@ -176,6 +176,20 @@ fn every_import_follows_the_allowed_arrows() {
 }
 
 #[test]
+fn every_domain_keeps_its_tables_private() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for module in DOMAINS.iter().chain(BASE_MODULES) {
+        let Ok(source) = fs::read_to_string(src.join(format!("{module}.rs"))) else {
+            continue;
+        };
+        assert!(
+            !source.contains("pub mod entity") && !source.contains("pub(crate) mod entity"),
+            "{module}'s tables must be private to it (`mod entity;`), with service functions for others"
+        );
+    }
+}
+
+#[test]
 fn no_code_of_the_app_reaches_a_domains_tables() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();

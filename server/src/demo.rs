@@ -14,7 +14,7 @@ pub use crate::seed::fixtures::{PEOPLE_PASSWORD, STAFF_EMAIL, STAFF_PASSWORD};
 
 /// Loads the demo content when the database has nobody in it. Returns whether it did.
 pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
-    let existing = app::auth::entity::person::Entity::find().count(db).await?;
+    let existing = app::auth::service::accounts::account_count(db).await?;
     if existing > 0 {
         return Ok(false);
     }

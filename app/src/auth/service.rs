@@ -1,6 +1,7 @@
 //! Auth services: plain async functions over a database connection. Server only.
 
 pub mod accounts;
+pub mod directory;
 pub mod email_confirmations;
 pub mod passwords;
 pub mod resets;

@@ -161,7 +161,7 @@ mod tests {
     /// their owners hold the address.
     #[tokio::test]
     async fn existing_accounts_start_unconfirmed() {
-        use crate::auth::entity::person;
+        use crate::auth::tables::person;
         let db = Database::connect("sqlite::memory:").await.unwrap();
         Migrator::up(&db, Some(28)).await.unwrap();
         let at = "'2026-11-01T10:00:00+00:00'";

@@ -6,12 +6,11 @@ pub mod friends;
 pub mod going;
 
 use crate::{
-    auth::entity::person,
+    auth::service::directory::set_name_and_postcode,
     error::{AppError, AppResult},
     validate::{PersonName, PostcodeUk},
 };
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::ConnectionTrait;
 
 /// A change to a profile, validated.
 #[derive(Debug, Clone)]
@@ -34,14 +33,11 @@ pub async fn update_profile(
     db: &impl ConnectionTrait,
     person_id: i32,
     patch: ProfilePatch,
-) -> AppResult<person::Model> {
-    let found = person::Entity::find_by_id(person_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut active: person::ActiveModel = found.into();
-    active.name = Set(patch.name.as_str().to_string());
-    active.postcode = Set(patch.postcode.map(|p| p.as_str().to_string()));
-    active.updated_at = Set(Utc::now());
-    Ok(active.update(db).await?)
+) -> AppResult<()> {
+    let postcode = patch.postcode.as_ref().map(|p| p.as_str());
+    if set_name_and_postcode(db, person_id, patch.name.as_str(), postcode).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
 }

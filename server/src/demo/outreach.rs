@@ -4,8 +4,8 @@
 
 use app::{
     auth::{
-        entity::person,
         model::{PersonView, Role},
+        service::accounts::{get_person_by_email, get_person_view},
     },
     error::{AppError, AppResult},
     groups::{model::group_slug, service::lookups::group_ref_by_slug},
@@ -20,7 +20,7 @@ use app::{
     },
 };
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 
 const OWNER_EMAIL: &str = "priya@membersnet.example";
 const GROUP_NAME: &str = "Sheffield Central Local Party";
@@ -82,17 +82,11 @@ async fn person_view(
     email: &str,
     roles: Vec<Role>,
 ) -> AppResult<PersonView> {
-    let found = person::Entity::find()
-        .filter(person::Column::Email.eq(email))
-        .one(db)
+    let found = get_person_by_email(db, email)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(PersonView {
-        id: found.id,
-        name: found.name,
-        email: found.email,
-        postcode: found.postcode,
         roles,
-        email_confirmed: found.email_confirmed_at.is_some(),
+        ..get_person_view(db, &found).await?
     })
 }

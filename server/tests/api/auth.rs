@@ -1,5 +1,5 @@
 use crate::support::{TestApp, PASSWORD};
-use app::auth::entity::session;
+use app::auth::tables::session;
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

@@ -1,5 +1,5 @@
 use crate::support::{TestApp, PASSWORD};
-use app::auth::entity::password_reset;
+use app::auth::tables::password_reset;
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

@@ -182,11 +182,15 @@ pub async fn get_person_view(
     })
 }
 
+/// An account's stored row, for checks such as its password. Other domains may hold one
+/// but cannot query the table it comes from.
+pub type StoredAccount = person::Model;
+
 /// The stored account `id` (for checks such as its password), if there is one.
 pub async fn stored_account(
     db: &impl ConnectionTrait,
     id: i32,
-) -> AppResult<Option<person::Model>> {
+) -> AppResult<Option<StoredAccount>> {
     Ok(person::Entity::find_by_id(id).one(db).await?)
 }
 
@@ -195,4 +199,10 @@ pub async fn stored_account(
 pub async fn delete_account_row(db: &impl ConnectionTrait, id: i32) -> AppResult<()> {
     person::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
+}
+
+/// How many accounts there are (the demo loads itself only into an empty database).
+pub async fn account_count(db: &impl ConnectionTrait) -> AppResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(person::Entity::find().count(db).await?)
 }

@@ -2,14 +2,14 @@
 //! candidates, and (for national messages) everyone who agreed to hear from the party.
 
 use crate::{
-    auth::entity::person,
+    auth::service::directory::name_of_address,
     consent::{
         entity::consent_current,
         model::{Channel, PARTY_SCOPE},
     },
 };
 use sea_orm::sea_query::{
-    Alias, Condition, Expr, ExprTrait, Func, JoinType, Query, SelectStatement, SimpleExpr,
+    Alias, Condition, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr,
 };
 
 /// Left-joins, as `alias`, the choice in force for `email`, `channel` and `scope`.
@@ -45,10 +45,7 @@ pub fn party_contacts(channel: Channel, alias: Alias) -> SelectStatement {
     Query::select()
         .expr_as(col(consent_current::Column::Email), Alias::new("email"))
         .expr_as(
-            Func::coalesce([
-                Expr::col((person::Entity, person::Column::Name)),
-                Expr::val(""),
-            ]),
+            name_of_address(col(consent_current::Column::Email)),
             Alias::new("name"),
         )
         .expr_as(
@@ -56,11 +53,6 @@ pub fn party_contacts(channel: Channel, alias: Alias) -> SelectStatement {
             Alias::new("person_id"),
         )
         .from_as(consent_current::Entity, alias.clone())
-        .left_join(
-            person::Entity,
-            Expr::col((person::Entity, person::Column::Email))
-                .equals((alias.clone(), consent_current::Column::Email)),
-        )
         .and_where(col(consent_current::Column::Channel).eq(channel.as_str()))
         .and_where(col(consent_current::Column::Scope).eq(PARTY_SCOPE))
         .and_where(col(consent_current::Column::Granted).eq(true))

@@ -27,20 +27,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
+/// The host is an account in auth's table, looked up through auth's directory.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "crate::auth::entity::person::Entity",
-        from = "Column::HostId",
-        to = "crate::auth::entity::person::Column::Id"
-    )]
-    Host,
-}
-
-impl Related<crate::auth::entity::person::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Host.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -4,8 +4,8 @@
 use super::new_event::Publication;
 use crate::{
     auth::{
-        entity::person,
         model::{PersonView, Role},
+        service::directory::{names_of, person_ref},
     },
     db::begin_write,
     error::{AppError, AppResult},
@@ -54,18 +54,18 @@ pub async fn approval_queue(
     let rows = event::Entity::find()
         .filter(event::Column::Status.eq(EventStatus::Pending))
         .order_by_asc(event::Column::CreatedAt)
-        .find_also_related(person::Entity)
         .all(db)
         .await?;
+    let hosts = names_of(db, rows.iter().map(|e| e.host_id)).await?;
     Ok(ApprovalQueueView {
         approval_required: site_settings::is_on_or(db, EVENTS_NEED_APPROVAL, true).await?,
         events: rows
             .into_iter()
-            .map(|(e, host)| PendingEventView {
+            .map(|e| PendingEventView {
                 id: e.id,
                 path: event_path(e.id, &e.slug),
                 title: e.title,
-                host_name: host.map(|h| h.name).unwrap_or_default(),
+                host_name: hosts.get(&e.host_id).cloned().unwrap_or_default(),
                 when: format_when(e.starts_at),
                 place: [
                     e.venue,
@@ -114,8 +114,7 @@ where
             "This event is not waiting for approval.",
         ));
     }
-    let host = person::Entity::find_by_id(found.host_id)
-        .one(db)
+    let host = person_ref(db, found.host_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let status = if approve {

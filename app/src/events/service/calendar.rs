@@ -3,7 +3,9 @@
 
 use super::catalogue::slots_of;
 use crate::{
-    auth::entity::person,
+    auth::service::directory::{
+        calendar_token_of, person_by_calendar_token, person_ref, set_calendar_token,
+    },
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
@@ -83,17 +85,12 @@ pub async fn feed_url(
     renew: bool,
     public_url: &str,
 ) -> AppResult<String> {
-    let found = person::Entity::find_by_id(person_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let token = match found.calendar_token.clone() {
+    person_ref(db, person_id).await?.ok_or(AppError::NotFound)?;
+    let token = match calendar_token_of(db, person_id).await? {
         Some(token) if !renew => token,
         _ => {
             let token = tokens::new_token();
-            let mut active: person::ActiveModel = found.into();
-            active.calendar_token = Set(Some(token.clone()));
-            active.update(db).await?;
+            set_calendar_token(db, person_id, &token).await?;
             token
         }
     };
@@ -110,9 +107,7 @@ pub async fn person_feed_ics(
     token: &str,
     public_url: &str,
 ) -> AppResult<String> {
-    let owner = person::Entity::find()
-        .filter(person::Column::CalendarToken.eq(token))
-        .one(db)
+    let owner = person_by_calendar_token(db, token)
         .await?
         .ok_or(AppError::NotFound)?;
     let rows = signup::Entity::find()

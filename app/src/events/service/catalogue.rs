@@ -7,8 +7,8 @@ use super::{
 };
 use crate::{
     auth::{
-        entity::person,
         model::{PersonView, Role},
+        service::directory::{names_of, person_ref},
     },
     error::{AppError, AppResult},
     events::{
@@ -207,13 +207,7 @@ pub async fn cards_with_slots(
     mut slots: HashMap<i32, Vec<event_slot::Model>>,
 ) -> AppResult<Vec<EventCard>> {
     let host_ids: Vec<i32> = rows.iter().map(|e| e.host_id).collect();
-    let hosts: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(host_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let hosts: HashMap<i32, String> = names_of(db, host_ids).await?;
     Ok(rows
         .into_iter()
         .map(|e| {
@@ -301,11 +295,11 @@ pub async fn get_event_detail(
     viewer: Option<&PersonView>,
     public_url: &str,
 ) -> AppResult<EventDetail> {
-    let (e, host) = event::Entity::find_by_id(event_id)
-        .find_also_related(person::Entity)
+    let e = event::Entity::find_by_id(event_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let host = person_ref(db, e.host_id).await?;
     let is_host = match viewer {
         Some(v) => is_host(db, &e, v.id).await?,
         None => false,

@@ -2,7 +2,7 @@
 
 use crate::{
     auth::{
-        entity::person,
+        service::directory::{names_of, person_ref_by_email},
         model::{PersonView, Role},
     },
     error::{AppError, AppResult},
@@ -90,16 +90,13 @@ pub async fn list_cohosts(db: &impl ConnectionTrait, event_id: i32) -> AppResult
         .order_by_asc(event_cohost::Column::CreatedAt)
         .all(db)
         .await?;
-    let people = person::Entity::find()
-        .filter(person::Column::Id.is_in(rows.iter().map(|r| r.person_id)))
-        .all(db)
-        .await?;
+    let names = names_of(db, rows.iter().map(|r| r.person_id)).await?;
     Ok(rows
         .iter()
-        .filter_map(|r| Some((r, people.iter().find(|p| p.id == r.person_id)?)))
-        .map(|(r, p)| CohostView {
-            person_id: p.id,
-            name: p.name.clone(),
+        .filter_map(|r| Some((r, names.get(&r.person_id)?)))
+        .map(|(r, name)| CohostView {
+            person_id: r.person_id,
+            name: name.clone(),
             invited: r.accepted_at.is_none(),
         })
         .collect())
@@ -116,11 +113,7 @@ pub async fn add_cohost(
 ) -> AppResult<CohostView> {
     let found = event_for_host(db, event_id, viewer).await?;
     let email = crate::validate::EmailAddress::parse("cohost_email", email)?;
-    let Some(person) = person::Entity::find()
-        .filter(person::Column::Email.eq(email.as_str()))
-        .one(db)
-        .await?
-    else {
+    let Some(person) = person_ref_by_email(db, email.as_str()).await? else {
         return Err(AppError::invalid(
             "cohost_email",
             "Nobody with that email has an account yet. Ask them to sign up first.",

@@ -1,7 +1,7 @@
 //! Share links that credit the sharer: "brought by".
 
 use crate::{
-    auth::entity::person,
+    auth::service::directory::person_ref,
     error::AppResult,
     events::{entity::signup, model::SignUpStatus},
 };
@@ -17,8 +17,7 @@ pub async fn credit_for(
     let Some(id) = referrer else {
         return Ok(None);
     };
-    Ok(person::Entity::find_by_id(id)
-        .one(db)
+    Ok(person_ref(db, id)
         .await?
         .filter(|p| !p.email.eq_ignore_ascii_case(signer_email))
         .map(|p| p.id))

@@ -7,7 +7,10 @@ use super::{
     notifications::notify_members_of_post,
 };
 use crate::{
-    auth::{entity::person, model::PersonView},
+    auth::{
+        model::PersonView,
+        service::directory::{names_of, person_ref},
+    },
     db::begin_write,
     error::{AppError, AppResult},
     format::format_when,
@@ -140,8 +143,7 @@ where
             .ok_or_else(|| {
                 AppError::invalid("body", "The post you are quoting is no longer there.")
             })?;
-        let author = person::Entity::find_by_id(quoted.author_id)
-            .one(db)
+        let author = person_ref(db, quoted.author_id)
             .await?
             .map(|p| p.name)
             .unwrap_or_default();
@@ -201,24 +203,6 @@ pub async fn list_threads(
             last_post: format_when(t.last_post_at),
         })
         .collect())
-}
-
-/// People's names by id.
-pub async fn names_of(
-    db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = i32>,
-) -> AppResult<HashMap<i32, String>> {
-    let mut ids: Vec<i32> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let rows: Vec<(i32, String)> = person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
-        .select_only()
-        .columns([person::Column::Id, person::Column::Name])
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
 }
 
 /// One page (counted from 1) of a thread, as `viewer` may see it. Members and staff only.

@@ -1,12 +1,9 @@
 //! Moderators' tools: pin and lock threads, hide posts (kept for the record), and the
 //! requests, members and reports organisers see on the group page.
 
-use super::{
-    forum::{names_of, thread_for},
-    posts::post_for,
-};
+use super::{forum::thread_for, posts::post_for};
 use crate::{
-    auth::model::PersonView,
+    auth::{model::PersonView, service::directory::names_of},
     error::AppResult,
     groups::{
         entity::{forum_post, forum_report, forum_thread, group, group_member},

@@ -2,7 +2,10 @@
 //! those who chose "digest". Queued in the outbox, inside the post's own transaction.
 
 use crate::{
-    auth::{entity::person, model::PersonView},
+    auth::{
+        model::PersonView,
+        service::directory::{emails_of, person_ref},
+    },
     error::AppResult,
     groups::{
         entity::{forum_post, forum_thread, group, group_member},
@@ -30,24 +33,18 @@ pub async fn notify_members_of_post(
     path: &str,
     new_thread: bool,
 ) -> AppResult<()> {
-    let recipients: Vec<String> = person::Entity::find()
-        .filter(
-            person::Column::Id.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(group_member::Column::PersonId)
-                    .from(group_member::Entity)
-                    .and_where(group_member::Column::GroupId.eq(found.id))
-                    .and_where(group_member::Column::State.eq(MemberState::Active))
-                    .and_where(group_member::Column::Notify.eq(Notify::Each))
-                    .and_where(group_member::Column::PersonId.ne(author.id))
-                    .to_owned(),
-            ),
-        )
-        .select_only()
-        .column(person::Column::Email)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let recipients = emails_of(
+        db,
+        sea_orm::sea_query::Query::select()
+            .column(group_member::Column::PersonId)
+            .from(group_member::Entity)
+            .and_where(group_member::Column::GroupId.eq(found.id))
+            .and_where(group_member::Column::State.eq(MemberState::Active))
+            .and_where(group_member::Column::Notify.eq(Notify::Each))
+            .and_where(group_member::Column::PersonId.ne(author.id))
+            .to_owned(),
+    )
+    .await?;
     let values = context! {
         sender => &found.name,
         new_thread,
@@ -138,13 +135,7 @@ async fn digest_for(
     if lines.is_empty() {
         return Ok(None);
     }
-    let Some(email) = person::Entity::find_by_id(member.person_id)
-        .select_only()
-        .column(person::Column::Email)
-        .into_tuple::<String>()
-        .one(db)
-        .await?
-    else {
+    let Some(email) = person_ref(db, member.person_id).await?.map(|p| p.email) else {
         return Ok(None);
     };
     let values = context! {

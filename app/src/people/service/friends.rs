@@ -2,7 +2,10 @@
 //! blocks. One row per pair whatever the direction.
 
 use crate::{
-    auth::entity::person,
+    auth::service::directory::{
+        attendance_setting, names_by_name, person_ref, search_people, set_attendance_setting,
+        PersonSearch,
+    },
     db::begin_write,
     error::{AppError, AppResult},
     groups::service::access::fellow_member_ids_of,
@@ -81,7 +84,7 @@ where
         return Err(AppError::conflict("You cannot add yourself as a friend."));
     }
     let txn = begin_write(db).await?;
-    if person::Entity::find_by_id(other).one(&txn).await?.is_none() {
+    if person_ref(&txn, other).await?.is_none() {
         return Err(AppError::NotFound);
     }
     if is_blocked_between(&txn, me, other).await? {
@@ -213,13 +216,7 @@ pub async fn list_friend_ids(db: &impl ConnectionTrait, me: i32) -> AppResult<Ve
 }
 
 async fn links(db: &impl ConnectionTrait, ids: Vec<i32>) -> AppResult<Vec<PersonLink>> {
-    Ok(person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
-        .order_by_asc(person::Column::Name)
-        .select_only()
-        .columns([person::Column::Id, person::Column::Name])
-        .into_tuple::<(i32, String)>()
-        .all(db)
+    Ok(names_by_name(db, ids)
         .await?
         .into_iter()
         .map(|(id, name)| PersonLink { id, name })
@@ -250,10 +247,8 @@ pub async fn get_friends_view(db: &impl ConnectionTrait, me: i32) -> AppResult<F
         .into_iter()
         .map(|b| b.blocked_id)
         .collect();
-    let sharing = person::Entity::find_by_id(me)
-        .one(db)
+    let sharing = attendance_setting(db, me)
         .await?
-        .and_then(|p| p.share_attendance)
         .and_then(|s| Sharing::parse(&s));
     Ok(FriendsView {
         friends: links(db, friends).await?,
@@ -266,15 +261,7 @@ pub async fn get_friends_view(db: &impl ConnectionTrait, me: i32) -> AppResult<F
 
 /// Sets who sees the events `me` signs up to.
 pub async fn set_sharing(db: &impl ConnectionTrait, me: i32, sharing: Sharing) -> AppResult<()> {
-    person::Entity::update_many()
-        .col_expr(
-            person::Column::ShareAttendance,
-            Expr::value(sharing.as_str()),
-        )
-        .filter(person::Column::Id.eq(me))
-        .exec(db)
-        .await?;
-    Ok(())
+    set_attendance_setting(db, me, sharing.as_str()).await
 }
 
 /// People `me` may know: by exact email, or by name among members of `me`'s groups.
@@ -291,30 +278,20 @@ pub async fn find_people(
             "Type at least two letters of a name, or an email address.",
         ));
     }
-    let mut query = person::Entity::find().filter(person::Column::Id.ne(me));
-    if text.contains('@') {
-        let email = EmailAddress::parse("q", text)?;
-        query = query.filter(person::Column::Email.eq(email.as_str()));
+    let search = if text.contains('@') {
+        PersonSearch::Email(EmailAddress::parse("q", text)?.as_str().to_string())
     } else {
-        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
-        query = query
-            .filter(person::Column::Id.in_subquery(fellow_member_ids_of(me)))
-            .filter(Expr::expr(Func::lower(Expr::col(person::Column::Name))).like(pattern));
-    }
+        PersonSearch::NameAmong {
+            fragment: text.to_string(),
+            ids: fellow_member_ids_of(me),
+        }
+    };
     let blocked_me = Query::select()
         .column(block::Column::BlockerId)
         .from(block::Entity)
         .and_where(block::Column::BlockedId.eq(me))
         .to_owned();
-    let found: Vec<(i32, String)> = query
-        .filter(person::Column::Id.not_in_subquery(blocked_me))
-        .order_by_asc(person::Column::Name)
-        .limit(20)
-        .select_only()
-        .columns([person::Column::Id, person::Column::Name])
-        .into_tuple()
-        .all(db)
-        .await?;
+    let found = search_people(db, search, me, blocked_me, 20).await?;
     let rows: HashMap<i32, friendship::Model> = friendship::Entity::find()
         .filter(
             Condition::any()

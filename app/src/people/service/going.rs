@@ -6,7 +6,7 @@
 
 use super::friends::ACCEPTED;
 use crate::{
-    auth::entity::person,
+    auth::service::directory::{ids_sharing, names_sharing},
     error::AppResult,
     people::{entity::friendship, model::Sharing},
 };
@@ -37,12 +37,7 @@ pub fn friend_ids_of(viewer: i32) -> SelectStatement {
 /// A subquery of the ids of `viewer`'s friends who share their sign-ups with friends:
 /// the only people whose attendance `viewer` may see.
 pub fn sharing_friend_ids_of(viewer: i32) -> SelectStatement {
-    Query::select()
-        .column(person::Column::Id)
-        .from(person::Entity)
-        .and_where(person::Column::Id.in_subquery(friend_ids_of(viewer)))
-        .and_where(person::Column::ShareAttendance.eq(Sharing::Friends.as_str()))
-        .to_owned()
+    ids_sharing(friend_ids_of(viewer), Sharing::Friends.as_str())
 }
 
 /// The viewer's friends who share their sign-ups with friends: id → name.
@@ -50,13 +45,5 @@ pub async fn list_sharing_friends(
     db: &impl ConnectionTrait,
     viewer: i32,
 ) -> AppResult<HashMap<i32, String>> {
-    let rows: Vec<(i32, String)> = person::Entity::find()
-        .filter(person::Column::Id.in_subquery(friend_ids_of(viewer)))
-        .filter(person::Column::ShareAttendance.eq(Sharing::Friends.as_str()))
-        .select_only()
-        .columns([person::Column::Id, person::Column::Name])
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
+    names_sharing(db, friend_ids_of(viewer), Sharing::Friends.as_str()).await
 }
