@@ -5,7 +5,7 @@ use crate::error::AppResult;
 use chrono::Utc;
 use sea_orm::{sea_query::OnConflict, ConnectionTrait, EntityTrait, Set};
 
-pub mod entity;
+mod entity;
 
 /// Events from people who are not verified members wait for staff approval. On until staff
 /// turn it off: otherwise any new account could publish a page and mail its sign-ups.
