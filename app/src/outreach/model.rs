@@ -1,7 +1,81 @@
 //! Outreach view types and the pure rules pages and services share.
 
 pub use crate::mail::Channel;
+#[cfg(feature = "ssr")]
+use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};
+
+/// Where a message stands: written, waiting for its time, or handed to its deliveries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
+pub enum MessageStatus {
+    /// Being written; it can still change.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]
+    Draft,
+    /// Set to go at its send time.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "scheduled"))]
+    Scheduled,
+    /// Its deliveries are queued (sending or sent).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "queued"))]
+    Queued,
+}
+
+impl MessageStatus {
+    /// The stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageStatus::Draft => "draft",
+            MessageStatus::Scheduled => "scheduled",
+            MessageStatus::Queued => "queued",
+        }
+    }
+}
+
+/// Where one recipient's delivery stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
+pub enum DeliveryStatus {
+    /// Waiting for its time (or its next try).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
+    Pending,
+    /// Claimed by a worker.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sending"))]
+    Sending,
+    /// Accepted by the provider.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sent"))]
+    Sent,
+    /// Written to the log, with no provider set up.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "logged"))]
+    Logged,
+    /// Not sent: no consent at that moment, no number, or a suppressed address.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "skipped"))]
+    Skipped,
+    /// Refused for good, or given up on after its tries.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "failed"))]
+    Failed,
+}
+
+impl DeliveryStatus {
+    /// The stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryStatus::Pending => "pending",
+            DeliveryStatus::Sending => "sending",
+            DeliveryStatus::Sent => "sent",
+            DeliveryStatus::Logged => "logged",
+            DeliveryStatus::Skipped => "skipped",
+            DeliveryStatus::Failed => "failed",
+        }
+    }
+}
 
 /// Who a message goes to, before consent is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
