@@ -77,18 +77,28 @@ impl DeliveryStatus {
     }
 }
 
-/// Who a message goes to, before consent is applied.
+/// Who a message goes to, before consent is applied. Stored as its `as_str()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum AudienceKind {
     /// The group's active members.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "members"))]
     Members,
     /// People signed up to the group's upcoming events.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "signups-upcoming"))]
     SignupsUpcoming,
     /// People who signed up to the group's past events.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "signups-past"))]
     SignupsPast,
     /// Supporters whose postcode is within some miles of the group's area.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "area"))]
     Area,
     /// Everyone with party-wide consent. Staff only.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "national"))]
     National,
 }
 
@@ -110,6 +120,7 @@ impl AudienceKind {
         }
     }
 
+    /// The kind a form names (stored values are read as the enum itself).
     pub fn parse(value: &str) -> Option<Self> {
         [Self::FOR_GROUPS.as_slice(), &[AudienceKind::National]]
             .concat()

@@ -1,4 +1,4 @@
-use crate::outreach::model::{Channel, MessageStatus};
+use crate::outreach::model::{AudienceKind, Channel, MessageStatus};
 use sea_orm::entity::prelude::*;
 
 /// An email or text to an audience. A draft until sent; then its deliveries are queued.
@@ -12,7 +12,7 @@ pub struct Model {
     pub channel: Channel,
     pub subject: String,
     pub body: String,
-    pub audience: String,
+    pub audience: AudienceKind,
     pub audience_miles: Option<i32>,
     pub event_id: Option<i32>,
     pub status: MessageStatus,

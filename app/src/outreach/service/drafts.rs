@@ -79,7 +79,7 @@ pub async fn new_draft(
         channel: Set(channel),
         subject: Set(subject),
         body: Set(body),
-        audience: Set(audience.as_str().to_string()),
+        audience: Set(audience),
         audience_miles: Set(Some(DEFAULT_AREA_MILES)),
         event_id: Set(None),
         status: Set(MessageStatus::Draft),
@@ -135,7 +135,7 @@ pub async fn save_draft(
     let mut row: message::ActiveModel = found.clone().into();
     row.subject = Set(candidate.subject);
     row.body = Set(candidate.body);
-    row.audience = Set(kind.as_str().to_string());
+    row.audience = Set(kind);
     row.audience_miles = Set(Some(miles));
     row.event_id = Set(event_id);
     row.send_at = Set(send_at);
@@ -236,10 +236,9 @@ pub fn parse_send_at(raw: &str, now: DateTime<Utc>) -> AppResult<Option<DateTime
 
 /// The audience a saved message is for.
 pub fn spec_of(found: &message::Model, sender: &Sender) -> AppResult<AudienceSpec> {
-    let kind = AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members);
     AudienceSpec::new(
         sender,
-        kind,
+        found.audience,
         found.audience_miles.unwrap_or(DEFAULT_AREA_MILES),
         channel_of(found),
     )

@@ -168,7 +168,7 @@ pub async fn message_view(
         channel,
         subject: found.subject.clone(),
         body: found.body.clone(),
-        audience: AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members),
+        audience: found.audience,
         audience_miles: miles,
         event_id: found.event_id,
         events,

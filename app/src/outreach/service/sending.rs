@@ -17,9 +17,7 @@ use crate::{
     outreach::{
         compose::segments::count_sms,
         entity::{message, message_delivery},
-        model::{
-            AudienceKind, Channel, DeliveryStatus, MessageStatus, SendProgress, DEFAULT_AREA_MILES,
-        },
+        model::{Channel, DeliveryStatus, MessageStatus, SendProgress, DEFAULT_AREA_MILES},
     },
 };
 use chrono::{DateTime, Utc};
@@ -206,7 +204,7 @@ pub async fn start_due_scheduled(db: &DatabaseConnection, now: DateTime<Utc>) ->
             None => None,
         };
         let spec = AudienceSpec {
-            kind: AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members),
+            kind: found.audience,
             scope: crate::consent::model::scope_of(found.group_id),
             group: owner,
             miles: found.audience_miles.unwrap_or(DEFAULT_AREA_MILES),
