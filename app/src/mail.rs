@@ -30,11 +30,11 @@ pub mod templates;
 #[cfg(feature = "ssr")]
 mod texts;
 
-pub use model::{Channel, EmailPreview, OutboxEmailView};
+pub use model::{Channel, EmailPreview, OutboxEmailView, OutboxStatus};
 #[cfg(feature = "ssr")]
 pub use outbox::{
     delete_emails_to, deliver_pending, keep_logged_copy, list_outbox_emails, queue_email,
-    queue_email_parts, SENDING_LEASE, STATUS_PENDING,
+    queue_email_parts, SENDING_LEASE,
 };
 #[cfg(feature = "ssr")]
 pub use templates::{queue_templated, Template};

@@ -13,7 +13,7 @@ use app::{
     auth::model::{PersonView, Role},
     mail::{mailer::SmtpMailer, sms::LogTextSender},
     outreach::{
-        model::Channel,
+        model::{Channel, MessageStatus},
         service::{
             delivery::{deliver_due_messages, Outlets, RateLimit},
             drafts,
@@ -63,7 +63,7 @@ pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<()
     let (found, _) = message_for(db, id, Some(&sender.person)).await?;
     let spec = drafts::spec_of(&found, &sender)?;
     let started = Instant::now();
-    start_send(db, &found, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
+    start_send(db, &found, &spec, MessageStatus::Draft, Utc::now()).await?;
     let queued = started.elapsed();
     let sink = smtp_sink::start().await?;
     let mailer = SmtpMailer::with_connections(
@@ -114,7 +114,7 @@ pub async fn run(db: &DatabaseConnection, args: &OutreachBenchArgs) -> Result<()
     let id = national_message(db, &sender).await?;
     let (found, _) = message_for(db, id, Some(&sender.person)).await?;
     let started = Instant::now();
-    start_send(db, &found, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
+    start_send(db, &found, &spec, MessageStatus::Draft, Utc::now()).await?;
     let took = started.elapsed().as_secs_f64();
     let total = progress_of(db, id).await?.total;
     println!("enqueue ({backend}): an audience of {total} built and queued in {took:.1} s");

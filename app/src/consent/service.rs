@@ -65,7 +65,7 @@ pub async fn record_consent(db: &impl ConnectionTrait, choice: ConsentChoice<'_>
     }
     consent_current::Entity::insert(consent_current::ActiveModel {
         email: Set(choice.email.to_string()),
-        channel: Set(choice.channel.as_str().to_string()),
+        channel: Set(choice.channel),
         scope: Set(choice.scope.to_string()),
         granted: Set(choice.granted),
         person_id: Set(choice.person_id),
@@ -97,7 +97,7 @@ async fn append_to_ledger(
     consent_record::ActiveModel {
         email: Set(choice.email.to_string()),
         person_id: Set(choice.person_id),
-        channel: Set(choice.channel.as_str().to_string()),
+        channel: Set(choice.channel),
         scope: Set(choice.scope.to_string()),
         granted: Set(choice.granted),
         wording: Set(choice.wording.to_string()),
@@ -139,7 +139,7 @@ pub async fn emails_with_consent(
     for chunk in emails.chunks(500) {
         let rows = consent_current::Entity::find()
             .filter(consent_current::Column::Email.is_in(chunk.iter().cloned()))
-            .filter(consent_current::Column::Channel.eq(channel.as_str()))
+            .filter(consent_current::Column::Channel.eq(channel))
             .filter(consent_current::Column::Scope.is_in(scopes.iter().copied()))
             .all(db)
             .await?;
@@ -169,7 +169,7 @@ pub async fn emails_with_consent(
 pub async fn sms_number_of(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<String>> {
     Ok(consent_current::Entity::find()
         .filter(consent_current::Column::Email.eq(email))
-        .filter(consent_current::Column::Channel.eq(Channel::Sms.as_str()))
+        .filter(consent_current::Column::Channel.eq(Channel::Sms))
         .filter(consent_current::Column::Phone.is_not_null())
         .order_by_desc(consent_current::Column::UpdatedAt)
         .one(db)

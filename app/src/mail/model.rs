@@ -1,17 +1,27 @@
-//! What the mail base shows and shares with the browser: the channels, and the outbox as
-//! staff see it.
+//! What the mail base shows and shares with the browser: the channels, the outbox's
+//! statuses, and the outbox as staff see it.
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};
 
 /// A channel a person can agree to be contacted on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum Channel {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "email"))]
     Email,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sms"))]
     Sms,
 }
 
 impl Channel {
+    /// The stored value, and the one forms post.
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Email => "email",
@@ -19,7 +29,7 @@ impl Channel {
         }
     }
 
-    /// "email" or "sms", as stored and as posted by forms.
+    /// "email" or "sms", as posted by forms (stored values are read as the enum itself).
     pub fn parse(value: &str) -> Option<Self> {
         match value {
             "email" => Some(Channel::Email),
@@ -38,6 +48,45 @@ impl Channel {
         match self {
             Channel::Email => "Email",
             Channel::Sms => "Text",
+        }
+    }
+}
+
+/// Where a single email or text in the outbox stands (`outbox_emails.status` and
+/// `outbox_texts.status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
+pub enum OutboxStatus {
+    /// Waiting for its time (or its next try).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
+    Pending,
+    /// Claimed by a worker.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sending"))]
+    Sending,
+    /// Accepted by the provider.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sent"))]
+    Sent,
+    /// Written to the log, with no provider set up.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "logged"))]
+    Logged,
+    /// Refused for good, or given up on after its tries.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "failed"))]
+    Failed,
+}
+
+impl OutboxStatus {
+    /// The stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxStatus::Pending => "pending",
+            OutboxStatus::Sending => "sending",
+            OutboxStatus::Sent => "sent",
+            OutboxStatus::Logged => "logged",
+            OutboxStatus::Failed => "failed",
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::{
     entity::outbox_email,
     mailer::{Delivery, Mailer, OutgoingEmail},
-    model::OutboxEmailView,
+    model::{OutboxEmailView, OutboxStatus},
 };
 use crate::{error::AppResult, format::format_when};
 use chrono::Utc;
@@ -12,11 +12,6 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
 };
 
-pub const STATUS_PENDING: &str = "pending";
-const STATUS_SENDING: &str = "sending";
-const STATUS_SENT: &str = "sent";
-const STATUS_LOGGED: &str = "logged";
-const STATUS_FAILED: &str = "failed";
 /// Tries before an email is given up on.
 const MAX_ATTEMPTS: i32 = 5;
 
@@ -43,7 +38,7 @@ pub async fn queue_email_parts(
         subject: Set(subject.to_string()),
         body: Set(body.to_string()),
         html: Set(html.map(str::to_string)),
-        status: Set(STATUS_PENDING.to_string()),
+        status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         last_error: Set(None),
         created_at: Set(Utc::now()),
@@ -64,7 +59,7 @@ pub async fn keep_logged_copy(db: &impl ConnectionTrait, email: &OutgoingEmail) 
         subject: Set(email.subject.clone()),
         body: Set(email.body.clone()),
         html: Set(email.html.clone()),
-        status: Set(STATUS_LOGGED.to_string()),
+        status: Set(OutboxStatus::Logged),
         attempts: Set(1),
         last_error: Set(None),
         created_at: Set(now),
@@ -90,11 +85,11 @@ pub async fn list_outbox_emails(
 }
 
 fn to_view(row: outbox_email::Model) -> OutboxEmailView {
-    let status = match row.status.as_str() {
-        STATUS_SENT => "Sent".to_string(),
-        STATUS_LOGGED => "Not sent: no mail server is set up (SMTP_URL)".to_string(),
-        STATUS_FAILED => format!("Failed: {}", row.last_error.unwrap_or_default()),
-        _ => "Waiting to send".to_string(),
+    let status = match row.status {
+        OutboxStatus::Sent => "Sent".to_string(),
+        OutboxStatus::Logged => "Not sent: no mail server is set up (SMTP_URL)".to_string(),
+        OutboxStatus::Failed => format!("Failed: {}", row.last_error.unwrap_or_default()),
+        OutboxStatus::Pending | OutboxStatus::Sending => "Waiting to send".to_string(),
     };
     OutboxEmailView {
         id: row.id,
@@ -129,12 +124,12 @@ pub async fn deliver_pending(
 ) -> AppResult<usize> {
     let now = Utc::now();
     let abandoned = Condition::all()
-        .add(outbox_email::Column::Status.eq(STATUS_SENDING))
+        .add(outbox_email::Column::Status.eq(OutboxStatus::Sending))
         .add(outbox_email::Column::ClaimedAt.lt(now - SENDING_LEASE));
     let waiting = outbox_email::Entity::find()
         .filter(
             Condition::any()
-                .add(outbox_email::Column::Status.eq(STATUS_PENDING))
+                .add(outbox_email::Column::Status.eq(OutboxStatus::Pending))
                 .add(abandoned),
         )
         .order_by_asc(outbox_email::Column::Id)
@@ -146,11 +141,11 @@ pub async fn deliver_pending(
         // The attempt count goes up with every claim, so it tells whether anyone else
         // claimed this email since it was read.
         let claimed = outbox_email::Entity::update_many()
-            .col_expr(outbox_email::Column::Status, STATUS_SENDING.into())
+            .col_expr(outbox_email::Column::Status, OutboxStatus::Sending.into())
             .col_expr(outbox_email::Column::Attempts, (email.attempts + 1).into())
             .col_expr(outbox_email::Column::ClaimedAt, Some(now).into())
             .filter(outbox_email::Column::Id.eq(email.id))
-            .filter(outbox_email::Column::Status.eq(email.status.as_str()))
+            .filter(outbox_email::Column::Status.eq(email.status))
             .filter(outbox_email::Column::Attempts.eq(email.attempts))
             .exec(db)
             .await?;
@@ -170,11 +165,10 @@ pub async fn deliver_pending(
         match mailer.deliver(&outgoing).await {
             Ok(outcome) => {
                 row.status = Set(if outcome == Delivery::Sent {
-                    STATUS_SENT
+                    OutboxStatus::Sent
                 } else {
-                    STATUS_LOGGED
-                }
-                .to_string());
+                    OutboxStatus::Logged
+                });
                 row.sent_at = Set(Some(Utc::now()));
                 row.last_error = Set(None);
                 delivered += 1;
@@ -183,11 +177,10 @@ pub async fn deliver_pending(
                 tracing::warn!(email_id = email.id, error = %err, "email delivery failed");
                 let given_up = err.permanent || email.attempts + 1 >= MAX_ATTEMPTS;
                 row.status = Set(if given_up {
-                    STATUS_FAILED
+                    OutboxStatus::Failed
                 } else {
-                    STATUS_PENDING
-                }
-                .to_string());
+                    OutboxStatus::Pending
+                });
                 row.last_error = Set(Some(err.message));
             }
         }

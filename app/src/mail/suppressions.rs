@@ -18,7 +18,7 @@ pub async fn suppress(
     detail: &str,
 ) -> AppResult<()> {
     suppression::Entity::insert(suppression::ActiveModel {
-        channel: Set(channel.as_str().to_string()),
+        channel: Set(channel),
         address: Set(address.to_string()),
         reason: Set(reason.to_string()),
         detail: Set(Some(detail.chars().take(300).collect())),
@@ -44,7 +44,7 @@ pub async fn suppressed_among(
     let mut found = HashSet::new();
     for chunk in addresses.chunks(500) {
         let rows = suppression::Entity::find()
-            .filter(suppression::Column::Channel.eq(channel.as_str()))
+            .filter(suppression::Column::Channel.eq(channel))
             .filter(suppression::Column::Address.is_in(chunk.iter().cloned()))
             .all(db)
             .await?;
@@ -59,9 +59,7 @@ pub fn not_suppressed(channel: Channel, address: SimpleExpr) -> SimpleExpr {
         Query::select()
             .expr(Expr::val(1))
             .from(suppression::Entity)
-            .and_where(
-                Expr::col((suppression::Entity, suppression::Column::Channel)).eq(channel.as_str()),
-            )
+            .and_where(Expr::col((suppression::Entity, suppression::Column::Channel)).eq(channel))
             .and_where(Expr::col((suppression::Entity, suppression::Column::Address)).eq(address))
             .to_owned(),
     )

@@ -3,7 +3,7 @@
 
 use super::{
     entity::outbox_text,
-    model::Channel,
+    model::{Channel, OutboxStatus},
     sms::{OutgoingText, TextDelivery, TextError, TextSender},
     suppressions::suppress,
 };
@@ -26,7 +26,7 @@ pub async fn queue_text(
     outbox_text::ActiveModel {
         to_phone: Set(to.to_string()),
         body: Set(body.to_string()),
-        status: Set("pending".to_string()),
+        status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(due),
         last_error: Set(None),
@@ -59,7 +59,7 @@ pub async fn deliver_pending_texts(
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let due = outbox_text::Entity::find()
-        .filter(outbox_text::Column::Status.is_in(["pending", "sending"]))
+        .filter(outbox_text::Column::Status.is_in([OutboxStatus::Pending, OutboxStatus::Sending]))
         .filter(outbox_text::Column::NextAttemptAt.lte(now))
         .order_by_asc(outbox_text::Column::Id)
         .limit(batch)
@@ -69,14 +69,14 @@ pub async fn deliver_pending_texts(
     for text in due {
         let attempts = text.attempts + 1;
         let claimed = outbox_text::Entity::update_many()
-            .col_expr(outbox_text::Column::Status, "sending".into())
+            .col_expr(outbox_text::Column::Status, OutboxStatus::Sending.into())
             .col_expr(outbox_text::Column::Attempts, attempts.into())
             .col_expr(
                 outbox_text::Column::NextAttemptAt,
                 (now + SENDING_LEASE).into(),
             )
             .filter(outbox_text::Column::Id.eq(text.id))
-            .filter(outbox_text::Column::Status.eq(text.status.as_str()))
+            .filter(outbox_text::Column::Status.eq(text.status))
             .filter(outbox_text::Column::Attempts.eq(text.attempts))
             .exec(db)
             .await?;
@@ -92,21 +92,25 @@ pub async fn deliver_pending_texts(
         match texter.send(&outgoing).await {
             Ok(delivery) => {
                 let status = match delivery {
-                    TextDelivery::Sent { .. } => "sent",
-                    TextDelivery::Logged => "logged",
+                    TextDelivery::Sent { .. } => OutboxStatus::Sent,
+                    TextDelivery::Logged => OutboxStatus::Logged,
                 };
-                row.status = Set(status.to_string());
+                row.status = Set(status);
                 row.sent_at = Set(Some(Utc::now()));
                 sent += 1;
             }
             Err(TextError::Permanent(why)) => {
                 suppress(db, Channel::Sms, &text.to_phone, "dead", &why).await?;
-                row.status = Set("failed".to_string());
+                row.status = Set(OutboxStatus::Failed);
                 row.last_error = Set(Some(why));
             }
             Err(TextError::Transient(why)) => {
                 let given_up = attempts >= MAX_ATTEMPTS;
-                row.status = Set(if given_up { "failed" } else { "pending" }.to_string());
+                row.status = Set(if given_up {
+                    OutboxStatus::Failed
+                } else {
+                    OutboxStatus::Pending
+                });
                 row.next_attempt_at = Set(now + backoff(attempts));
                 row.last_error = Set(Some(why));
             }

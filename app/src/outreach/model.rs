@@ -1,20 +1,104 @@
 //! Outreach view types and the pure rules pages and services share.
 
 pub use crate::mail::Channel;
+#[cfg(feature = "ssr")]
+use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};
 
-/// Who a message goes to, before consent is applied.
+/// Where a message stands: written, waiting for its time, or handed to its deliveries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
+pub enum MessageStatus {
+    /// Being written; it can still change.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]
+    Draft,
+    /// Set to go at its send time.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "scheduled"))]
+    Scheduled,
+    /// Its deliveries are queued (sending or sent).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "queued"))]
+    Queued,
+}
+
+impl MessageStatus {
+    /// The stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageStatus::Draft => "draft",
+            MessageStatus::Scheduled => "scheduled",
+            MessageStatus::Queued => "queued",
+        }
+    }
+}
+
+/// Where one recipient's delivery stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
+pub enum DeliveryStatus {
+    /// Waiting for its time (or its next try).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
+    Pending,
+    /// Claimed by a worker.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sending"))]
+    Sending,
+    /// Accepted by the provider.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sent"))]
+    Sent,
+    /// Written to the log, with no provider set up.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "logged"))]
+    Logged,
+    /// Not sent: no consent at that moment, no number, or a suppressed address.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "skipped"))]
+    Skipped,
+    /// Refused for good, or given up on after its tries.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "failed"))]
+    Failed,
+}
+
+impl DeliveryStatus {
+    /// The stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryStatus::Pending => "pending",
+            DeliveryStatus::Sending => "sending",
+            DeliveryStatus::Sent => "sent",
+            DeliveryStatus::Logged => "logged",
+            DeliveryStatus::Skipped => "skipped",
+            DeliveryStatus::Failed => "failed",
+        }
+    }
+}
+
+/// Who a message goes to, before consent is applied. Stored as its `as_str()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum AudienceKind {
     /// The group's active members.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "members"))]
     Members,
     /// People signed up to the group's upcoming events.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "signups-upcoming"))]
     SignupsUpcoming,
     /// People who signed up to the group's past events.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "signups-past"))]
     SignupsPast,
     /// Supporters whose postcode is within some miles of the group's area.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "area"))]
     Area,
     /// Everyone with party-wide consent. Staff only.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "national"))]
     National,
 }
 
@@ -36,6 +120,7 @@ impl AudienceKind {
         }
     }
 
+    /// The kind a form names (stored values are read as the enum itself).
     pub fn parse(value: &str) -> Option<Self> {
         [Self::FOR_GROUPS.as_slice(), &[AudienceKind::National]]
             .concat()

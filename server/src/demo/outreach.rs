@@ -10,7 +10,7 @@ use app::{
     error::{AppError, AppResult},
     groups::{model::group_slug, service::lookups::group_ref_by_slug},
     outreach::{
-        model::Channel,
+        model::{Channel, MessageStatus},
         service::{
             drafts::{self, DraftForm},
             senders::{message_for, Sender},
@@ -73,7 +73,7 @@ pub async fn load(db: &DatabaseConnection, staff_email: &str) -> AppResult<()> {
     drafts::save_draft(db, &draft, &sender, &form).await?;
     let (saved, _) = message_for(db, id, Some(&owner)).await?;
     let spec = drafts::spec_of(&saved, &sender)?;
-    sending::start_send(db, &saved, &spec, drafts::STATUS_DRAFT, Utc::now()).await?;
+    sending::start_send(db, &saved, &spec, MessageStatus::Draft, Utc::now()).await?;
     Ok(())
 }
 

@@ -112,7 +112,7 @@ impl Mailer for HangingMailer {
 
 #[tokio::test]
 async fn an_email_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out() {
-    use app::mail::tables::outbox_email;
+    use app::mail::{tables::outbox_email, OutboxStatus};
     use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
     let app = TestApp::spawn().await;
     queue_email(&app.db, "sam@example.org", "Reset", "A link")
@@ -122,7 +122,7 @@ async fn an_email_held_by_a_worker_killed_mid_send_goes_once_its_lease_runs_out(
     let worker = tokio::spawn(async move { deliver_pending(&db, &HangingMailer, 10).await });
     let sending = || async {
         outbox_email::Entity::find()
-            .filter(outbox_email::Column::Status.eq("sending"))
+            .filter(outbox_email::Column::Status.eq(OutboxStatus::Sending))
             .all(&app.db)
             .await
             .unwrap()

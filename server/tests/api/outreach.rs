@@ -179,6 +179,6 @@ pub async fn statuses(app: &TestApp, id: i32) -> Vec<(String, String)> {
         .await
         .unwrap()
         .into_iter()
-        .map(|d| (d.email, d.status))
+        .map(|d| (d.email, d.status.as_str().to_string()))
         .collect()
 }

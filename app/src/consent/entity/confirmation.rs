@@ -1,5 +1,6 @@
 //! The `consent_confirmations` table, kept beside the only code that reads it.
 
+use crate::consent::model::Channel;
 use sea_orm::entity::prelude::*;
 
 /// Consent a public form asked for, waiting for the address to confirm it with the
@@ -13,7 +14,7 @@ pub struct Model {
     pub token_hash: String,
     pub email: String,
     pub person_id: Option<i32>,
-    pub channel: String,
+    pub channel: Channel,
     pub scope: String,
     /// The words the form showed beside the box.
     pub wording: String,

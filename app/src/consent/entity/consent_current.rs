@@ -1,3 +1,4 @@
+use crate::consent::model::Channel;
 use sea_orm::entity::prelude::*;
 
 /// The consent in force per contact, channel and scope: the ledger's newest choice, kept
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub email: String,
-    pub channel: String,
+    pub channel: Channel,
     pub scope: String,
     pub granted: bool,
     pub person_id: Option<i32>,

@@ -1,3 +1,4 @@
+use crate::consent::model::Channel;
 use sea_orm::entity::prelude::*;
 
 /// One consent choice, with the words shown. Append-only: never updated or deleted
@@ -9,7 +10,7 @@ pub struct Model {
     pub id: i32,
     pub email: String,
     pub person_id: Option<i32>,
-    pub channel: String,
+    pub channel: Channel,
     pub scope: String,
     pub granted: bool,
     pub wording: String,

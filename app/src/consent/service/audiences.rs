@@ -23,7 +23,7 @@ pub fn join_choice(
     let col = |c: consent_current::Column| Expr::col((alias.clone(), c));
     let on = Condition::all()
         .add(col(consent_current::Column::Email).eq(email))
-        .add(col(consent_current::Column::Channel).eq(channel.as_str()))
+        .add(col(consent_current::Column::Channel).eq(channel))
         .add(col(consent_current::Column::Scope).eq(scope.to_string()));
     query.join_as(JoinType::LeftJoin, consent_current::Entity, alias, on);
 }
@@ -53,7 +53,7 @@ pub fn party_contacts(channel: Channel, alias: Alias) -> SelectStatement {
             Alias::new("person_id"),
         )
         .from_as(consent_current::Entity, alias.clone())
-        .and_where(col(consent_current::Column::Channel).eq(channel.as_str()))
+        .and_where(col(consent_current::Column::Channel).eq(channel))
         .and_where(col(consent_current::Column::Scope).eq(PARTY_SCOPE))
         .and_where(col(consent_current::Column::Granted).eq(true))
         .to_owned()

@@ -80,7 +80,7 @@ pub(super) async fn keep_request(
         token_hash: Set(tokens::hash_token(&token)),
         email: Set(choice.email.to_string()),
         person_id: Set(choice.person_id),
-        channel: Set(choice.channel.as_str().to_string()),
+        channel: Set(choice.channel),
         scope: Set(choice.scope.to_string()),
         wording: Set(choice.wording.to_string()),
         source: Set(choice.source.to_string()),
@@ -121,7 +121,7 @@ where
         .filter(|r| {
             r.confirmed_at.is_none()
                 && r.expires_at > now
-                && Channel::parse(&r.channel) == Some(Channel::Email)
+                && r.channel == Channel::Email
         })
         .ok_or_else(not_valid)?;
     // The guard is in the UPDATE: of two racing uses of one link, only one changes a row.

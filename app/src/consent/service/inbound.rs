@@ -52,7 +52,7 @@ where
     let db = &txn;
     let live = consent_current::Entity::find()
         .filter(consent_current::Column::Phone.eq(from))
-        .filter(consent_current::Column::Channel.eq(Channel::Sms.as_str()))
+        .filter(consent_current::Column::Channel.eq(Channel::Sms))
         .filter(consent_current::Column::Granted.eq(true))
         .all(db)
         .await?;

@@ -89,13 +89,12 @@ pub async fn preferences_of(
     )
     .await?;
     let label = |scope: &str| labels.get(scope).cloned().unwrap_or_default();
-    let channel = |value: &str| Channel::parse(value).unwrap_or(Channel::Email);
     let mut lines: Vec<ConsentLine> = current
         .iter()
         .map(|c| ConsentLine {
             scope: c.scope.clone(),
             scope_label: label(&c.scope),
-            channel: channel(&c.channel),
+            channel: c.channel,
             granted: c.granted,
             since: format!("Since {}", format_when(c.updated_at)),
         })
@@ -137,7 +136,7 @@ pub async fn preferences_of(
             format!(
                 "{} · {} · {} · {} ({})",
                 format_when(h.created_at),
-                channel(&h.channel).label(),
+                h.channel.label(),
                 label(&h.scope),
                 match (h.granted, h.source.ends_with(super::REQUESTED_UNCONFIRMED)) {
                     (true, true) => "asked for, waiting for the address to confirm",
@@ -175,7 +174,7 @@ where
     }
     let known = consent_current::Entity::find()
         .filter(consent_current::Column::Email.eq(&person.email))
-        .filter(consent_current::Column::Channel.eq(channel.as_str()))
+        .filter(consent_current::Column::Channel.eq(channel))
         .filter(consent_current::Column::Scope.eq(scope))
         .one(db)
         .await?;

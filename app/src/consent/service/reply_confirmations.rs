@@ -51,7 +51,7 @@ pub(super) async fn ask_number_to_confirm(
 ) -> AppResult<()> {
     let asked_lately = request::Entity::find()
         .filter(request::Column::Phone.eq(phone))
-        .filter(request::Column::Channel.eq(Channel::Sms.as_str()))
+        .filter(request::Column::Channel.eq(Channel::Sms))
         .filter(request::Column::CreatedAt.gt(now - Duration::hours(ONE_ASK_PER_HOURS)))
         .one(db)
         .await?
@@ -74,7 +74,7 @@ pub(super) async fn ask_number_to_confirm(
 async fn said_stop(db: &impl ConnectionTrait, phone: &str) -> AppResult<bool> {
     Ok(consent_current::Entity::find()
         .filter(consent_current::Column::Phone.eq(phone))
-        .filter(consent_current::Column::Channel.eq(Channel::Sms.as_str()))
+        .filter(consent_current::Column::Channel.eq(Channel::Sms))
         .filter(consent_current::Column::Granted.eq(false))
         .one(db)
         .await?
@@ -91,7 +91,7 @@ where
     let now = Utc::now();
     let waiting = request::Entity::find()
         .filter(request::Column::Phone.eq(from))
-        .filter(request::Column::Channel.eq(Channel::Sms.as_str()))
+        .filter(request::Column::Channel.eq(Channel::Sms))
         .filter(request::Column::ConfirmedAt.is_null())
         .filter(request::Column::ExpiresAt.gt(now))
         .all(&txn)

@@ -1,3 +1,4 @@
+use crate::mail::model::OutboxStatus;
 use sea_orm::entity::prelude::*;
 
 /// An email to send. Written in the same transaction as the change that causes it, then
@@ -12,7 +13,7 @@ pub struct Model {
     pub body: String,
     /// The HTML part, for emails written in the Email Creator.
     pub html: Option<String>,
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,

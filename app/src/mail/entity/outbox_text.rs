@@ -1,3 +1,4 @@
+use crate::mail::model::OutboxStatus;
 use sea_orm::entity::prelude::*;
 
 /// A single text (a STOP confirmation, an event reminder), delivered like outbox_emails.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: i32,
     pub to_phone: String,
     pub body: String,
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub last_error: Option<String>,

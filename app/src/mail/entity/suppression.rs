@@ -1,3 +1,4 @@
+use crate::mail::model::Channel;
 use sea_orm::entity::prelude::*;
 
 /// An address that bounced or a number that is dead: every later send skips it.
@@ -6,7 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub channel: String,
+    pub channel: Channel,
     pub address: String,
     pub reason: String,
     pub detail: Option<String>,

@@ -1,3 +1,4 @@
+use crate::outreach::model::{AudienceKind, Channel, MessageStatus};
 use sea_orm::entity::prelude::*;
 
 /// An email or text to an audience. A draft until sent; then its deliveries are queued.
@@ -8,13 +9,13 @@ pub struct Model {
     pub id: i32,
     /// None: a national message, which only staff send.
     pub group_id: Option<i32>,
-    pub channel: String,
+    pub channel: Channel,
     pub subject: String,
     pub body: String,
-    pub audience: String,
+    pub audience: AudienceKind,
     pub audience_miles: Option<i32>,
     pub event_id: Option<i32>,
-    pub status: String,
+    pub status: MessageStatus,
     pub send_at: Option<DateTimeUtc>,
     pub quiet_override: bool,
     pub recipient_count: i32,

@@ -1,3 +1,4 @@
+use crate::outreach::model::DeliveryStatus;
 use sea_orm::entity::prelude::*;
 
 /// One recipient of one message: what the delivery workers claim and record.
@@ -12,7 +13,7 @@ pub struct Model {
     pub person_id: Option<i32>,
     /// The recipient's full name; merge fields use its first word.
     pub name: String,
-    pub status: String,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub claimed_at: Option<DateTimeUtc>,

@@ -1,3 +1,4 @@
+use crate::outreach::model::Channel;
 use sea_orm::entity::prelude::*;
 
 /// A national template written by staff; groups copy it into a draft and edit it.
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub name: String,
-    pub channel: String,
+    pub channel: Channel,
     pub subject: String,
     pub body: String,
     pub created_by: i32,

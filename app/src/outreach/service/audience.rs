@@ -16,7 +16,7 @@ use crate::{
     mail::suppressions::not_suppressed,
     outreach::{
         entity::message_delivery,
-        model::{AudienceKind, Channel, MAX_AREA_MILES},
+        model::{AudienceKind, Channel, DeliveryStatus, MAX_AREA_MILES},
     },
 };
 use chrono::{DateTime, Utc};
@@ -240,7 +240,7 @@ pub async fn enqueue(
     let mut select = audience(spec, now);
     select
         .expr(Expr::val(message_id))
-        .expr(Expr::val("pending"))
+        .expr(Expr::val(DeliveryStatus::Pending.as_str()))
         .expr(Expr::val(0))
         .expr(Expr::val(due));
     let insert = Query::insert()

@@ -24,7 +24,7 @@ use crate::{
     },
     outreach::{
         entity::{message, message_delivery as delivery},
-        model::Channel,
+        model::{Channel, DeliveryStatus},
     },
 };
 use chrono::{DateTime, Duration, Utc};
@@ -87,7 +87,7 @@ pub struct Outlets<'a> {
 
 /// One recipient's outcome, as written back.
 enum Outcome {
-    Sent(&'static str),
+    Sent(DeliveryStatus),
     Skipped(&'static str),
     Permanent(String),
     Retry(String),
@@ -158,10 +158,10 @@ pub async fn deliver_due_messages(
                                     list_unsubscribe: Some(format!("{unsubscribe}/one-click")),
                                 };
                                 match outlets.mailer.deliver(&email).await {
-                                    Ok(Delivery::Sent) => Outcome::Sent("sent"),
+                                    Ok(Delivery::Sent) => Outcome::Sent(DeliveryStatus::Sent),
                                     Ok(Delivery::Logged) => {
                                         match keep_logged_copy(db, &email).await {
-                                            Ok(()) => Outcome::Sent("logged"),
+                                            Ok(()) => Outcome::Sent(DeliveryStatus::Logged),
                                             Err(err) => return Err(err),
                                         }
                                     }
@@ -176,8 +176,12 @@ pub async fn deliver_due_messages(
                                     body: copy.text,
                                 };
                                 match outlets.texter.send(&text).await {
-                                    Ok(TextDelivery::Sent { .. }) => Outcome::Sent("sent"),
-                                    Ok(TextDelivery::Logged) => Outcome::Sent("logged"),
+                                    Ok(TextDelivery::Sent { .. }) => {
+                                        Outcome::Sent(DeliveryStatus::Sent)
+                                    }
+                                    Ok(TextDelivery::Logged) => {
+                                        Outcome::Sent(DeliveryStatus::Logged)
+                                    }
                                     Err(TextError::Permanent(why)) => Outcome::Permanent(why),
                                     Err(TextError::Transient(why)) => Outcome::Retry(why),
                                 }
@@ -208,8 +212,8 @@ fn address_of(row: &delivery::Model, channel: Channel) -> Option<String> {
 /// Makes rows a dead node left "sending" due again.
 async fn release_stale(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<()> {
     delivery::Entity::update_many()
-        .col_expr(delivery::Column::Status, Expr::value("pending"))
-        .filter(delivery::Column::Status.eq("sending"))
+        .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Pending))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Sending))
         .filter(delivery::Column::ClaimedAt.lt(now - STALE_AFTER))
         .exec(db)
         .await?;
@@ -225,7 +229,7 @@ async fn claim(
     let mut due = Query::select();
     due.column(delivery::Column::Id)
         .from(delivery::Entity)
-        .and_where(delivery::Column::Status.eq("pending"))
+        .and_where(delivery::Column::Status.eq(DeliveryStatus::Pending))
         .and_where(delivery::Column::NextAttemptAt.lte(now))
         .order_by(delivery::Column::Id, sea_orm::Order::Asc)
         .limit(batch);
@@ -233,14 +237,14 @@ async fn claim(
         due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
     }
     Ok(delivery::Entity::update_many()
-        .col_expr(delivery::Column::Status, Expr::value("sending"))
+        .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Sending))
         .col_expr(delivery::Column::ClaimedAt, Expr::value(now))
         .col_expr(
             delivery::Column::Attempts,
             Expr::col(delivery::Column::Attempts).add(1),
         )
         .filter(delivery::Column::Id.in_subquery(due))
-        .filter(delivery::Column::Status.eq("pending"))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Pending))
         .exec_with_returning(db)
         .await?)
 }
@@ -259,7 +263,7 @@ async fn record(
             .col_expr(delivery::Column::Status, Expr::value(status))
             .col_expr(delivery::Column::SentAt, Expr::value(Utc::now())),
         Outcome::Skipped(why) => update
-            .col_expr(delivery::Column::Status, Expr::value("skipped"))
+            .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Skipped))
             .col_expr(delivery::Column::LastError, Expr::value(why)),
         Outcome::Permanent(why) => {
             if let Some(address) = address_of(row, channel) {
@@ -271,14 +275,14 @@ async fn record(
                 suppress(db, channel, &address, reason, &why).await?;
             }
             update
-                .col_expr(delivery::Column::Status, Expr::value("failed"))
+                .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Failed))
                 .col_expr(delivery::Column::LastError, Expr::value(short(&why)))
         }
         Outcome::Retry(why) => {
             let status = if row.attempts >= MAX_ATTEMPTS {
-                "failed"
+                DeliveryStatus::Failed
             } else {
-                "pending"
+                DeliveryStatus::Pending
             };
             update
                 .col_expr(delivery::Column::Status, Expr::value(status))

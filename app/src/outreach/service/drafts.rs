@@ -16,13 +16,12 @@ use crate::{
             segments::count_sms,
         },
         entity::message,
-        model::{AudienceKind, Channel, PreviewView, DEFAULT_AREA_MILES},
+        model::{AudienceKind, Channel, MessageStatus, PreviewView, DEFAULT_AREA_MILES},
     },
 };
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
-pub const STATUS_DRAFT: &str = "draft";
 /// The longest text we send: ten texts' worth.
 pub(super) const MAX_TEXT_SEGMENTS: usize = 10;
 
@@ -52,7 +51,7 @@ pub async fn new_draft(
     let (subject, body) = match template_id {
         Some(id) => {
             let template = templates::find_template(db, id).await?;
-            if template.channel != channel.as_str() {
+            if template.channel != channel {
                 return Err(AppError::invalid(
                     "template_id",
                     "That template is for the other channel.",
@@ -77,13 +76,13 @@ pub async fn new_draft(
     let now = Utc::now();
     let saved = message::ActiveModel {
         group_id: Set(sender.group_id()),
-        channel: Set(channel.as_str().to_string()),
+        channel: Set(channel),
         subject: Set(subject),
         body: Set(body),
-        audience: Set(audience.as_str().to_string()),
+        audience: Set(audience),
         audience_miles: Set(Some(DEFAULT_AREA_MILES)),
         event_id: Set(None),
-        status: Set(STATUS_DRAFT.to_string()),
+        status: Set(MessageStatus::Draft),
         send_at: Set(None),
         quiet_override: Set(false),
         recipient_count: Set(0),
@@ -106,7 +105,7 @@ pub async fn save_draft(
     sender: &Sender,
     form: &DraftForm,
 ) -> AppResult<()> {
-    if found.status != STATUS_DRAFT {
+    if found.status != MessageStatus::Draft {
         return Err(AppError::conflict(
             "This message has been sent: it can no longer change.",
         ));
@@ -136,7 +135,7 @@ pub async fn save_draft(
     let mut row: message::ActiveModel = found.clone().into();
     row.subject = Set(candidate.subject);
     row.body = Set(candidate.body);
-    row.audience = Set(kind.as_str().to_string());
+    row.audience = Set(kind);
     row.audience_miles = Set(Some(miles));
     row.event_id = Set(event_id);
     row.send_at = Set(send_at);
@@ -146,9 +145,9 @@ pub async fn save_draft(
     Ok(())
 }
 
-/// The message's channel (email unless it says text).
+/// The message's channel.
 pub fn channel_of(found: &message::Model) -> Channel {
-    Channel::parse(&found.channel).unwrap_or(Channel::Email)
+    found.channel
 }
 
 /// Checks what is written: a subject for emails, a body, only known merge fields, an
@@ -237,10 +236,9 @@ pub fn parse_send_at(raw: &str, now: DateTime<Utc>) -> AppResult<Option<DateTime
 
 /// The audience a saved message is for.
 pub fn spec_of(found: &message::Model, sender: &Sender) -> AppResult<AudienceSpec> {
-    let kind = AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members);
     AudienceSpec::new(
         sender,
-        kind,
+        found.audience,
         found.audience_miles.unwrap_or(DEFAULT_AREA_MILES),
         channel_of(found),
     )

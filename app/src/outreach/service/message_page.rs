@@ -3,9 +3,9 @@
 
 use super::{
     audience::{self, AudienceSpec},
-    drafts::{channel_of, STATUS_DRAFT},
+    drafts::channel_of,
     senders::Sender,
-    sending::{progress_of, STATUS_QUEUED, STATUS_SCHEDULED},
+    sending::progress_of,
     templates::list_templates,
 };
 use crate::{
@@ -19,8 +19,8 @@ use crate::{
         compose::merge::MergeValues,
         entity::message,
         model::{
-            AudienceKind, AudienceOption, Channel, MessageSummary, MessageView, OutreachHome,
-            SendProgress, DEFAULT_AREA_MILES,
+            AudienceKind, AudienceOption, Channel, MessageStatus, MessageSummary, MessageView,
+            OutreachHome, SendProgress, DEFAULT_AREA_MILES,
         },
     },
 };
@@ -41,7 +41,7 @@ pub async fn outreach_home(db: &impl ConnectionTrait, sender: &Sender) -> AppRes
         .await?;
     let mut messages = Vec::with_capacity(rows.len());
     for row in rows {
-        let progress = if row.status == STATUS_QUEUED {
+        let progress = if row.status == MessageStatus::Queued {
             Some(progress_of(db, row.id).await?)
         } else {
             None
@@ -75,16 +75,16 @@ pub async fn outreach_home(db: &impl ConnectionTrait, sender: &Sender) -> AppRes
 
 /// "Draft", "Scheduled for …", "Sending: 40 of 120", "Sent to 118 · 2 failed".
 pub fn status_text(row: &message::Model, progress: Option<&SendProgress>) -> String {
-    match (row.status.as_str(), progress) {
-        (STATUS_DRAFT, _) => "Draft".to_string(),
-        (STATUS_SCHEDULED, _) => match row.send_at {
+    match (row.status, progress) {
+        (MessageStatus::Draft, _) => "Draft".to_string(),
+        (MessageStatus::Scheduled, _) => match row.send_at {
             Some(at) => format!("Scheduled for {}", format_when(at)),
             None => "Scheduled".to_string(),
         },
-        (STATUS_QUEUED, Some(p)) if !p.finished() => {
+        (MessageStatus::Queued, Some(p)) if !p.finished() => {
             format!("Sending: {} of {}", p.total - p.left, p.total)
         }
-        (STATUS_QUEUED, Some(p)) => {
+        (MessageStatus::Queued, Some(p)) => {
             let mut text = format!("Sent to {}", p.sent);
             if p.failed > 0 {
                 text.push_str(&format!(" · {} failed", p.failed));
@@ -94,7 +94,7 @@ pub fn status_text(row: &message::Model, progress: Option<&SendProgress>) -> Str
             }
             text
         }
-        _ => "Sent".to_string(),
+        (MessageStatus::Queued, None) => "Sent".to_string(),
     }
 }
 
@@ -113,7 +113,7 @@ pub async fn message_view(
     } else {
         vec![AudienceKind::National]
     };
-    let draft = found.status == STATUS_DRAFT;
+    let draft = found.status == MessageStatus::Draft;
     let mut audiences = Vec::new();
     if draft {
         for kind in kinds {
@@ -144,7 +144,7 @@ pub async fn message_view(
         .into_iter()
         .map(|e| (e.id, format!("{} · {}", e.title, format_when(e.starts_at))))
         .collect();
-    let progress = if found.status == STATUS_QUEUED {
+    let progress = if found.status == MessageStatus::Queued {
         Some(progress_of(db, found.id).await?)
     } else {
         None
@@ -168,7 +168,7 @@ pub async fn message_view(
         channel,
         subject: found.subject.clone(),
         body: found.body.clone(),
-        audience: AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members),
+        audience: found.audience,
         audience_miles: miles,
         event_id: found.event_id,
         events,

@@ -78,13 +78,13 @@ pub fn render_for(
         unsubscribe_link: unsubscribe_url.to_string(),
     };
     let body = merge(&message.body, &values);
-    match Channel::parse(&message.channel) {
-        Some(Channel::Sms) => Rendered {
+    match message.channel {
+        Channel::Sms => Rendered {
             subject: String::new(),
             text: body,
             html: None,
         },
-        _ => {
+        Channel::Email => {
             let subject = merge(&message.subject, &values);
             let parts = render_email(&subject, &body, &context.sender_name, unsubscribe_url);
             Rendered {

@@ -4,7 +4,7 @@
 
 use super::{
     audience::{self, AudienceSpec},
-    drafts::{channel_of, check_content, spec_of, MAX_TEXT_SEGMENTS, STATUS_DRAFT},
+    drafts::{channel_of, check_content, spec_of, MAX_TEXT_SEGMENTS},
     render::{render_for, MessageContext},
     senders::Sender,
 };
@@ -17,7 +17,7 @@ use crate::{
     outreach::{
         compose::segments::count_sms,
         entity::{message, message_delivery},
-        model::{AudienceKind, Channel, SendProgress, DEFAULT_AREA_MILES},
+        model::{Channel, DeliveryStatus, MessageStatus, SendProgress, DEFAULT_AREA_MILES},
     },
 };
 use chrono::{DateTime, Utc};
@@ -25,9 +25,6 @@ use sea_orm::{
     sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     FromQueryResult, QueryFilter, QuerySelect,
 };
-
-pub const STATUS_SCHEDULED: &str = "scheduled";
-pub const STATUS_QUEUED: &str = "queued";
 
 /// Sends the draft to the sender alone.
 pub async fn send_test(
@@ -74,7 +71,7 @@ pub async fn send_or_schedule(
     sender: &Sender,
     site_url: &str,
 ) -> AppResult<&'static str> {
-    if found.status != STATUS_DRAFT {
+    if found.status != MessageStatus::Draft {
         return Err(AppError::conflict(
             "This message has already been sent or scheduled.",
         ));
@@ -90,10 +87,10 @@ pub async fn send_or_schedule(
             return Err(nobody_to_send_to());
         }
         let moved = message::Entity::update_many()
-            .col_expr(message::Column::Status, Expr::value(STATUS_SCHEDULED))
+            .col_expr(message::Column::Status, Expr::value(MessageStatus::Scheduled))
             .col_expr(message::Column::SendAt, Expr::value(at))
             .filter(message::Column::Id.eq(found.id))
-            .filter(message::Column::Status.eq(STATUS_DRAFT))
+            .filter(message::Column::Status.eq(MessageStatus::Draft))
             .exec(db)
             .await?;
         if moved.rows_affected != 1 {
@@ -103,7 +100,7 @@ pub async fn send_or_schedule(
         }
         return Ok("scheduled");
     }
-    let due = start_send(db, found, &spec, STATUS_DRAFT, now).await?;
+    let due = start_send(db, found, &spec, MessageStatus::Draft, now).await?;
     Ok(if due > now { "quiet" } else { "sent" })
 }
 
@@ -142,7 +139,7 @@ pub async fn start_send(
     db: &DatabaseConnection,
     found: &message::Model,
     spec: &AudienceSpec,
-    from: &str,
+    from: MessageStatus,
     now: DateTime<Utc>,
 ) -> AppResult<DateTime<Utc>> {
     let due = if spec.channel == Channel::Sms && !found.quiet_override {
@@ -152,7 +149,7 @@ pub async fn start_send(
     };
     let txn = begin_write(db).await?;
     let moved = message::Entity::update_many()
-        .col_expr(message::Column::Status, Expr::value(STATUS_QUEUED))
+        .col_expr(message::Column::Status, Expr::value(MessageStatus::Queued))
         .col_expr(message::Column::QueuedAt, Expr::value(now))
         .filter(message::Column::Id.eq(found.id))
         .filter(message::Column::Status.eq(from))
@@ -164,7 +161,7 @@ pub async fn start_send(
     let queued = audience::enqueue(&txn, spec, found.id, due, now).await?;
     // Whoever pressed Send is told, and nothing is kept (the transaction is dropped); a
     // schedule that fires has nobody to tell, so it goes out to nobody.
-    if queued == 0 && from == STATUS_DRAFT {
+    if queued == 0 && from == MessageStatus::Draft {
         return Err(nobody_to_send_to());
     }
     message::Entity::update_many()
@@ -180,9 +177,9 @@ pub async fn start_send(
 /// Takes a scheduled message back to a draft.
 pub async fn unschedule(db: &impl ConnectionTrait, found: &message::Model) -> AppResult<()> {
     let moved = message::Entity::update_many()
-        .col_expr(message::Column::Status, Expr::value(STATUS_DRAFT))
+        .col_expr(message::Column::Status, Expr::value(MessageStatus::Draft))
         .filter(message::Column::Id.eq(found.id))
-        .filter(message::Column::Status.eq(STATUS_SCHEDULED))
+        .filter(message::Column::Status.eq(MessageStatus::Scheduled))
         .exec(db)
         .await?;
     if moved.rows_affected != 1 {
@@ -196,7 +193,7 @@ pub async fn unschedule(db: &impl ConnectionTrait, found: &message::Model) -> Ap
 /// Starts every scheduled message whose time has come (the worker calls this).
 pub async fn start_due_scheduled(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<usize> {
     let due = message::Entity::find()
-        .filter(message::Column::Status.eq(STATUS_SCHEDULED))
+        .filter(message::Column::Status.eq(MessageStatus::Scheduled))
         .filter(message::Column::SendAt.lte(now))
         .all(db)
         .await?;
@@ -207,13 +204,13 @@ pub async fn start_due_scheduled(db: &DatabaseConnection, now: DateTime<Utc>) ->
             None => None,
         };
         let spec = AudienceSpec {
-            kind: AudienceKind::parse(&found.audience).unwrap_or(AudienceKind::Members),
+            kind: found.audience,
             scope: crate::consent::model::scope_of(found.group_id),
             group: owner,
             miles: found.audience_miles.unwrap_or(DEFAULT_AREA_MILES),
             channel: channel_of(&found),
         };
-        match start_send(db, &found, &spec, STATUS_SCHEDULED, now).await {
+        match start_send(db, &found, &spec, MessageStatus::Scheduled, now).await {
             Ok(_) => started += 1,
             // Another node started it first.
             Err(AppError::Conflict { .. }) => {}
@@ -225,7 +222,7 @@ pub async fn start_due_scheduled(db: &DatabaseConnection, now: DateTime<Utc>) ->
 
 #[derive(FromQueryResult)]
 struct StatusCount {
-    status: String,
+    status: DeliveryStatus,
     n: i64,
 }
 
@@ -249,11 +246,11 @@ pub async fn progress_of(db: &impl ConnectionTrait, message_id: i32) -> AppResul
     };
     for row in rows {
         progress.total += row.n;
-        match row.status.as_str() {
-            "sent" | "logged" => progress.sent += row.n,
-            "failed" => progress.failed += row.n,
-            "skipped" => progress.skipped += row.n,
-            _ => progress.left += row.n,
+        match row.status {
+            DeliveryStatus::Sent | DeliveryStatus::Logged => progress.sent += row.n,
+            DeliveryStatus::Failed => progress.failed += row.n,
+            DeliveryStatus::Skipped => progress.skipped += row.n,
+            DeliveryStatus::Pending | DeliveryStatus::Sending => progress.left += row.n,
         }
     }
     Ok(progress)
@@ -264,7 +261,7 @@ pub async fn progress_of(db: &impl ConnectionTrait, message_id: i32) -> AppResul
 pub async fn drop_pending_deliveries(db: &impl ConnectionTrait, message_id: i32) -> AppResult<u64> {
     Ok(message_delivery::Entity::delete_many()
         .filter(message_delivery::Column::MessageId.eq(message_id))
-        .filter(message_delivery::Column::Status.eq("pending"))
+        .filter(message_delivery::Column::Status.eq(DeliveryStatus::Pending))
         .exec(db)
         .await?
         .rows_affected)

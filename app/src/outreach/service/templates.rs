@@ -39,7 +39,7 @@ pub async fn save_template(
     fields_used(body).map_err(|e| AppError::invalid("body", e.message()))?;
     let saved = message_template::ActiveModel {
         name: Set(name.to_string()),
-        channel: Set(channel.as_str().to_string()),
+        channel: Set(channel),
         subject: Set(subject.trim().to_string()),
         body: Set(body.replace("\r\n", "\n").trim().to_string()),
         created_by: Set(staff_id),
@@ -65,7 +65,7 @@ pub async fn find_template(
 /// Every template, by name.
 pub async fn list_templates(db: &impl ConnectionTrait) -> AppResult<Vec<TemplateView>> {
     let rows = message_template::Entity::find()
-        .filter(message_template::Column::Channel.is_in(["email", "sms"]))
+        .filter(message_template::Column::Channel.is_in([Channel::Email, Channel::Sms]))
         .order_by_asc(message_template::Column::Name)
         .all(db)
         .await?;
@@ -73,7 +73,7 @@ pub async fn list_templates(db: &impl ConnectionTrait) -> AppResult<Vec<Template
         .into_iter()
         .map(|t| TemplateView {
             id: t.id,
-            channel: Channel::parse(&t.channel).unwrap_or(Channel::Email),
+            channel: t.channel,
             name: t.name,
             subject: t.subject,
             body: t.body,

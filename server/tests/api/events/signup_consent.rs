@@ -41,7 +41,7 @@ pub(super) async fn ledger(app: &TestApp, email: &str) -> Vec<(String, bool, Str
         .await
         .unwrap()
         .into_iter()
-        .map(|r| (r.channel, r.granted, r.source))
+        .map(|r| (r.channel.as_str().to_string(), r.granted, r.source))
         .collect()
 }
 

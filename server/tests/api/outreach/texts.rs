@@ -112,7 +112,13 @@ async fn texts_wait_for_quiet_hours_to_end_and_dead_numbers_are_skipped_next_tim
     };
     // 22:30 in London in winter: quiet hours.
     let late = Utc.with_ymd_and_hms(2026, 12, 1, 22, 30, 0).unwrap();
-    let due = start_send(&sender.app.db, &found, &spec, "draft", late)
+    let due = start_send(
+        &sender.app.db,
+        &found,
+        &spec,
+        app::outreach::model::MessageStatus::Draft,
+        late,
+    )
         .await
         .unwrap();
     assert_eq!(due, Utc.with_ymd_and_hms(2026, 12, 2, 9, 0, 0).unwrap());
@@ -328,6 +334,6 @@ async fn statuses_of_texts(app: &TestApp) -> Vec<String> {
         .await
         .unwrap()
         .into_iter()
-        .map(|t| t.status)
+        .map(|t| t.status.as_str().to_string())
         .collect()
 }
