@@ -7,7 +7,7 @@
 use crate::{
     consent::{
         entity::{confirmation, consent_current, consent_record},
-        model::{consent_in_force, PARTY_SCOPE},
+        model::{consent_in_force, Scope, PARTY_SCOPE},
     },
     error::AppResult,
 };
@@ -39,7 +39,7 @@ pub struct ConsentChoice<'a> {
     pub email: &'a str,
     pub person_id: Option<i32>,
     pub channel: Channel,
-    pub scope: &'a str,
+    pub scope: Scope,
     pub granted: bool,
     pub wording: &'a str,
     pub source: &'a str,
@@ -66,7 +66,7 @@ pub async fn record_consent(db: &impl ConnectionTrait, choice: ConsentChoice<'_>
     consent_current::Entity::insert(consent_current::ActiveModel {
         email: Set(choice.email.to_string()),
         channel: Set(choice.channel),
-        scope: Set(choice.scope.to_string()),
+        scope: Set(choice.scope),
         granted: Set(choice.granted),
         person_id: Set(choice.person_id),
         phone: Set(choice.phone.map(str::to_string)),
@@ -98,7 +98,7 @@ async fn append_to_ledger(
         email: Set(choice.email.to_string()),
         person_id: Set(choice.person_id),
         channel: Set(choice.channel),
-        scope: Set(choice.scope.to_string()),
+        scope: Set(choice.scope),
         granted: Set(choice.granted),
         wording: Set(choice.wording.to_string()),
         source: Set(source.to_string()),
@@ -116,7 +116,7 @@ pub async fn has_consent(
     db: &impl ConnectionTrait,
     email: &str,
     channel: Channel,
-    scope: &str,
+    scope: Scope,
 ) -> AppResult<bool> {
     let live = emails_with_consent(db, &[email.to_string()], channel, scope).await?;
     Ok(live.contains(email))
@@ -128,9 +128,9 @@ pub async fn emails_with_consent(
     db: &impl ConnectionTrait,
     emails: &[String],
     channel: Channel,
-    scope: &str,
+    scope: Scope,
 ) -> AppResult<HashSet<String>> {
-    let scopes: Vec<&str> = if scope == PARTY_SCOPE {
+    let scopes: Vec<Scope> = if scope == PARTY_SCOPE {
         vec![PARTY_SCOPE]
     } else {
         vec![scope, PARTY_SCOPE]
@@ -140,7 +140,7 @@ pub async fn emails_with_consent(
         let rows = consent_current::Entity::find()
             .filter(consent_current::Column::Email.is_in(chunk.iter().cloned()))
             .filter(consent_current::Column::Channel.eq(channel))
-            .filter(consent_current::Column::Scope.is_in(scopes.iter().copied()))
+            .filter(consent_current::Column::Scope.is_in(scopes))
             .all(db)
             .await?;
         for row in rows {

@@ -7,15 +7,26 @@ pub use candidate::{Candidate, NEAR_MILES};
 use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};
 
-/// What kind of event it is.
+/// What kind of event it is, stored as its `as_str` word: an unknown one fails the read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum EventKind {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "canvassing"))]
     Canvassing,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "phone_bank"))]
     PhoneBank,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "meeting"))]
     Meeting,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "social"))]
     Social,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "fundraiser"))]
     Fundraiser,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "online"))]
     Online,
 }
 
@@ -41,6 +52,7 @@ impl EventKind {
         }
     }
 
+    /// The kind a form or link names (stored values are read as the enum itself).
     pub fn parse(name: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
@@ -374,5 +386,14 @@ mod tests {
             Some(SignUpStatus::Waitlisted)
         );
         assert_eq!(EventKind::parse("rave"), None);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn stored_kinds_are_the_as_str_words() {
+        use sea_orm::ActiveEnum;
+        for kind in EventKind::ALL {
+            assert_eq!(kind.to_value(), kind.as_str());
+        }
     }
 }

@@ -1,5 +1,8 @@
 //! Group view types and their fixed vocabularies. Pure; compiles for server and browser.
 
+mod joining;
+pub use joining::Joining;
+
 use super::policy::{Access, GroupAction};
 #[cfg(feature = "ssr")]
 use sea_orm::entity::prelude::StringLen;

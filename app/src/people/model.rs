@@ -1,29 +1,23 @@
 //! Friendship and privacy view types. Pure; compiles for server and browser.
 
+#[cfg(feature = "ssr")]
+use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};
 
-/// Who sees the events a person signs up to.
+pub use crate::auth::model::Sharing;
+
+/// Where a friendship stands: asked by one of the pair, or agreed by both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Sharing {
-    Friends,
-    Nobody,
-}
-
-impl Sharing {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sharing::Friends => "friends",
-            Sharing::Nobody => "nobody",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Sharing> {
-        match raw {
-            "friends" => Some(Sharing::Friends),
-            "nobody" => Some(Sharing::Nobody),
-            _ => None,
-        }
-    }
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
+pub enum FriendshipState {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
+    Pending,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "accepted"))]
+    Accepted,
 }
 
 /// A person, by name, with the link that acts on them.

@@ -15,7 +15,7 @@ pub struct Model {
     pub calendar_token: Option<String>,
     /// Who sees the events they sign up to: "friends" or "nobody"; None until they answer
     /// (which counts as nobody). Owned by people's privacy service.
-    pub share_attendance: Option<String>,
+    pub share_attendance: Option<crate::auth::model::Sharing>,
     /// When the person proved they own `email`, by the emailed link; None until then.
     /// Until then the account acts on nothing that belongs to the address (its guest
     /// sign-ups, its consent): anyone can open an account for any address.

@@ -1,3 +1,4 @@
+use crate::auth::model::Role;
 use sea_orm::entity::prelude::*;
 
 /// One role a person holds beyond plain "person" (member, host, staff, …).
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub person_id: i32,
-    pub role: String,
+    pub role: Role,
     pub created_at: DateTimeUtc,
 }
 

@@ -2,7 +2,10 @@
 //! profile's own fields, and contacts for outreach's queries. Nobody else reads or writes
 //! the table itself.
 
-use crate::{auth::entity::person, error::AppResult};
+use crate::{
+    auth::{entity::person, model::Sharing},
+    error::AppResult,
+};
 use chrono::Utc;
 use sea_orm::{
     sea_query::{Alias, Condition, Expr, ExprTrait, Func, Query, SelectStatement, SimpleExpr},
@@ -71,7 +74,7 @@ pub async fn names_by_name(db: &impl ConnectionTrait, ids: Vec<i32>) -> AppResul
 pub async fn names_sharing(
     db: &impl ConnectionTrait,
     ids: SelectStatement,
-    sharing: &str,
+    sharing: Sharing,
 ) -> AppResult<HashMap<i32, String>> {
     let cond = Condition::all()
         .add(person::Column::Id.in_subquery(ids))
@@ -94,7 +97,7 @@ async fn names_where(
 }
 
 /// A subquery of the ids in the id subquery `ids` whose attendance setting is `sharing`.
-pub fn ids_sharing(ids: SelectStatement, sharing: &str) -> SelectStatement {
+pub fn ids_sharing(ids: SelectStatement, sharing: Sharing) -> SelectStatement {
     Query::select()
         .column(person::Column::Id)
         .from(person::Entity)
@@ -114,9 +117,8 @@ pub async fn emails_of(db: &impl ConnectionTrait, ids: SelectStatement) -> AppRe
         .await?)
 }
 
-/// Who sees the events the person signs up to, as stored ("friends", "nobody"); None
-/// until they answer. The values are people's (`people::model::Sharing`).
-pub async fn attendance_setting(db: &impl ConnectionTrait, id: i32) -> AppResult<Option<String>> {
+/// Who sees the events the person signs up to; None until they answer.
+pub async fn attendance_setting(db: &impl ConnectionTrait, id: i32) -> AppResult<Option<Sharing>> {
     Ok(person::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -127,7 +129,7 @@ pub async fn attendance_setting(db: &impl ConnectionTrait, id: i32) -> AppResult
 pub async fn set_attendance_setting(
     db: &impl ConnectionTrait,
     id: i32,
-    sharing: &str,
+    sharing: Sharing,
 ) -> AppResult<()> {
     person::Entity::update_many()
         .col_expr(person::Column::ShareAttendance, Expr::value(sharing))

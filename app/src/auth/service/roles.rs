@@ -17,17 +17,14 @@ pub async fn list_roles_for_person(
         .order_by_asc(person_role::Column::Id)
         .all(db)
         .await?;
-    Ok(rows
-        .iter()
-        .filter_map(|row| Role::parse(&row.role))
-        .collect())
+    Ok(rows.into_iter().map(|row| row.role).collect())
 }
 
 /// Grants a role; granting one already held changes nothing.
 pub async fn grant_role(db: &impl ConnectionTrait, person_id: i32, role: Role) -> AppResult<()> {
     let row = person_role::ActiveModel {
         person_id: Set(person_id),
-        role: Set(role.as_str().to_string()),
+        role: Set(role),
         created_at: Set(Utc::now()),
         ..Default::default()
     };

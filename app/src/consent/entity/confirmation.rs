@@ -15,7 +15,7 @@ pub struct Model {
     pub email: String,
     pub person_id: Option<i32>,
     pub channel: Channel,
-    pub scope: String,
+    pub scope: crate::consent::model::Scope,
     /// The words the form showed beside the box.
     pub wording: String,
     /// Where the request was made, e.g. "event-signup:12".

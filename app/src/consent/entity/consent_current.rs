@@ -10,7 +10,7 @@ pub struct Model {
     pub id: i32,
     pub email: String,
     pub channel: Channel,
-    pub scope: String,
+    pub scope: crate::consent::model::Scope,
     pub granted: bool,
     pub person_id: Option<i32>,
     /// For SMS: the number the consent was given for.

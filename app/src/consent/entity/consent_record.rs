@@ -11,7 +11,7 @@ pub struct Model {
     pub email: String,
     pub person_id: Option<i32>,
     pub channel: Channel,
-    pub scope: String,
+    pub scope: crate::consent::model::Scope,
     pub granted: bool,
     pub wording: String,
     pub source: String,

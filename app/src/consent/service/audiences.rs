@@ -5,7 +5,7 @@ use crate::{
     auth::service::directory::name_of_address,
     consent::{
         entity::consent_current,
-        model::{Channel, PARTY_SCOPE},
+        model::{Channel, Scope, PARTY_SCOPE},
     },
 };
 use sea_orm::sea_query::{
@@ -18,13 +18,13 @@ pub fn join_choice(
     alias: Alias,
     email: SimpleExpr,
     channel: Channel,
-    scope: &str,
+    scope: Scope,
 ) {
     let col = |c: consent_current::Column| Expr::col((alias.clone(), c));
     let on = Condition::all()
         .add(col(consent_current::Column::Email).eq(email))
         .add(col(consent_current::Column::Channel).eq(channel))
-        .add(col(consent_current::Column::Scope).eq(scope.to_string()));
+        .add(col(consent_current::Column::Scope).eq(scope));
     query.join_as(JoinType::LeftJoin, consent_current::Entity, alias, on);
 }
 

@@ -81,7 +81,7 @@ pub(super) async fn keep_request(
         email: Set(choice.email.to_string()),
         person_id: Set(choice.person_id),
         channel: Set(choice.channel),
-        scope: Set(choice.scope.to_string()),
+        scope: Set(choice.scope),
         wording: Set(choice.wording.to_string()),
         source: Set(choice.source.to_string()),
         phone: Set(choice
@@ -140,7 +140,7 @@ where
             email: &found.email,
             person_id: found.person_id,
             channel: Channel::Email,
-            scope: &found.scope,
+            scope: found.scope,
             granted: true,
             wording: &found.wording,
             source: &format!("{}:{CONFIRMED_BY_LINK}", found.source),

@@ -63,7 +63,7 @@ where
                 email: &consent.email,
                 person_id: consent.person_id,
                 channel: Channel::Sms,
-                scope: &consent.scope,
+                scope: consent.scope,
                 granted: false,
                 wording: STOP_WORDING,
                 source: "sms-stop",

@@ -7,7 +7,7 @@ use crate::{
     auth::model::PersonView,
     consent::{
         entity::{consent_current, consent_record},
-        model::{group_scope, Channel, ConsentLine, PreferencesView, PARTY_SCOPE},
+        model::{group_scope, Channel, ConsentLine, PreferencesView, Scope, PARTY_SCOPE},
     },
     error::{AppError, AppResult},
     format::format_when,
@@ -34,23 +34,17 @@ fn require_confirmed_email(person: &PersonView) -> AppResult<()> {
     }
 }
 
-/// The group id in a scope like "group:12".
-fn group_of_scope(scope: &str) -> Option<i32> {
-    scope.strip_prefix("group:").and_then(|id| id.parse().ok())
-}
-
 /// Names for scopes: "The whole party" or the group's name.
 async fn scope_labels(
     db: &impl ConnectionTrait,
-    scopes: impl Iterator<Item = String>,
-) -> AppResult<HashMap<String, String>> {
-    let scopes: Vec<String> = scopes.collect();
-    let ids: Vec<i32> = scopes.iter().filter_map(|s| group_of_scope(s)).collect();
-    let names = group_names(db, ids).await?;
+    scopes: impl Iterator<Item = Scope>,
+) -> AppResult<HashMap<Scope, String>> {
+    let scopes: Vec<Scope> = scopes.collect();
+    let names = group_names(db, scopes.iter().filter_map(|s| s.group_id()).collect()).await?;
     Ok(scopes
         .into_iter()
         .map(|scope| {
-            let label = match group_of_scope(&scope) {
+            let label = match scope.group_id() {
                 Some(id) => names
                     .get(&id)
                     .cloned()
@@ -84,15 +78,15 @@ pub async fn preferences_of(
         db,
         current
             .iter()
-            .map(|c| c.scope.clone())
-            .chain(history.iter().map(|h| h.scope.clone())),
+            .map(|c| c.scope)
+            .chain(history.iter().map(|h| h.scope)),
     )
     .await?;
-    let label = |scope: &str| labels.get(scope).cloned().unwrap_or_default();
+    let label = |scope: &Scope| labels.get(scope).cloned().unwrap_or_default();
     let mut lines: Vec<ConsentLine> = current
         .iter()
         .map(|c| ConsentLine {
-            scope: c.scope.clone(),
+            scope: c.scope,
             scope_label: label(&c.scope),
             channel: c.channel,
             granted: c.granted,
@@ -102,7 +96,7 @@ pub async fn preferences_of(
     // The party's and each of their groups' email, even before any choice, so there is
     // always something to allow.
     let member_of = active_group_ids(db, person.id).await?;
-    let wanted: Vec<String> = std::iter::once(PARTY_SCOPE.to_string())
+    let wanted: Vec<Scope> = std::iter::once(PARTY_SCOPE)
         .chain(member_of.into_iter().map(group_scope))
         .filter(|scope| {
             !lines
@@ -168,8 +162,8 @@ where
 {
     require_confirmed_email(person)?;
     let bad_scope = || AppError::invalid("scope", "Choose the party or one of your groups.");
-    if scope != PARTY_SCOPE {
-        let id = group_of_scope(scope).ok_or_else(bad_scope)?;
+    let scope: Scope = scope.parse().map_err(|_| bad_scope())?;
+    if let Some(id) = scope.group_id() {
         group_ref(db, id).await?.ok_or_else(bad_scope)?;
     }
     let known = consent_current::Entity::find()

@@ -114,7 +114,7 @@ where
                 email: &found.email,
                 person_id: found.person_id,
                 channel: Channel::Sms,
-                scope: &found.scope,
+                scope: found.scope,
                 granted: true,
                 wording: &found.wording,
                 source: &format!("{}:{CONFIRMED_BY_REPLY}", found.source),

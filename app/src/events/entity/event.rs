@@ -1,4 +1,4 @@
-use crate::events::model::EventStatus;
+use crate::events::model::{EventKind, EventStatus};
 use sea_orm::entity::prelude::*;
 
 /// An event people can sign up to. Times and capacity live on its slots.
@@ -11,7 +11,7 @@ pub struct Model {
     pub title: String,
     pub slug: String,
     pub description: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub venue: Option<String>,
     pub postcode: Option<String>,
     pub latitude: Option<f64>,

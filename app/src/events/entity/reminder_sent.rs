@@ -1,3 +1,4 @@
+use crate::events::service::reminders::Kind;
 use sea_orm::entity::prelude::*;
 
 /// A reminder queued for a sign-up; the unique (sign-up, kind) makes each go once.
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub signup_id: i32,
-    pub kind: String,
+    pub kind: Kind,
     pub created_at: DateTimeUtc,
 }
 

@@ -87,7 +87,7 @@ pub async fn list_upcoming_events(
         query = query.filter(event::Column::StartsAt.lt(until));
     }
     if let Some(kind) = filter.kind {
-        query = query.filter(event::Column::Kind.eq(kind.as_str()));
+        query = query.filter(event::Column::Kind.eq(kind));
     }
     if let Some(text) = filter
         .text
@@ -219,8 +219,7 @@ pub async fn cards_with_slots(
 }
 
 fn card(e: &event::Model, host_name: String, slots: &[event_slot::Model]) -> EventCard {
-    let kind = EventKind::parse(&e.kind).unwrap_or(EventKind::Meeting);
-    let place = if kind == EventKind::Online {
+    let place = if e.kind == EventKind::Online {
         "Online".to_string()
     } else {
         [e.venue.as_deref(), e.postcode.as_deref()]
@@ -233,7 +232,7 @@ fn card(e: &event::Model, host_name: String, slots: &[event_slot::Model]) -> Eve
         id: e.id,
         path: event_path(e.id, &e.slug),
         title: e.title.clone(),
-        kind,
+        kind: e.kind,
         when: format_when(next_start(e, slots)),
         place,
         host_name,

@@ -55,7 +55,7 @@ pub async fn event_form(
     Ok(EventForm {
         title: found.title,
         description: found.description,
-        kind: found.kind,
+        kind: found.kind.as_str().to_string(),
         date: if for_copy {
             String::new()
         } else {
@@ -134,7 +134,7 @@ where
     active.slug = Set(slugify(&details.title));
     active.title = Set(details.title.clone());
     active.description = Set(details.description.clone());
-    active.kind = Set(details.kind.as_str().to_string());
+    active.kind = Set(details.kind);
     active.venue = Set(details.venue.clone());
     active.postcode = Set(details.postcode.as_ref().map(|p| p.as_str().to_string()));
     active.latitude = Set(coordinates.map(|c| c.latitude));

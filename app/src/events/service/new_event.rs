@@ -63,7 +63,7 @@ where
         slug: Set(slugify(&new.details.title)),
         title: Set(new.details.title.clone()),
         description: Set(new.details.description.clone()),
-        kind: Set(new.details.kind.as_str().to_string()),
+        kind: Set(new.details.kind),
         venue: Set(new.details.venue.clone()),
         postcode: Set(new
             .details

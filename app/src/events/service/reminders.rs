@@ -7,7 +7,7 @@ use crate::consent::service::emails_with_consent;
 use crate::db::begin_write;
 use crate::mail::{queue_templated, queue_text, quiet_hours::next_allowed, Template};
 use crate::{
-    consent::model::{scope_of, Channel},
+    consent::model::{scope_of, Channel, Scope},
     error::AppResult,
     events::{
         entity::{event, event_slot, reminder_sent, signup},
@@ -18,26 +18,24 @@ use crate::{
 use chrono::{DateTime, Duration, Utc};
 use minijinja::context;
 use sea_orm::{
+    entity::prelude::StringLen,
     sea_query::{ExprTrait, OnConflict, Query},
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DeriveActiveEnum, EntityTrait, EnumIter,
+    QueryFilter, Set,
 };
 use std::collections::{HashMap, HashSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+/// Which reminder it is, stored in `reminders_sent.kind` through sea-orm's active enum, so
+/// a stored kind that is none of these fails the read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]
+pub enum Kind {
+    #[sea_orm(string_value = "day-before")]
     DayBefore,
+    #[sea_orm(string_value = "two-hours")]
     TwoHours,
+    #[sea_orm(string_value = "thank-you")]
     ThankYou,
-}
-
-impl Kind {
-    fn as_str(self) -> &'static str {
-        match self {
-            Kind::DayBefore => "day-before",
-            Kind::TwoHours => "two-hours",
-            Kind::ThankYou => "thank-you",
-        }
-    }
 }
 
 /// Queues every reminder now due. Returns how many were queued.
@@ -73,7 +71,7 @@ async fn queue_kind(
     let already = Query::select()
         .column(reminder_sent::Column::SignupId)
         .from(reminder_sent::Entity)
-        .and_where(reminder_sent::Column::Kind.eq(kind.as_str()))
+        .and_where(reminder_sent::Column::Kind.eq(kind))
         .to_owned();
     let mut query = signup::Entity::find()
         .find_also_related(event_slot::Entity)
@@ -111,17 +109,17 @@ async fn queue_kind(
             Some((row, slot, found))
         })
         .collect();
-    let mut by_scope: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_scope: HashMap<Scope, Vec<String>> = HashMap::new();
     for (row, _, found) in &rows {
         by_scope
             .entry(scope_of(found.group_id))
             .or_default()
             .push(row.email.clone());
     }
-    let mut consented: HashSet<(String, String)> = HashSet::new();
+    let mut consented: HashSet<(Scope, String)> = HashSet::new();
     for (scope, emails) in by_scope {
-        for email in emails_with_consent(db, &emails, channel, &scope).await? {
-            consented.insert((scope.clone(), email));
+        for email in emails_with_consent(db, &emails, channel, scope).await? {
+            consented.insert((scope, email));
         }
     }
     // Sign-ups without consent are marked as decided, so they are not read again every
@@ -188,7 +186,7 @@ async fn mark_decided(
         marked +=
             reminder_sent::Entity::insert_many(chunk.iter().map(|id| reminder_sent::ActiveModel {
                 signup_id: Set(*id),
-                kind: Set(kind.as_str().to_string()),
+                kind: Set(kind),
                 created_at: Set(now),
                 ..Default::default()
             }))

@@ -85,7 +85,7 @@ mod tests {
             title: "Stall </script><!-- & <script>alert(1)".into(),
             slug: "stall".into(),
             description: "Leaflets".into(),
-            kind: "canvassing".into(),
+            kind: EventKind::Canvassing,
             venue: Some("Market".into()),
             postcode: Some("M1 1AE".into()),
             latitude: None,

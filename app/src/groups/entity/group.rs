@@ -1,3 +1,4 @@
+use crate::groups::model::Joining;
 use sea_orm::entity::prelude::*;
 
 /// A campaigning group: its page, members and forum.
@@ -14,7 +15,7 @@ pub struct Model {
     pub postcode: String,
     pub latitude: f64,
     pub longitude: f64,
-    pub joining: String,
+    pub joining: Joining,
     pub verified: bool,
     pub member_count: i32,
     pub created_by: i32,

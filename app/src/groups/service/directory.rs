@@ -4,7 +4,7 @@ use crate::{
     error::AppResult,
     groups::{
         entity::{group, group_member},
-        model::{group_path, topic_label, GroupCard, GroupDirectoryView, MemberState},
+        model::{group_path, topic_label, GroupCard, GroupDirectoryView, Joining, MemberState},
     },
     places::model::{distance_text, Coordinates},
 };
@@ -179,7 +179,7 @@ pub fn group_card(g: &group::Model) -> GroupCard {
             .to_string(),
         member_count: g.member_count,
         verified: g.verified,
-        approval_needed: g.joining == "approval",
+        approval_needed: g.joining == Joining::Approval,
         distance: None,
     }
 }

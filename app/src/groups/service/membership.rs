@@ -7,7 +7,7 @@ use crate::{
     error::{AppError, AppResult},
     groups::{
         entity::{group, group_member},
-        model::{GroupRole, MemberState, Notify},
+        model::{GroupRole, Joining, MemberState, Notify},
         policy::{Access, GroupAction, Standing},
     },
 };
@@ -32,7 +32,7 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let (found, _) = group_for(db, group_id, Some(viewer), GroupAction::Join).await?;
-    let joined = if found.joining == "approval" {
+    let joined = if found.joining == Joining::Approval {
         Joined::Requested
     } else {
         Joined::Member

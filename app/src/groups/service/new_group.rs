@@ -5,7 +5,7 @@ use crate::{
     error::{AppError, AppResult},
     groups::{
         entity::{group, group_member},
-        model::{group_slug, GroupForm, GroupRole, MemberState, Notify, TOPICS},
+        model::{group_slug, GroupForm, GroupRole, Joining, MemberState, Notify, TOPICS},
     },
     places::{model::Coordinates, service::lookup::locate_postcode},
     validate::{bounded_text, PostcodeUk},
@@ -26,7 +26,7 @@ pub struct NewGroup {
     pub description: String,
     pub topic: String,
     pub postcode: PostcodeUk,
-    pub approval_needed: bool,
+    pub joining: Joining,
 }
 
 impl NewGroup {
@@ -40,17 +40,18 @@ impl NewGroup {
             .map(|(value, _)| value.to_string())
             .ok_or_else(|| AppError::invalid("topic", "Choose a topic from the list."))?;
         let postcode = PostcodeUk::parse("postcode", &form.postcode)?;
-        let approval_needed = match form.joining.as_str() {
-            "approval" => true,
-            "open" | "" => false,
-            _ => return Err(AppError::invalid("joining", "Choose how people join.")),
+        // A form that leaves the choice out makes an open group.
+        let joining = match form.joining.as_str() {
+            "" => Joining::Open,
+            raw => Joining::parse(raw)
+                .ok_or_else(|| AppError::invalid("joining", "Choose how people join."))?,
         };
         Ok(Self {
             name,
             description,
             topic,
             postcode,
-            approval_needed,
+            joining,
         })
     }
 }
@@ -77,12 +78,7 @@ where
         postcode: Set(new.postcode.as_str().to_string()),
         latitude: Set(place.latitude),
         longitude: Set(place.longitude),
-        joining: Set(if new.approval_needed {
-            "approval"
-        } else {
-            "open"
-        }
-        .to_string()),
+        joining: Set(new.joining),
         verified: Set(false),
         member_count: Set(1),
         created_by: Set(owner_id),
@@ -148,7 +144,7 @@ mod tests {
     fn a_complete_form_parses() {
         let parsed = NewGroup::parse(&form()).unwrap();
         assert_eq!(parsed.name, "Sheffield Greens");
-        assert!(!parsed.approval_needed);
+        assert_eq!(parsed.joining, Joining::Open);
     }
 
     /// A field, and how to spoil it.

@@ -108,7 +108,7 @@ fn ConsentRow(line: ConsentLine, action: ServerAction<SetPreference>) -> impl In
             <td>{line.since.clone()}</td>
             <td>
                 <ActionForm action=action attr:class="inline-form">
-                    <input type="hidden" name="scope" value=line.scope.clone() />
+                    <input type="hidden" name="scope" value=line.scope.to_string() />
                     <input type="hidden" name="channel" value=line.channel.as_str() />
                     <input type="hidden" name="granted" value={if granted { "no" } else { "yes" }} />
                     <button type="submit" class="button button-small" class:button-ghost={granted} aria-label=aria>{button}</button>

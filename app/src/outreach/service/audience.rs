@@ -8,7 +8,7 @@ mod source;
 use super::senders::Sender;
 use crate::{
     consent::{
-        model::PARTY_SCOPE,
+        model::{Scope, PARTY_SCOPE},
         service::audiences::{granted, join_choice, phone},
     },
     error::{AppError, AppResult},
@@ -33,7 +33,7 @@ pub struct AudienceSpec {
     pub group: Option<GroupRef>,
     pub miles: i32,
     pub channel: Channel,
-    pub scope: String,
+    pub scope: Scope,
 }
 
 impl AudienceSpec {
@@ -127,7 +127,7 @@ fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
             group_choice(),
             email.clone(),
             spec.channel,
-            &spec.scope,
+            spec.scope,
         );
         (
             Func::coalesce([granted(group_choice()), granted(party_choice())]).into(),

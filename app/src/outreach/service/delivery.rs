@@ -126,7 +126,7 @@ pub async fn deliver_due_messages(
         let channel = channel_of(&found);
         let emails: Vec<String> = rows.iter().map(|r| r.email.clone()).collect();
         let consented =
-            emails_with_consent(db, &emails, channel, &scope_of(found.group_id)).await?;
+            emails_with_consent(db, &emails, channel, scope_of(found.group_id)).await?;
         let addresses: Vec<String> = rows.iter().filter_map(|r| address_of(r, channel)).collect();
         let suppressed = suppressed_among(db, channel, &addresses).await?;
         let work = rows.into_iter().map(|row| {

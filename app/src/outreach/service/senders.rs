@@ -3,7 +3,7 @@
 
 use crate::{
     auth::model::{PersonView, Role},
-    consent::model::scope_of,
+    consent::model::{scope_of, Scope},
     error::{AppError, AppResult},
     groups::{
         policy::GroupAction,
@@ -28,7 +28,7 @@ impl Sender {
     }
 
     /// The consent scope messages from here are sent under.
-    pub fn scope(&self) -> String {
+    pub fn scope(&self) -> Scope {
         scope_of(self.group_id())
     }
 

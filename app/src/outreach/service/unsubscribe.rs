@@ -72,7 +72,7 @@ pub async fn describe(db: &impl ConnectionTrait, token: &str) -> AppResult<Unsub
         db,
         std::slice::from_ref(&delivery.email),
         Channel::Email,
-        &scope,
+        scope,
     )
     .await?;
     Ok(UnsubscribeView {
@@ -97,7 +97,7 @@ where
             email: &delivery.email,
             person_id: delivery.person_id,
             channel: Channel::Email,
-            scope: &scope,
+            scope,
             granted: false,
             wording: UNSUBSCRIBE_WORDING,
             source: &format!("{source}:message:{}", found.id),

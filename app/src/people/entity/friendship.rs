@@ -9,7 +9,7 @@ pub struct Model {
     pub low_id: i32,
     pub high_id: i32,
     pub requested_by: i32,
-    pub state: String,
+    pub state: crate::people::model::FriendshipState,
     pub created_at: DateTimeUtc,
     pub accepted_at: Option<DateTimeUtc>,
 }

@@ -1,7 +1,8 @@
 //! Inviting someone by email to join and be friends: they become friends when they follow
 //! the link, signed in (new accounts sign up first).
 
-use super::friends::{get_friendship, is_blocked_between, pair, ACCEPTED};
+use super::friends::{get_friendship, is_blocked_between, pair};
+use crate::people::model::FriendshipState;
 use crate::{
     auth::model::PersonView,
     db::begin_write,
@@ -90,10 +91,10 @@ where
     }
     let now = Utc::now();
     match get_friendship(&txn, me, inviter).await? {
-        Some(row) if row.state == ACCEPTED => {}
+        Some(row) if row.state == FriendshipState::Accepted => {}
         Some(row) => {
             let mut active = row.into_active_model();
-            active.state = Set(ACCEPTED.to_string());
+            active.state = Set(FriendshipState::Accepted);
             active.accepted_at = Set(Some(now));
             active.update(&txn).await?;
         }
@@ -103,7 +104,7 @@ where
                 low_id: Set(low),
                 high_id: Set(high),
                 requested_by: Set(inviter),
-                state: Set(ACCEPTED.to_string()),
+                state: Set(FriendshipState::Accepted),
                 created_at: Set(now),
                 accepted_at: Set(Some(now)),
                 ..Default::default()

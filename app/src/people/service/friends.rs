@@ -11,7 +11,7 @@ use crate::{
     groups::service::access::fellow_member_ids_of,
     people::{
         entity::{block, friendship},
-        model::{FriendsView, PersonLink, PersonMatch, Relation, Sharing},
+        model::{FriendsView, FriendshipState, PersonLink, PersonMatch, Relation, Sharing},
     },
     validate::EmailAddress,
 };
@@ -22,9 +22,6 @@ use sea_orm::{
     ModelTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
-
-pub const PENDING: &str = "pending";
-pub const ACCEPTED: &str = "accepted";
 
 /// The pair in stored order.
 pub fn pair(a: i32, b: i32) -> (i32, i32) {
@@ -91,7 +88,7 @@ where
         return Err(AppError::Forbidden);
     }
     let outcome = match get_friendship(&txn, me, other).await? {
-        Some(row) if row.state == ACCEPTED => {
+        Some(row) if row.state == FriendshipState::Accepted => {
             return Err(AppError::conflict("You are already friends."))
         }
         Some(row) if row.requested_by == me => {
@@ -109,7 +106,7 @@ where
                 low_id: Set(low),
                 high_id: Set(high),
                 requested_by: Set(me),
-                state: Set(PENDING.to_string()),
+                state: Set(FriendshipState::Pending),
                 created_at: Set(Utc::now()),
                 accepted_at: Set(None),
                 ..Default::default()
@@ -125,7 +122,7 @@ where
 
 async fn accept_row(db: &impl ConnectionTrait, row: friendship::Model) -> AppResult<()> {
     let mut active = row.into_active_model();
-    active.state = Set(ACCEPTED.to_string());
+    active.state = Set(FriendshipState::Accepted);
     active.accepted_at = Set(Some(Utc::now()));
     active.update(db).await?;
     Ok(())
@@ -140,7 +137,7 @@ pub async fn answer_request(
 ) -> AppResult<()> {
     let row = get_friendship(db, me, other)
         .await?
-        .filter(|r| r.state == PENDING && r.requested_by == other)
+        .filter(|r| r.state == FriendshipState::Pending && r.requested_by == other)
         .ok_or(AppError::NotFound)?;
     if accept {
         accept_row(db, row).await
@@ -198,7 +195,7 @@ pub async fn unblock_person(db: &impl ConnectionTrait, me: i32, other: i32) -> A
 /// The ids of `me`'s friends (accepted).
 pub async fn list_friend_ids(db: &impl ConnectionTrait, me: i32) -> AppResult<Vec<i32>> {
     let rows: Vec<(i32, i32)> = friendship::Entity::find()
-        .filter(friendship::Column::State.eq(ACCEPTED))
+        .filter(friendship::Column::State.eq(FriendshipState::Accepted))
         .filter(
             Condition::any()
                 .add(friendship::Column::LowId.eq(me))
@@ -237,9 +234,9 @@ pub async fn get_friends_view(db: &impl ConnectionTrait, me: i32) -> AppResult<F
     let pick = |f: &dyn Fn(&friendship::Model) -> bool| -> Vec<i32> {
         rows.iter().filter(|r| f(r)).map(other).collect()
     };
-    let friends = pick(&|r| r.state == ACCEPTED);
-    let incoming = pick(&|r| r.state == PENDING && r.requested_by != me);
-    let outgoing = pick(&|r| r.state == PENDING && r.requested_by == me);
+    let friends = pick(&|r| r.state == FriendshipState::Accepted);
+    let incoming = pick(&|r| r.state == FriendshipState::Pending && r.requested_by != me);
+    let outgoing = pick(&|r| r.state == FriendshipState::Pending && r.requested_by == me);
     let blocked: Vec<i32> = block::Entity::find()
         .filter(block::Column::BlockerId.eq(me))
         .all(db)
@@ -247,9 +244,7 @@ pub async fn get_friends_view(db: &impl ConnectionTrait, me: i32) -> AppResult<F
         .into_iter()
         .map(|b| b.blocked_id)
         .collect();
-    let sharing = attendance_setting(db, me)
-        .await?
-        .and_then(|s| Sharing::parse(&s));
+    let sharing = attendance_setting(db, me).await?;
     Ok(FriendsView {
         friends: links(db, friends).await?,
         incoming: links(db, incoming).await?,
@@ -261,7 +256,7 @@ pub async fn get_friends_view(db: &impl ConnectionTrait, me: i32) -> AppResult<F
 
 /// Sets who sees the events `me` signs up to.
 pub async fn set_sharing(db: &impl ConnectionTrait, me: i32, sharing: Sharing) -> AppResult<()> {
-    set_attendance_setting(db, me, sharing.as_str()).await
+    set_attendance_setting(db, me, sharing).await
 }
 
 /// People `me` may know: by exact email, or by name among members of `me`'s groups.
@@ -308,7 +303,7 @@ pub async fn find_people(
         .map(|(id, name)| PersonMatch {
             relation: match rows.get(&id) {
                 None => Relation::Stranger,
-                Some(r) if r.state == ACCEPTED => Relation::Friend,
+                Some(r) if r.state == FriendshipState::Accepted => Relation::Friend,
                 Some(r) if r.requested_by == me => Relation::RequestSent,
                 Some(_) => Relation::RequestReceived,
             },

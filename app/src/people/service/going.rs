@@ -4,7 +4,7 @@
 //! subqueries; events applies it to its sign-ups (`events::service::friends_going`).
 //! Hosts see everyone on the dashboard.
 
-use super::friends::ACCEPTED;
+use crate::people::model::FriendshipState;
 use crate::{
     auth::service::directory::{ids_sharing, names_sharing},
     error::AppResult,
@@ -23,13 +23,13 @@ pub fn friend_ids_of(viewer: i32) -> SelectStatement {
         .expr_as(Expr::col(friendship::Column::HighId), Alias::new("id"))
         .from(friendship::Entity)
         .and_where(friendship::Column::LowId.eq(viewer))
-        .and_where(friendship::Column::State.eq(ACCEPTED))
+        .and_where(friendship::Column::State.eq(FriendshipState::Accepted))
         .to_owned();
     let as_high = Query::select()
         .expr_as(Expr::col(friendship::Column::LowId), Alias::new("id"))
         .from(friendship::Entity)
         .and_where(friendship::Column::HighId.eq(viewer))
-        .and_where(friendship::Column::State.eq(ACCEPTED))
+        .and_where(friendship::Column::State.eq(FriendshipState::Accepted))
         .to_owned();
     as_low.clone().union(UnionType::All, as_high).to_owned()
 }
@@ -37,7 +37,7 @@ pub fn friend_ids_of(viewer: i32) -> SelectStatement {
 /// A subquery of the ids of `viewer`'s friends who share their sign-ups with friends:
 /// the only people whose attendance `viewer` may see.
 pub fn sharing_friend_ids_of(viewer: i32) -> SelectStatement {
-    ids_sharing(friend_ids_of(viewer), Sharing::Friends.as_str())
+    ids_sharing(friend_ids_of(viewer), Sharing::Friends)
 }
 
 /// The viewer's friends who share their sign-ups with friends: id → name.
@@ -45,5 +45,5 @@ pub async fn list_sharing_friends(
     db: &impl ConnectionTrait,
     viewer: i32,
 ) -> AppResult<HashMap<i32, String>> {
-    names_sharing(db, friend_ids_of(viewer), Sharing::Friends.as_str()).await
+    names_sharing(db, friend_ids_of(viewer), Sharing::Friends).await
 }
