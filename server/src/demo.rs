@@ -8,7 +8,7 @@ use crate::seed::{seed_database, SeedPlan};
 use app::error::AppResult;
 use chrono::Utc;
 use chrono_tz::Europe::London;
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::DatabaseConnection;
 
 pub use crate::seed::fixtures::{PEOPLE_PASSWORD, STAFF_EMAIL, STAFF_PASSWORD};
 

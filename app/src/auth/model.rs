@@ -128,7 +128,10 @@ mod tests {
         use sea_orm::ActiveEnum;
         for role in Role::ALL {
             assert_eq!(role.to_value(), role.as_str());
-            assert_eq!(Role::try_from_value(&role.as_str().to_string()).ok(), Some(role));
+            assert_eq!(
+                Role::try_from_value(&role.as_str().to_string()).ok(),
+                Some(role)
+            );
         }
         assert!(Role::try_from_value(&"emperor".to_string()).is_err());
     }

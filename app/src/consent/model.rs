@@ -57,6 +57,8 @@ impl std::fmt::Display for UnknownScope {
     }
 }
 
+impl std::error::Error for UnknownScope {}
+
 impl std::str::FromStr for Scope {
     type Err = UnknownScope;
 

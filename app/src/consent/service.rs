@@ -140,7 +140,7 @@ pub async fn emails_with_consent(
         let rows = consent_current::Entity::find()
             .filter(consent_current::Column::Email.is_in(chunk.iter().cloned()))
             .filter(consent_current::Column::Channel.eq(channel))
-            .filter(consent_current::Column::Scope.is_in(scopes))
+            .filter(consent_current::Column::Scope.is_in(scopes.clone()))
             .all(db)
             .await?;
         for row in rows {

@@ -73,7 +73,7 @@ async fn set_party_email(app: &TestApp, session: &str, granted: &str) -> Reply {
     app.call(
         "/api/outreach/preferences/set",
         &[
-            ("scope", PARTY_SCOPE),
+            ("scope", &PARTY_SCOPE.to_string()),
             ("channel", "email"),
             ("granted", granted),
         ],

@@ -14,7 +14,7 @@ use crate::groups::{add_member, group_owned_by};
 pub use crate::support::TestApp;
 use app::{
     consent::{
-        model::Channel,
+        model::{Channel, Scope},
         service::{record_consent, ConsentChoice},
     },
     groups::tables::group,
@@ -65,7 +65,7 @@ pub async fn consent(
     app: &TestApp,
     email: &str,
     channel: Channel,
-    scope: &str,
+    scope: Scope,
     granted: bool,
     phone: Option<&str>,
 ) {

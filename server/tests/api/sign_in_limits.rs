@@ -3,8 +3,8 @@
 
 use crate::support::{Reply, TestApp, PASSWORD};
 use app::auth::{
-    entity::sign_in_limit,
     service::throttle::{account_key, address_key, pair_key},
+    tables::sign_in_limit,
 };
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};

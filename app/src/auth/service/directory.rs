@@ -62,11 +62,17 @@ pub async fn names_of(
     let mut ids: Vec<i32> = ids.into_iter().collect();
     ids.sort_unstable();
     ids.dedup();
-    Ok(names_where(db, person::Column::Id.is_in(ids)).await?.into_iter().collect())
+    Ok(names_where(db, person::Column::Id.is_in(ids))
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// The accounts among `ids`, as (id, name), by name.
-pub async fn names_by_name(db: &impl ConnectionTrait, ids: Vec<i32>) -> AppResult<Vec<(i32, String)>> {
+pub async fn names_by_name(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> AppResult<Vec<(i32, String)>> {
     names_where(db, person::Column::Id.is_in(ids)).await
 }
 
@@ -149,7 +155,10 @@ pub async fn set_name_and_postcode(
 ) -> AppResult<bool> {
     let done = person::Entity::update_many()
         .col_expr(person::Column::Name, Expr::value(name))
-        .col_expr(person::Column::Postcode, Expr::value(postcode.map(str::to_string)))
+        .col_expr(
+            person::Column::Postcode,
+            Expr::value(postcode.map(str::to_string)),
+        )
         .col_expr(person::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(person::Column::Id.eq(id))
         .exec(db)
@@ -191,7 +200,10 @@ pub async fn person_by_calendar_token(
 /// ids of a subquery.
 pub enum PersonSearch {
     Email(String),
-    NameAmong { fragment: String, ids: SelectStatement },
+    NameAmong {
+        fragment: String,
+        ids: Box<SelectStatement>,
+    },
 }
 
 /// Up to `limit` accounts matching `search`, by name, leaving out `not` and the ids of
@@ -209,7 +221,7 @@ pub async fn search_people(
         PersonSearch::NameAmong { fragment, ids } => {
             let pattern = format!("%{}%", fragment.to_lowercase().replace(['%', '_'], ""));
             query
-                .filter(person::Column::Id.in_subquery(ids))
+                .filter(person::Column::Id.in_subquery(*ids))
                 .filter(Expr::expr(Func::lower(Expr::col(person::Column::Name))).like(pattern))
         }
     };
@@ -227,7 +239,7 @@ pub async fn search_people(
 /// Which accounts an audience takes as contacts.
 pub enum ContactsOf {
     /// The ids of a subquery.
-    Ids(SelectStatement),
+    Ids(Box<SelectStatement>),
     /// Those whose postcode is in one of these districts (outward codes, "S1").
     Districts(Vec<String>),
 }
@@ -235,9 +247,9 @@ pub enum ContactsOf {
 /// Accounts as contacts, columns email, name, person_id, for outreach's audience query.
 pub fn contacts(of: ContactsOf) -> SelectStatement {
     let cond = match of {
-        ContactsOf::Ids(ids) => Condition::all().add(
-            Expr::col((person::Entity, person::Column::Id)).in_subquery(ids),
-        ),
+        ContactsOf::Ids(ids) => {
+            Condition::all().add(Expr::col((person::Entity, person::Column::Id)).in_subquery(*ids))
+        }
         ContactsOf::Districts(outwards) => {
             let mut any = Condition::any();
             for outward in outwards {
@@ -251,9 +263,18 @@ pub fn contacts(of: ContactsOf) -> SelectStatement {
         }
     };
     Query::select()
-        .expr_as(Expr::col((person::Entity, person::Column::Email)), Alias::new("email"))
-        .expr_as(Expr::col((person::Entity, person::Column::Name)), Alias::new("name"))
-        .expr_as(Expr::col((person::Entity, person::Column::Id)), Alias::new("person_id"))
+        .expr_as(
+            Expr::col((person::Entity, person::Column::Email)),
+            Alias::new("email"),
+        )
+        .expr_as(
+            Expr::col((person::Entity, person::Column::Name)),
+            Alias::new("name"),
+        )
+        .expr_as(
+            Expr::col((person::Entity, person::Column::Id)),
+            Alias::new("person_id"),
+        )
         .from(person::Entity)
         .cond_where(cond)
         .to_owned()

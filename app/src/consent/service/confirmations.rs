@@ -118,11 +118,7 @@ where
         .filter(request::Column::TokenHash.eq(tokens::hash_token(token)))
         .one(&txn)
         .await?
-        .filter(|r| {
-            r.confirmed_at.is_none()
-                && r.expires_at > now
-                && r.channel == Channel::Email
-        })
+        .filter(|r| r.confirmed_at.is_none() && r.expires_at > now && r.channel == Channel::Email)
         .ok_or_else(not_valid)?;
     // The guard is in the UPDATE: of two racing uses of one link, only one changes a row.
     let claimed = request::Entity::update_many()

@@ -15,7 +15,7 @@ use crate::{
 };
 use chrono::{Duration, Utc};
 use icalendar::{Calendar, Component, Event as CalendarEvent, EventLike};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// One VEVENT for one slot of an event. An online event's joining link is for people with
 /// a place (`with_link`); everyone else sees "Online".

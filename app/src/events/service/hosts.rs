@@ -2,8 +2,8 @@
 
 use crate::{
     auth::{
-        service::directory::{names_of, person_ref_by_email},
         model::{PersonView, Role},
+        service::directory::{names_of, person_ref_by_email},
     },
     error::{AppError, AppResult},
     events::{

@@ -27,7 +27,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionSession, TransactionTrait,
 };
-use std::collections::HashMap;
 
 pub const TITLE_MAX: usize = 150;
 pub const POST_MAX: usize = 20_000;

@@ -125,8 +125,7 @@ pub async fn deliver_due_messages(
         let context = MessageContext::load(db, &found, &sender_name, site_url).await?;
         let channel = channel_of(&found);
         let emails: Vec<String> = rows.iter().map(|r| r.email.clone()).collect();
-        let consented =
-            emails_with_consent(db, &emails, channel, scope_of(found.group_id)).await?;
+        let consented = emails_with_consent(db, &emails, channel, scope_of(found.group_id)).await?;
         let addresses: Vec<String> = rows.iter().filter_map(|r| address_of(r, channel)).collect();
         let suppressed = suppressed_among(db, channel, &addresses).await?;
         let work = rows.into_iter().map(|row| {
@@ -212,7 +211,10 @@ fn address_of(row: &delivery::Model, channel: Channel) -> Option<String> {
 /// Makes rows a dead node left "sending" due again.
 async fn release_stale(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<()> {
     delivery::Entity::update_many()
-        .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Pending))
+        .col_expr(
+            delivery::Column::Status,
+            Expr::value(DeliveryStatus::Pending),
+        )
         .filter(delivery::Column::Status.eq(DeliveryStatus::Sending))
         .filter(delivery::Column::ClaimedAt.lt(now - STALE_AFTER))
         .exec(db)
@@ -237,7 +239,10 @@ async fn claim(
         due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
     }
     Ok(delivery::Entity::update_many()
-        .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Sending))
+        .col_expr(
+            delivery::Column::Status,
+            Expr::value(DeliveryStatus::Sending),
+        )
         .col_expr(delivery::Column::ClaimedAt, Expr::value(now))
         .col_expr(
             delivery::Column::Attempts,
@@ -263,7 +268,10 @@ async fn record(
             .col_expr(delivery::Column::Status, Expr::value(status))
             .col_expr(delivery::Column::SentAt, Expr::value(Utc::now())),
         Outcome::Skipped(why) => update
-            .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Skipped))
+            .col_expr(
+                delivery::Column::Status,
+                Expr::value(DeliveryStatus::Skipped),
+            )
             .col_expr(delivery::Column::LastError, Expr::value(why)),
         Outcome::Permanent(why) => {
             if let Some(address) = address_of(row, channel) {
@@ -275,7 +283,10 @@ async fn record(
                 suppress(db, channel, &address, reason, &why).await?;
             }
             update
-                .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Failed))
+                .col_expr(
+                    delivery::Column::Status,
+                    Expr::value(DeliveryStatus::Failed),
+                )
                 .col_expr(delivery::Column::LastError, Expr::value(short(&why)))
         }
         Outcome::Retry(why) => {

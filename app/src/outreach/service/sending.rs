@@ -87,7 +87,10 @@ pub async fn send_or_schedule(
             return Err(nobody_to_send_to());
         }
         let moved = message::Entity::update_many()
-            .col_expr(message::Column::Status, Expr::value(MessageStatus::Scheduled))
+            .col_expr(
+                message::Column::Status,
+                Expr::value(MessageStatus::Scheduled),
+            )
             .col_expr(message::Column::SendAt, Expr::value(at))
             .filter(message::Column::Id.eq(found.id))
             .filter(message::Column::Status.eq(MessageStatus::Draft))

@@ -60,10 +60,12 @@ where
 /// The name of whoever sent an unused invitation.
 pub async fn get_inviter_name(db: &impl ConnectionTrait, token: &str) -> AppResult<String> {
     let invite = unused_invite(db, token).await?;
-    Ok(crate::auth::service::directory::person_ref(db, invite.inviter_id)
-        .await?
-        .map(|p| p.name)
-        .unwrap_or_default())
+    Ok(
+        crate::auth::service::directory::person_ref(db, invite.inviter_id)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default(),
+    )
 }
 
 async fn unused_invite(db: &impl ConnectionTrait, token: &str) -> AppResult<friend_invite::Model> {

@@ -17,9 +17,9 @@ use crate::{
 };
 use chrono::Utc;
 use sea_orm::{
-    sea_query::{Expr, ExprTrait, Func, Query},
+    sea_query::{ExprTrait, Query},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
-    ModelTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionSession, TransactionTrait,
+    ModelTrait, QueryFilter, QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -278,7 +278,7 @@ pub async fn find_people(
     } else {
         PersonSearch::NameAmong {
             fragment: text.to_string(),
-            ids: fellow_member_ids_of(me),
+            ids: Box::new(fellow_member_ids_of(me)),
         }
     };
     let blocked_me = Query::select()

@@ -12,7 +12,7 @@ use crate::{
 };
 use sea_orm::{
     sea_query::{Alias, Expr, Query, SelectStatement, UnionType},
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+    ColumnTrait, ConnectionTrait,
 };
 use std::collections::HashMap;
 

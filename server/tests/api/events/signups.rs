@@ -32,7 +32,7 @@ async fn a_guest_signs_up_with_consent_requested_and_gets_a_cancel_link() {
             &app.db,
             "gita@example.org",
             app::consent::service::Channel::Email,
-            "party"
+            app::consent::model::PARTY_SCOPE
         )
         .await
         .unwrap(),
@@ -42,7 +42,7 @@ async fn a_guest_signs_up_with_consent_requested_and_gets_a_cancel_link() {
         &app.db,
         "gita@example.org",
         app::consent::service::Channel::Sms,
-        "party"
+        app::consent::model::PARTY_SCOPE
     )
     .await
     .unwrap());

@@ -5,7 +5,7 @@
 use super::{consent, deliver_all, draft, no_texts, official_group, send, statuses};
 use crate::groups::add_member;
 use app::{
-    consent::model::{consent_in_force, group_scope, Channel, PARTY_SCOPE},
+    consent::model::{consent_in_force, group_scope, Channel, Scope, PARTY_SCOPE},
     mail::mailer::{Delivery, MailError, Mailer, OutgoingEmail},
 };
 use rand::{rngs::StdRng, Rng, SeedableRng};
@@ -27,7 +27,7 @@ impl Mailer for Recorder {
 /// The model: the newest choice per (email, scope) for email.
 type Ledger = BTreeMap<(String, String), bool>;
 
-fn expected_recipients(ledger: &Ledger, people: &[String], scope: &str) -> BTreeSet<String> {
+fn expected_recipients(ledger: &Ledger, people: &[String], scope: Scope) -> BTreeSet<String> {
     people
         .iter()
         .filter(|p| {
@@ -50,7 +50,7 @@ async fn nobody_without_a_live_consent_is_ever_sent_a_message() {
         let mut rng = StdRng::seed_from_u64(2026 + round);
         let scope = group_scope(sender.group_id);
         let other_scope = group_scope(sender.group_id + 1000);
-        let scopes = [scope.clone(), PARTY_SCOPE.to_string(), other_scope];
+        let scopes = [scope, PARTY_SCOPE, other_scope];
         // Members, and people outside the group who must never be reached.
         let mut members = Vec::new();
         for n in 0..rng.gen_range(4..14) {
@@ -67,16 +67,16 @@ async fn nobody_without_a_live_consent_is_ever_sent_a_message() {
         let mut ledger = Ledger::new();
         for _ in 0..rng.gen_range(5..40) {
             let email = everyone[rng.gen_range(0..everyone.len())].clone();
-            let chosen = scopes[rng.gen_range(0..scopes.len())].clone();
+            let chosen = scopes[rng.gen_range(0..scopes.len())];
             let channel = if rng.gen_bool(0.8) {
                 Channel::Email
             } else {
                 Channel::Sms
             };
             let granted = rng.gen_bool(0.6);
-            consent(app, &email, channel, &chosen, granted, None).await;
+            consent(app, &email, channel, chosen, granted, None).await;
             if channel == Channel::Email {
-                ledger.insert((email, chosen), granted);
+                ledger.insert((email, chosen.to_string()), granted);
             }
         }
         let id = draft(
@@ -89,7 +89,7 @@ async fn nobody_without_a_live_consent_is_ever_sent_a_message() {
             ],
         )
         .await;
-        let queued = expected_recipients(&ledger, &members, &scope);
+        let queued = expected_recipients(&ledger, &members, scope);
         let reply = send(&sender, id).await;
         if queued.is_empty() {
             assert_eq!(reply.error_field(), "audience", "round {round}");
@@ -99,17 +99,17 @@ async fn nobody_without_a_live_consent_is_ever_sent_a_message() {
         // Changes of mind after queueing and before sending.
         for _ in 0..rng.gen_range(0..6) {
             let email = everyone[rng.gen_range(0..everyone.len())].clone();
-            let chosen = scopes[rng.gen_range(0..scopes.len())].clone();
+            let chosen = scopes[rng.gen_range(0..scopes.len())];
             let granted = rng.gen_bool(0.5);
-            consent(app, &email, Channel::Email, &chosen, granted, None).await;
-            ledger.insert((email, chosen), granted);
+            consent(app, &email, Channel::Email, chosen, granted, None).await;
+            ledger.insert((email, chosen.to_string()), granted);
         }
         let recorder = Recorder::default();
         deliver_all(app, &recorder, &no_texts(), chrono::Utc::now()).await;
         let sent: Vec<String> = recorder.0.lock().await.clone();
         let sent_set: BTreeSet<String> = sent.iter().cloned().collect();
         assert_eq!(sent.len(), sent_set.len(), "round {round}: someone got two");
-        let live_now = expected_recipients(&ledger, &members, &scope);
+        let live_now = expected_recipients(&ledger, &members, scope);
         let allowed: BTreeSet<String> = queued.intersection(&live_now).cloned().collect();
         assert_eq!(sent_set, allowed, "round {round}");
         for (email, status) in statuses(app, id).await {

@@ -119,8 +119,8 @@ async fn texts_wait_for_quiet_hours_to_end_and_dead_numbers_are_skipped_next_tim
         app::outreach::model::MessageStatus::Draft,
         late,
     )
-        .await
-        .unwrap();
+    .await
+    .unwrap();
     assert_eq!(due, Utc.with_ymd_and_hms(2026, 12, 2, 9, 0, 0).unwrap());
     let provider = FakeSmsProvider::start().await;
     provider.mark_dead("+447700900002").await;
@@ -186,7 +186,7 @@ async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() 
         &app,
         "ann@example.org",
         Channel::Sms,
-        "group:3",
+        app::consent::model::group_scope(3),
         true,
         Some("+447700900001"),
     )
@@ -217,7 +217,7 @@ async fn stop_withdraws_every_sms_consent_of_the_number_and_is_confirmed_once() 
         &app.db,
         &["ann@example.org".to_string()],
         Channel::Sms,
-        "group:3",
+        app::consent::model::group_scope(3),
     )
     .await
     .unwrap();

@@ -103,7 +103,7 @@ async fn the_unsubscribe_form_works_without_signing_in() {
     assert!(reply.succeeded(), "{}", reply.body);
     let scope = app::consent::model::group_scope(sender.group_id);
     assert!(
-        !app::consent::service::has_consent(&app.db, &ann, Channel::Email, &scope)
+        !app::consent::service::has_consent(&app.db, &ann, Channel::Email, scope)
             .await
             .unwrap()
     );

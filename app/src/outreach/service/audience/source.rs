@@ -19,7 +19,7 @@ use sea_orm::sea_query::SelectStatement;
 pub fn source(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
     let group_id = spec.group.as_ref().map_or(0, |g| g.id);
     match spec.kind {
-        AudienceKind::Members => contacts(ContactsOf::Ids(active_member_ids(group_id))),
+        AudienceKind::Members => contacts(ContactsOf::Ids(Box::new(active_member_ids(group_id)))),
         AudienceKind::SignupsUpcoming | AudienceKind::SignupsPast => {
             signup_contacts(group_id, spec.kind == AudienceKind::SignupsUpcoming, now)
         }
