@@ -165,7 +165,7 @@ one_client() {
   printf '| %-52s | %7s | %6s ms | %6s ms |\n' "$name" "${figures[0]}" "${figures[1]}" "${figures[2]}"
 }
 echo
-echo "One client at a time (wrk -t1 -c1, ${seconds} s), signed in as Sam:"
+echo "One client at a time (wrk -t1 -c1, ${seconds} s); the first three signed in as Sam:"
 echo
 echo "| request                                              | req/s   | p50       | p99       |"
 echo "|------------------------------------------------------|--------:|----------:|----------:|"
@@ -175,6 +175,9 @@ one_client "suggestions page (GET /events/suggested)" -H "Cookie: mn_session=$to
   "http://127.0.0.1:PORT/events/suggested"
 one_client "suggestions server function (POST, 20)" -H "Cookie: mn_session=$token" \
   -s bench/suggested_api.lua "http://127.0.0.1:PORT"
+# Issue 20's latency targets for the public search pages are for one client.
+one_client "search near a postcode (10 miles)" -s bench/near.lua "http://127.0.0.1:PORT"
+one_client "group directory near a postcode (25 mi)" -s bench/groups_near.lua "http://127.0.0.1:PORT"
 [[ ${BENCH_ONLY:-} == one-client ]] || main_table
 echo
 cat "$dir/notes"

@@ -34,6 +34,8 @@ mod m20261204_000029_add_people_email_confirmed_at;
 mod m20261204_000030_add_outbox_emails_claimed_at;
 mod m20261204_000031_add_signups_added_by_host;
 mod m20261204_000032_add_event_cohosts_accepted_at;
+mod m20261204_000033_add_groups_place_cell;
+mod place_cells;
 
 pub struct Migrator;
 
@@ -73,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000030_add_outbox_emails_claimed_at::Migration),
             Box::new(m20261204_000031_add_signups_added_by_host::Migration),
             Box::new(m20261204_000032_add_event_cohosts_accepted_at::Migration),
+            Box::new(m20261204_000033_add_groups_place_cell::Migration),
         ]
     }
 }

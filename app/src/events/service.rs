@@ -15,6 +15,7 @@ pub mod in_box;
 pub mod lookups;
 pub mod messages;
 pub mod my_events;
+pub mod near_search;
 pub mod new_event;
 pub mod referrals;
 pub mod reminders;

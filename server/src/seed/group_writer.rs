@@ -29,6 +29,7 @@ const GROUP_COLUMNS: &[&str] = &[
     "postcode",
     "latitude",
     "longitude",
+    "place_cell",
     "joining",
     "verified",
     "member_count",
@@ -110,6 +111,7 @@ impl GroupWriter {
             .text(&group.postcode)
             .float(group.at.latitude)
             .float(group.at.longitude)
+            .int(group.at.place_cell().into())
             .text(if group.approval { "approval" } else { "open" })
             .bool(group.verified)
             .int(active as i64)

@@ -3,6 +3,7 @@
 mod host_tools;
 mod hosting;
 mod listing;
+mod near_search;
 mod online_link;
 mod places;
 mod publishing;

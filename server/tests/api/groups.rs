@@ -5,6 +5,7 @@ mod directory;
 mod forum;
 mod membership;
 mod moderation;
+mod near_search;
 mod notifications;
 mod role_matrix;
 

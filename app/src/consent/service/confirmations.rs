@@ -120,14 +120,8 @@ where
         .await?
         .filter(|r| r.confirmed_at.is_none() && r.expires_at > now && r.channel == Channel::Email)
         .ok_or_else(not_valid)?;
-    // The guard is in the UPDATE: of two racing uses of one link, only one changes a row.
-    let claimed = request::Entity::update_many()
-        .col_expr(request::Column::ConfirmedAt, now.into())
-        .filter(request::Column::Id.eq(found.id))
-        .filter(request::Column::ConfirmedAt.is_null())
-        .exec(&txn)
-        .await?;
-    if claimed.rows_affected != 1 {
+    // Of two racing uses of one link, only one claims the request.
+    if !claim_request(&txn, found.id, now).await? {
         return Err(not_valid());
     }
     record_consent(
@@ -147,4 +141,21 @@ where
     txn.commit().await?;
     tracing::info!(request_id = found.id, "consent confirmed by link");
     Ok(mask_email(&found.email))
+}
+
+/// Marks the request confirmed unless something else did first; false then. The guard is
+/// in the UPDATE, so two racing confirmations (a link used twice, two YES replies) confirm
+/// a request once.
+pub(super) async fn claim_request(
+    db: &impl ConnectionTrait,
+    id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let claimed = request::Entity::update_many()
+        .col_expr(request::Column::ConfirmedAt, now.into())
+        .filter(request::Column::Id.eq(id))
+        .filter(request::Column::ConfirmedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(claimed.rows_affected == 1)
 }

@@ -4,7 +4,10 @@
 //! "<where>:confirmed-by-reply" beside the "requested-unconfirmed" one. A stranger's form
 //! can cost a number at most one such text a day, and none once it has said STOP.
 
-use super::{confirmations::keep_request, record_consent, ConsentChoice};
+use super::{
+    confirmations::{claim_request, keep_request},
+    record_consent, ConsentChoice,
+};
 use crate::consent::entity::confirmation as request;
 use crate::{
     consent::{entity::consent_current, model::Channel},
@@ -98,14 +101,8 @@ where
         .await?;
     let mut confirmed = 0;
     for found in &waiting {
-        // The guard is in the UPDATE: two racing replies confirm each request once.
-        let claimed = request::Entity::update_many()
-            .col_expr(request::Column::ConfirmedAt, now.into())
-            .filter(request::Column::Id.eq(found.id))
-            .filter(request::Column::ConfirmedAt.is_null())
-            .exec(&txn)
-            .await?;
-        if claimed.rows_affected != 1 {
+        // Two racing replies confirm each request once.
+        if !claim_request(&txn, found.id, now).await? {
             continue;
         }
         record_consent(

@@ -1,11 +1,6 @@
 use sea_orm_migration::{prelude::*, schema::*};
-use std::collections::BTreeMap;
 
-use super::m20261126_000007_create_events::Events;
-use crate::places::model::Coordinates;
-
-/// Events numbered per statement while the existing ones get their cells.
-const IDS_PER_UPDATE: usize = 500;
+use super::{m20261126_000007_create_events::Events, place_cells::number_place_cells};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -29,7 +24,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        number_existing_events(manager).await?;
+        number_place_cells(manager, "events").await?;
         manager
             .create_index(
                 Index::create()
@@ -87,40 +82,6 @@ impl MigrationTrait for Migration {
             )
             .await
     }
-}
-
-/// The cell is computed in Rust (SQLite and PostgreSQL round a float to an integer
-/// differently), then written one cell at a time: a few thousand cells cover Great Britain.
-async fn number_existing_events(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    let db = manager.get_connection();
-    let placed = Query::select()
-        .columns([Events::Id, Events::Latitude, Events::Longitude])
-        .from(Events::Table)
-        .and_where(Expr::col(Events::Latitude).is_not_null())
-        .and_where(Expr::col(Events::Longitude).is_not_null())
-        .to_owned();
-    let mut by_cell: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
-    for row in db.query_all(&placed).await? {
-        let at = Coordinates {
-            latitude: row.try_get("", "latitude")?,
-            longitude: row.try_get("", "longitude")?,
-        };
-        by_cell
-            .entry(at.place_cell())
-            .or_default()
-            .push(row.try_get("", "id")?);
-    }
-    for (cell, ids) in by_cell {
-        for chunk in ids.chunks(IDS_PER_UPDATE) {
-            let update = Query::update()
-                .table(Events::Table)
-                .value(LaterColumns::PlaceCell, cell)
-                .and_where(Expr::col(Events::Id).is_in(chunk.iter().copied()))
-                .to_owned();
-            db.execute(&update).await?;
-        }
-    }
-    Ok(())
 }
 
 /// Columns of `events` added after migration 7.

@@ -2,7 +2,7 @@
 
 use super::{
     hosts::{is_host, is_invited_cohost},
-    in_box::in_box,
+    near_search::soonest_near,
     structured_data::structured_data,
 };
 use crate::{
@@ -65,13 +65,6 @@ pub fn day_start(
     )
 }
 
-/// An event in the box around a place: id, latitude, longitude, start.
-type NearCandidate = (i32, Option<f64>, Option<f64>, DateTime<Utc>);
-
-/// Candidates read from the box around a place before the exact distance is checked: a
-/// guard against a box that takes in most of the country.
-const NEAR_CANDIDATES: u64 = 50_000;
-
 /// Upcoming published events, soonest first, one page (counted from 1) at a time.
 pub async fn list_upcoming_events(
     db: &impl ConnectionTrait,
@@ -115,38 +108,14 @@ pub async fn list_upcoming_events(
             None,
         ),
         Some(centre) => {
-            // The box is read from the cell-and-time index (`in_box`), with only what is
-            // needed to measure and order; whole rows are fetched for the one page shown.
-            let bbox = centre.bounding_box(filter.within_miles);
-            let candidates: Vec<NearCandidate> = in_box(query, &bbox)
-                .select_only()
-                .columns([
-                    event::Column::Id,
-                    event::Column::Latitude,
-                    event::Column::Longitude,
-                    event::Column::StartsAt,
-                ])
-                .limit(NEAR_CANDIDATES)
-                .into_tuple()
-                .all(db)
-                .await?;
-            let mut within: Vec<(i32, DateTime<Utc>, f64)> = candidates
-                .into_iter()
-                .filter_map(|(id, latitude, longitude, starts_at)| {
-                    let at = Coordinates {
-                        latitude: latitude?,
-                        longitude: longitude?,
-                    };
-                    let miles = centre.miles_to(&at);
-                    (miles <= filter.within_miles).then_some((id, starts_at, miles))
-                })
-                .collect();
-            within.sort_by_key(|(id, starts_at, _)| (*starts_at, *id));
+            // Only as many of the soonest near events as this page needs are read, cell by
+            // cell (`near_search`); whole rows are fetched for the one page shown.
+            let need = offset as usize + PAGE_SIZE as usize + 1;
+            let within = soonest_near(db, &query, &centre, filter.within_miles, need).await?;
             let page_ids: Vec<(i32, f64)> = within
                 .into_iter()
                 .skip(offset as usize)
-                .take(PAGE_SIZE as usize + 1)
-                .map(|(id, _, miles)| (id, miles))
+                .map(|(_, id, miles)| (id, miles))
                 .collect();
             let mut rows = event::Entity::find()
                 .filter(event::Column::Id.is_in(page_ids.iter().map(|(id, _)| *id)))

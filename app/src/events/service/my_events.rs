@@ -1,16 +1,16 @@
 //! "My events": a person's own sign-ups.
 
+use super::lookups::events_by_id;
 use crate::{
     error::AppResult,
     events::{
-        entity::{event, event_slot, signup},
+        entity::{event_slot, signup},
         model::{event_path, MyEventView, SignUpStatus},
     },
     format::format_time_range,
 };
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use std::collections::HashMap;
 
 /// The person's sign-ups that are not cancelled, upcoming first then past.
 pub async fn list_events_for_person(
@@ -24,17 +24,12 @@ pub async fn list_events_for_person(
         .all(db)
         .await?;
     // One query for every event, not one per sign-up.
-    let event_ids: Vec<i32> = rows
-        .iter()
-        .filter_map(|(_, slot)| slot.as_ref().map(|s| s.event_id))
-        .collect();
-    let events: HashMap<i32, event::Model> = event::Entity::find()
-        .filter(event::Column::Id.is_in(event_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
+    let events = events_by_id(
+        db,
+        rows.iter()
+            .filter_map(|(_, slot)| slot.as_ref().map(|s| s.event_id)),
+    )
+    .await?;
     let now = Utc::now();
     let mut views = Vec::new();
     for (row, slot) in rows {

@@ -3,6 +3,7 @@
 //! Each is queued once per sign-up: `reminders_sent` has a unique (sign-up, kind), and
 //! the mark and the message are written in one transaction.
 
+use super::lookups::events_by_id;
 use crate::consent::service::emails_with_consent;
 use crate::db::begin_write;
 use crate::mail::{queue_templated, queue_text, quiet_hours::next_allowed, Template};
@@ -10,7 +11,7 @@ use crate::{
     consent::model::{scope_of, Channel, Scope},
     error::AppResult,
     events::{
-        entity::{event, event_slot, reminder_sent, signup},
+        entity::{event_slot, reminder_sent, signup},
         model::{event_path, SignUpStatus},
     },
     format::format_when,
@@ -84,17 +85,13 @@ async fn queue_kind(
         query = query.filter(signup::Column::Phone.is_not_null());
     }
     let rows = query.all(db).await?;
-    let event_ids: Vec<i32> = rows
-        .iter()
-        .filter_map(|(_, slot)| slot.as_ref().map(|s| s.event_id))
-        .collect();
-    let events: HashMap<i32, event::Model> = event::Entity::find()
-        .filter(event::Column::Id.is_in(event_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
+    // One query for every event, not one per sign-up.
+    let events = events_by_id(
+        db,
+        rows.iter()
+            .filter_map(|(_, slot)| slot.as_ref().map(|s| s.event_id)),
+    )
+    .await?;
     let channel = if kind == Kind::TwoHours {
         Channel::Sms
     } else {

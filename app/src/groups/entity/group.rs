@@ -15,6 +15,8 @@ pub struct Model {
     pub postcode: String,
     pub latitude: f64,
     pub longitude: f64,
+    /// `Coordinates::place_cell` of the place, for the directory's cell index.
+    pub place_cell: Option<i32>,
     pub joining: Joining,
     pub verified: bool,
     pub member_count: i32,

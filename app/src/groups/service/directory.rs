@@ -63,9 +63,11 @@ pub async fn list_groups(
             HashMap::new(),
         ),
         Some(centre) => {
-            // Candidates come from the place index alone; whole rows only for the page.
+            // Candidates come from the cell index alone (the cells around the place, not a
+            // band of latitude across the country); whole rows only for the page.
             let bbox = centre.bounding_box(filter.within_miles);
             let candidates: Vec<(i32, f64, f64)> = query
+                .filter(group::Column::PlaceCell.is_in(bbox.place_cells()))
                 .filter(group::Column::Latitude.between(bbox.min_latitude, bbox.max_latitude))
                 .filter(group::Column::Longitude.between(bbox.min_longitude, bbox.max_longitude))
                 .select_only()

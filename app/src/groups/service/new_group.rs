@@ -78,6 +78,7 @@ where
         postcode: Set(new.postcode.as_str().to_string()),
         latitude: Set(place.latitude),
         longitude: Set(place.longitude),
+        place_cell: Set(Some(place.place_cell())),
         joining: Set(new.joining),
         verified: Set(false),
         member_count: Set(1),
