@@ -62,7 +62,7 @@ pub async fn names_of(
     let mut ids: Vec<i32> = ids.into_iter().collect();
     ids.sort_unstable();
     ids.dedup();
-    Ok(names_where(db, person::Column::Id.is_in(ids))
+    Ok(names_where(db, person::Column::Id.is_in(ids), false)
         .await?
         .into_iter()
         .collect())
@@ -73,7 +73,7 @@ pub async fn names_by_name(
     db: &impl ConnectionTrait,
     ids: Vec<i32>,
 ) -> AppResult<Vec<(i32, String)>> {
-    names_where(db, person::Column::Id.is_in(ids)).await
+    names_where(db, person::Column::Id.is_in(ids), true).await
 }
 
 /// The accounts in the id subquery `ids` whose attendance setting is `sharing`: id → name.
@@ -85,16 +85,21 @@ pub async fn names_sharing(
     let cond = Condition::all()
         .add(person::Column::Id.in_subquery(ids))
         .add(person::Column::ShareAttendance.eq(sharing));
-    Ok(names_where(db, cond).await?.into_iter().collect())
+    Ok(names_where(db, cond, false).await?.into_iter().collect())
 }
 
+/// (id, name) of the accounts matching `cond`, by name only when `by_name` (the lookups
+/// that fill a map, such as a forum page's authors, need no sort).
 async fn names_where(
     db: &impl ConnectionTrait,
     cond: impl sea_orm::sea_query::IntoCondition,
+    by_name: bool,
 ) -> AppResult<Vec<(i32, String)>> {
-    Ok(person::Entity::find()
-        .filter(cond)
-        .order_by_asc(person::Column::Name)
+    let mut query = person::Entity::find().filter(cond);
+    if by_name {
+        query = query.order_by_asc(person::Column::Name);
+    }
+    Ok(query
         .select_only()
         .columns([person::Column::Id, person::Column::Name])
         .into_tuple()
@@ -283,6 +288,17 @@ pub fn contacts(of: ContactsOf) -> SelectStatement {
 /// The name of the account of the address `email` (a column of the caller's query), or
 /// an empty string: a correlated subquery on the unique address index.
 pub fn name_of_address(email: SimpleExpr) -> SimpleExpr {
+    name_where(person::Column::Email, email)
+}
+
+/// The name of the account `id` (a column of the caller's query, such as an event's
+/// host), or an empty string, so the caller reads it in its own query.
+pub fn name_of_person(id: SimpleExpr) -> SimpleExpr {
+    name_where(person::Column::Id, id)
+}
+
+/// The name of the account whose `column` equals `value`, as a correlated subquery.
+fn name_where(column: person::Column, value: SimpleExpr) -> SimpleExpr {
     Func::coalesce([
         SimpleExpr::SubQuery(
             None,
@@ -290,7 +306,7 @@ pub fn name_of_address(email: SimpleExpr) -> SimpleExpr {
                 Query::select()
                     .column(person::Column::Name)
                     .from(person::Entity)
-                    .and_where(Expr::col((person::Entity, person::Column::Email)).eq(email))
+                    .and_where(Expr::col((person::Entity, column)).eq(value))
                     .to_owned()
                     .into(),
             ),

@@ -8,7 +8,7 @@ use super::{
 use crate::{
     auth::{
         model::{PersonView, Role},
-        service::directory::{names_of, person_ref},
+        service::directory::{name_of_person, names_of},
     },
     error::{AppError, AppResult},
     events::{
@@ -24,7 +24,8 @@ use crate::{
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait, Func},
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -255,6 +256,14 @@ pub(super) fn slot_view(slot: &event_slot::Model) -> SlotView {
     }
 }
 
+/// An event with its host's name, read together.
+#[derive(Debug, FromQueryResult)]
+struct EventWithHost {
+    #[sea_orm(nested)]
+    event: event::Model,
+    host_name: String,
+}
+
 /// One event's page as `viewer` sees it. Cancelled events still show, marked; events
 /// waiting for approval (or refused) show only to their hosts and staff.
 pub async fn get_event_detail(
@@ -263,11 +272,19 @@ pub async fn get_event_detail(
     viewer: Option<&PersonView>,
     public_url: &str,
 ) -> AppResult<EventDetail> {
-    let e = event::Entity::find_by_id(event_id)
+    // One query: the host's name comes with the event, from auth's directory.
+    let EventWithHost {
+        event: e,
+        host_name,
+    } = event::Entity::find_by_id(event_id)
+        .column_as(
+            name_of_person(Expr::col((event::Entity, event::Column::HostId))),
+            "host_name",
+        )
+        .into_model::<EventWithHost>()
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let host = person_ref(db, e.host_id).await?;
     let is_host = match viewer {
         Some(v) => is_host(db, &e, v.id).await?,
         None => false,
@@ -305,7 +322,7 @@ pub async fn get_event_detail(
                 pc.replace(' ', "+")
             )
         });
-    let card = card(&e, host.map(|h| h.name).unwrap_or_default(), &slots);
+    let card = card(&e, host_name, &slots);
     let url = format!("{}{}", public_url.trim_end_matches('/'), card.path);
     Ok(EventDetail {
         structured_data: structured_data(&e, &card, &slots, &url),

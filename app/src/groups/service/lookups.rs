@@ -13,7 +13,7 @@ use crate::{
 };
 use sea_orm::{
     sea_query::{Query, SelectStatement},
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -89,11 +89,11 @@ pub async fn active_group_ids(db: &impl ConnectionTrait, person_id: i32) -> AppR
     Ok(group_member::Entity::find()
         .filter(group_member::Column::PersonId.eq(person_id))
         .filter(group_member::Column::State.eq(MemberState::Active))
+        .select_only()
+        .column(group_member::Column::GroupId)
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.group_id)
-        .collect())
+        .await?)
 }
 
 /// The group at `slug`, if there is one.
