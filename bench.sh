@@ -30,14 +30,15 @@ command -v wrk >/dev/null && command -v brotli >/dev/null && command -v sqlite3 
   apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=120 wrk brotli sqlite3 postgresql-client
 }
 source ./env.sh
-cargo leptos build --release >/dev/null 2>&1
+./build.sh >/dev/null 2>&1
 bin="$CARGO_TARGET_DIR/release/membersnet"
 
 pkg=target/site/pkg
-echo "## Download"
-for f in membersnet.wasm membersnet.js membersnet.css; do
-  printf '%-16s raw %8d  gzip %8d  brotli %8d bytes\n' "$f" \
-    "$(wc -c <"$pkg/$f")" "$(gzip -9 -c "$pkg/$f" | wc -c)" "$(brotli -q 11 -c "$pkg/$f" | wc -c)"
+echo "## Download (each built file, and as sent: the brotli file the build wrote)"
+for f in "$pkg"/*; do
+  case "$f" in *.br | *.gz) continue ;; esac
+  printf '%-52s raw %8d  brotli %8d bytes\n' "${f#"$pkg"/}" "$(wc -c <"$f")" \
+    "$(if [ -f "$f.br" ]; then wc -c <"$f.br"; else brotli -q 11 -c "$f" | wc -c; fi)"
 done
 
 dir="$(mktemp -d)"

@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./setup.sh
 source ./env.sh
-cargo leptos build --release
+./build.sh
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$PWD/target/site}"
 exec "$CARGO_TARGET_DIR/release/membersnet" "$@"

@@ -28,7 +28,7 @@ psql "$TEST_POSTGRES_URL" -Atc "SELECT datname FROM pg_database WHERE datname LI
 unset TEST_POSTGRES_URL
 
 step "release build"
-cargo leptos build --release
+./build.sh
 
 step "browser tests (Chromium, JavaScript on and off)"
 (cd end2end && LEPTOS_SITE_ROOT="$PWD/../target/site" npx playwright test) 2>&1 | tee -a "$log"

@@ -1,7 +1,12 @@
 //! MembersNet: the Leptos app, compiled for the server (`ssr`) and the browser (`hydrate`).
 
+// Waiting for the whole app's hydration future (lazy routes) nests its types deeply.
+#![recursion_limit = "512"]
+
 pub mod account_erasure;
 pub mod assembled_pages;
+#[cfg(feature = "ssr")]
+pub mod assets;
 pub mod auth;
 pub mod consent;
 pub mod error;
@@ -9,6 +14,7 @@ pub mod events;
 pub mod groups;
 pub mod home_page;
 pub mod layout;
+pub mod lazy_pages;
 pub mod mail;
 pub mod outreach;
 pub mod people;
@@ -34,7 +40,7 @@ pub mod state;
 pub mod tokens;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags};
 use leptos_router::components::Router;
 
 /// The HTML document around the app, rendered on the server.
@@ -49,6 +55,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
+                {stylesheet()}
                 <MetaTags />
                 <script src="/register-sw.js" defer=true></script>
             </head>
@@ -59,12 +66,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The stylesheet, under its built (hashed) name. Only the server writes the document's
+/// head, so the browser's code never needs the name.
+fn stylesheet() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let href = assets::stylesheet_href();
+    #[cfg(not(feature = "ssr"))]
+    let href = String::new();
+    view! { <link rel="stylesheet" href=href /> }
+}
+
 /// The app: head tags, router, frame and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/membersnet.css" />
         <Link rel="manifest" href="/manifest.webmanifest" />
         <Link rel="icon" href="/icons/icon-192.png" type_="image/png" />
         <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
@@ -112,17 +128,25 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Starts the app in the browser over the server-rendered HTML.
+/// Starts the app in the browser over the server-rendered HTML. Hydration waits for the
+/// open page's own code to load (each page is a lazy route, see `lazy_pages`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // A marker for tests and styles: the page now responds to clicks without reloads.
-    if let Some(body) = web_sys::window()
+    let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
-    {
+    else {
+        return;
+    };
+    // Drives futures with wasm-bindgen; an error only means it already runs.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async move {
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
+        // A marker for tests and styles: the page now responds to clicks without reloads.
         let _ = body.dataset().set("hydrated", "true");
-    }
+    });
 }

@@ -15,6 +15,7 @@ use std::{
 /// account erasure) may use anything.
 const BASE: &[(&str, &[&str])] = &[
     ("error", &[]),
+    ("assets", &[]),
     ("format", &[]),
     ("tokens", &[]),
     ("validate", &["error"]),
@@ -29,6 +30,7 @@ const BASE: &[(&str, &[&str])] = &[
 ];
 const BASE_MODULES: &[&str] = &[
     "error",
+    "assets",
     "format",
     "tokens",
     "validate",
@@ -46,6 +48,7 @@ const DOMAINS: &[&str] = &[
 const TOP: &[&str] = &[
     "routes",
     "layout",
+    "lazy_pages",
     "home_page",
     "assembled_pages",
     "account_erasure",

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { open, signIn, signOut, signUp, uniqueEmail } from './helpers';
 
 test('create an account, sign out, sign in, edit the profile, delete the account', async ({ page }, testInfo) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { approveAsStaff, linkFromOutbox, open, signUp, uniqueEmail } from './helpers';
 
 test('a guest finds an event near a postcode and signs up without an account', async ({ page }, testInfo) => {

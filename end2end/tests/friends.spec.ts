@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { noJs, open, signUp, uniqueEmail } from './helpers';
 
 const PASSWORD = 'correct horse battery';

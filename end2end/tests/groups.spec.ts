@@ -1,4 +1,5 @@
-import { Browser, expect, Page, test } from '@playwright/test';
+import { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { noJs, open, signUp, uniqueEmail } from './helpers';
 
 const PASSWORD = 'correct horse battery';

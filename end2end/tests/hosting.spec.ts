@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { approveAsStaff, open, signUp, uniqueEmail } from './helpers';
 
 test('a host makes a weekly event with shifts, brings a guest by share link, edits it and cancels it', async ({ page, browser }, testInfo) => {

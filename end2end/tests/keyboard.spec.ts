@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { open } from './helpers';
 
 test('a keyboard user skips the navigation and signs in without a mouse', async ({ page }) => {

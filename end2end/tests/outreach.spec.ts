@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { linkFromOutbox, noJs, open, signIn, signUp, uniqueEmail } from './helpers';
 
 const PASSWORD = 'correct horse battery';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { linkFromOutbox, open, signIn, signOut, signUp, uniqueEmail } from './helpers';
 
 test('reset a forgotten password with the link from the staff outbox', async ({ page, browser }, testInfo) => {

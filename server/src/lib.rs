@@ -52,6 +52,7 @@ pub fn leptos_options(site_root: &str, listen: &str) -> LeptosOptions {
                 .unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into()),
         )
         .env(leptos::config::Env::PROD)
+        .hash_files(app::assets::files_are_hashed())
         .build()
 }
 

@@ -68,8 +68,13 @@ pub async fn security_headers(
     next: Next,
 ) -> Response {
     let personal = is_personal(&request);
+    let caching = static_caching(request.uri().path());
     let mut response = next.run(request).await;
+    let ok = response.status().is_success();
     let headers = response.headers_mut();
+    if let (Some(caching), true) = (caching, ok) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
+    }
     if (personal || headers.contains_key(header::SET_COOKIE))
         && !headers.contains_key(header::CACHE_CONTROL)
     {
@@ -100,6 +105,17 @@ pub async fn security_headers(
         HeaderValue::from_static("geolocation=(self), camera=(), microphone=(self)"),
     );
     response
+}
+
+/// How long browsers may keep a static file: for ever when its name carries its content's
+/// hash (a new build gives new names), otherwise only after asking again.
+fn static_caching(path: &str) -> Option<&'static str> {
+    let file_name = path.strip_prefix("/pkg/")?;
+    Some(if app::assets::is_hashed_name(file_name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    })
 }
 
 /// Whether the answer may hold someone's own data, so no browser or proxy may keep a copy:

@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { noJs } from './helpers';
+
+// Download budgets (issue 20). Sizes are deterministic for a build, so they are checked
+// on every run; speed stays in the benchmark.
+const KB = 1000;
+const FIRST_VISIT_BUDGET = 250 * KB; // everything the home page's first visit fetches
+const FIRST_VISIT_WASM_BUDGET = 150 * KB; // of which WebAssembly
+const PAGE_CHUNK_BUDGET = 100 * KB; // each lazily loaded piece of code, as sent
+
+const pkgDir = join(process.env.LEPTOS_SITE_ROOT ?? join(__dirname, '../../target/site'), 'pkg');
+
+test('the home page’s first visit stays within its download budget', async ({ browser }, testInfo) => {
+  test.skip(noJs(testInfo), 'measured once, with the code that JavaScript loads');
+  // A fresh context: nothing cached, no service worker yet.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+  const entries: { name: string; size: number }[] = await page.evaluate(() =>
+    [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ].map((entry) => ({
+      name: entry.name,
+      size: (entry as PerformanceResourceTiming).encodedBodySize,
+    })),
+  );
+  await context.close();
+  const total = entries.reduce((sum, entry) => sum + entry.size, 0);
+  const wasm = entries.filter((entry) => entry.name.endsWith('.wasm')).reduce((sum, entry) => sum + entry.size, 0);
+  const report = entries.map((entry) => `${entry.size}\t${entry.name}`).join('\n');
+  testInfo.annotations.push({ type: 'first visit', description: `${total} bytes (WASM ${wasm})\n${report}` });
+  expect(wasm, `WASM on the first visit:\n${report}`).toBeGreaterThan(0);
+  expect(wasm, `WASM on the first visit:\n${report}`).toBeLessThanOrEqual(FIRST_VISIT_WASM_BUDGET);
+  expect(total, `everything on the first visit:\n${report}`).toBeLessThanOrEqual(FIRST_VISIT_BUDGET);
+});
+
+test('static files are sent precompressed and kept for ever under hashed names', async ({ request }, testInfo) => {
+  test.skip(noJs(testInfo), 'a request check, run once');
+  const wasmFiles = readdirSync(pkgDir).filter((name) => name.endsWith('.wasm'));
+  expect(wasmFiles.length, 'the build splits the WASM into pieces').toBeGreaterThan(2);
+  for (const name of wasmFiles) {
+    const response = await request.get(`/pkg/${name}`, { headers: { 'accept-encoding': 'br' } });
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-encoding'], name).toBe('br');
+    expect(response.headers()['cache-control'], name).toBe('public, max-age=31536000, immutable');
+  }
+});
+
+test('every lazily loaded piece of code stays within its budget', async ({}, testInfo) => {
+  test.skip(noJs(testInfo), 'a file check, run once');
+  const chunks = readdirSync(pkgDir).filter((name) => name.endsWith('.wasm.br') && !name.startsWith('membersnet.'));
+  expect(chunks.length).toBeGreaterThan(1);
+  const over = chunks
+    .map((name) => ({ name, size: statSync(join(pkgDir, name)).size }))
+    .filter((chunk) => chunk.size > PAGE_CHUNK_BUDGET);
+  expect(over).toEqual([]);
+});
