@@ -1,6 +1,9 @@
-//! Every page as a lazily loaded route: the browser fetches a page's code (its own WASM
-//! chunk, split out by `cargo leptos build --split`) when the page is first opened, so the
-//! home page's first visit carries only the frame and the home page.
+//! Every page as a lazily loaded route. The browser fetches a page's code when the page is
+//! first opened: pages are grouped into a few sections (one WASM chunk each, split out by
+//! `cargo leptos build --split`), so the home page's first visit carries only the frame
+//! and the home page, and no visit needs more than a handful of files. One split point per
+//! page instead gave every combination of pages its own shared chunk: 520 files, 129 of
+//! them for the home page alone.
 
 use crate::{
     assembled_pages::{FullProfilePage, GroupWithEventsPage},
@@ -21,59 +24,94 @@ use crate::{
     suggest::pages::SuggestedPage,
 };
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
+use leptos_router::LazyRoute;
 
-/// Declares, for each page, a route type whose view is split into its own chunk. Pages
-/// load their own data (resources in the page), so there is nothing to fetch up front.
-macro_rules! lazy_pages {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
-        #[doc = concat!("[`", stringify!($page), "`], loaded when first opened.")]
-        pub struct $route;
+/// Declares the sections: for each, one lazily loaded function that draws any of its
+/// pages (`#[lazy]` also makes its loader, named `__preload_` and the function's name), and
+/// for each page a route type whose view waits for that function. Hydration needs the
+/// loader: the router loads a route's code first, so that drawing it does not wait.
+macro_rules! sections {
+    ($($section:ident / $preload:ident { $($route:ident => $page:ident),* $(,)? })*) => {
+        /// Every page, by the route that shows it (hence every name ends in `Route`).
+        #[derive(Clone, Copy)]
+        #[allow(clippy::enum_variant_names)]
+        enum Page { $($($route,)*)* }
 
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
+        $(
+            #[lazy]
+            fn $section(page: Page) -> AnyView {
+                match page {
+                    $(Page::$route => $page().into_any(),)*
+                    #[allow(unreachable_patterns)]
+                    _ => ().into_any(),
+                }
             }
 
-            fn view(_this: Self) -> AnyView {
-                $page().into_any()
-            }
-        }
-    )*};
+            $(
+                #[doc = concat!("[`", stringify!($page), "`], loaded with the ", stringify!($section), " section.")]
+                pub struct $route;
+
+                impl LazyRoute for $route {
+                    fn data() -> Self {
+                        Self
+                    }
+
+                    async fn view(_this: Self) -> AnyView {
+                        $section(Page::$route).await
+                    }
+
+                    async fn preload() {
+                        #[cfg(target_arch = "wasm32")]
+                        $preload().await;
+                    }
+                }
+            )*
+        )*
+    };
 }
 
-lazy_pages! {
-    HomeRoute => HomePage,
-    SignInRoute => SignInPage,
-    SignUpRoute => SignUpPage,
-    ForgotPasswordRoute => ForgotPasswordPage,
-    ResetPasswordRoute => ResetPasswordPage,
-    ProfileRoute => FullProfilePage,
-    ConfirmEmailRoute => ConfirmEmailPage,
-    OutboxRoute => OutboxPage,
-    EmailPreviewsRoute => EmailPreviewsPage,
-    ApprovalsRoute => ApprovalsPage,
-    EventListRoute => EventListPage,
-    NewEventRoute => NewEventPage,
-    SuggestedRoute => SuggestedPage,
-    CancelSignupRoute => CancelSignupPage,
-    SignedUpRoute => SignedUpPage,
-    DashboardRoute => DashboardPage,
-    EditEventRoute => EditEventPage,
-    EventRoute => EventPage,
-    MyEventsRoute => MyEventsPage,
-    GroupsRoute => GroupsPage,
-    NewGroupRoute => NewGroupPage,
-    GroupInviteRoute => InvitePage,
-    GroupRoute => GroupWithEventsPage,
-    ThreadRoute => ThreadPage,
-    FriendsRoute => FriendsPage,
-    FriendInviteRoute => FriendInvitePage,
-    MessagesRoute => OutreachHomePage,
-    MessageRoute => MessagePage,
-    PreferencesRoute => PreferencesPage,
-    UnsubscribeRoute => UnsubscribePage,
-    ConfirmConsentRoute => ConfirmConsentPage,
-    ConsentConfirmedRoute => ConsentConfirmedPage,
+sections! {
+    home_section / __preload_home_section { HomeRoute => HomePage }
+    finding_section / __preload_finding_section { EventListRoute => EventListPage, SuggestedRoute => SuggestedPage }
+    event_section / __preload_event_section {
+        EventRoute => EventPage,
+        SignedUpRoute => SignedUpPage,
+        CancelSignupRoute => CancelSignupPage,
+    }
+    account_section / __preload_account_section {
+        SignInRoute => SignInPage,
+        SignUpRoute => SignUpPage,
+        ForgotPasswordRoute => ForgotPasswordPage,
+        ResetPasswordRoute => ResetPasswordPage,
+        ConfirmEmailRoute => ConfirmEmailPage,
+    }
+    groups_section / __preload_groups_section {
+        GroupsRoute => GroupsPage,
+        GroupRoute => GroupWithEventsPage,
+        ThreadRoute => ThreadPage,
+        NewGroupRoute => NewGroupPage,
+        GroupInviteRoute => InvitePage,
+    }
+    member_section / __preload_member_section {
+        ProfileRoute => FullProfilePage,
+        FriendsRoute => FriendsPage,
+        FriendInviteRoute => FriendInvitePage,
+        MyEventsRoute => MyEventsPage,
+        PreferencesRoute => PreferencesPage,
+        UnsubscribeRoute => UnsubscribePage,
+        ConfirmConsentRoute => ConfirmConsentPage,
+        ConsentConfirmedRoute => ConsentConfirmedPage,
+    }
+    hosting_section / __preload_hosting_section {
+        NewEventRoute => NewEventPage,
+        EditEventRoute => EditEventPage,
+        DashboardRoute => DashboardPage,
+        ApprovalsRoute => ApprovalsPage,
+    }
+    outreach_section / __preload_outreach_section {
+        MessagesRoute => OutreachHomePage,
+        MessageRoute => MessagePage,
+        OutboxRoute => OutboxPage,
+        EmailPreviewsRoute => EmailPreviewsPage,
+    }
 }

@@ -80,14 +80,27 @@ fn stylesheet() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let (routing, set_routing) = signal(false);
     view! {
         <Link rel="manifest" href="/manifest.webmanifest" />
         <Link rel="icon" href="/icons/icon-192.png" type_="image/png" />
         <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <Meta name="theme-color" content="#c8102e" />
-        <Router>
+        <Router set_is_routing=set_routing>
+            <RouteProgress routing />
             <Frame />
         </Router>
+    }
+}
+
+/// A bar across the top while the next page's code and data load (pages load lazily).
+/// Screen readers hear the new page's title instead.
+#[component]
+fn RouteProgress(routing: ReadSignal<bool>) -> impl IntoView {
+    move || {
+        routing
+            .get()
+            .then(|| view! { <div class="route-progress" aria-hidden="true"></div> })
     }
 }
 
@@ -118,11 +131,16 @@ fn set_content_security_policy() {
 }
 
 /// The Content-Security-Policy: own scripts and WASM only, plus inline scripts carrying
-/// this response's nonce.
+/// this response's nonce; own stylesheets, plus the email layout's few style attributes
+/// (so previews show an email as it will arrive).
 pub fn content_security_policy(nonce: Option<&str>) -> String {
     let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    #[cfg(feature = "ssr")]
+    let email_styles = outreach::compose::email_body::style_sources();
+    #[cfg(not(feature = "ssr"))]
+    let email_styles = "";
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{nonce}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{nonce}; style-src 'self' {email_styles}; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'"
     )

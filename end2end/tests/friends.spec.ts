@@ -30,6 +30,8 @@ test('friends see where each other are going, until one hides it', async ({ page
   // Bea signs up to an event.
   await open(bea, '/events?q=Leeds');
   await bea.getByRole('link', { name: EVENT }).click();
+  // The event page's code loads first, then the address changes.
+  await expect(bea.getByRole('heading', { level: 1, name: EVENT })).toBeVisible();
   const eventPath = new URL(bea.url()).pathname;
   await bea.getByRole('button', { name: 'Sign up' }).click();
   await expect(bea.getByRole('heading', { name: "You're going!" })).toBeVisible();
