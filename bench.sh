@@ -34,12 +34,17 @@ source ./env.sh
 bin="$CARGO_TARGET_DIR/release/membersnet"
 
 pkg=target/site/pkg
-echo "## Download (each built file, and as sent: the brotli file the build wrote)"
+echo "## Download (brotli: the file the build wrote, as the server sends it)"
+brotli_size() { if [ -f "$1.br" ]; then wc -c <"$1.br"; else brotli -q 11 -c "$1" | wc -c; fi; }
+shared=0 shared_br=0
 for f in "$pkg"/*; do
-  case "$f" in *.br | *.gz) continue ;; esac
-  printf '%-52s raw %8d  brotli %8d bytes\n' "${f#"$pkg"/}" "$(wc -c <"$f")" \
-    "$(if [ -f "$f.br" ]; then wc -c <"$f.br"; else brotli -q 11 -c "$f" | wc -c; fi)"
+  case "$f" in *.br | *.gz | *.ts) continue ;; esac
+  case "${f#"$pkg"/}" in
+  chunk_*) shared=$((shared + 1)) shared_br=$((shared_br + $(brotli_size "$f"))) ;;
+  *) printf '%-58s raw %8d  brotli %8d bytes\n' "${f#"$pkg"/}" "$(wc -c <"$f")" "$(brotli_size "$f")" ;;
+  esac
 done
+printf '%-58s %d files, brotli %d bytes in all\n' "shared chunks (chunk_*)" "$shared" "$shared_br"
 
 dir="$(mktemp -d)"
 servers=()

@@ -8,8 +8,8 @@ import { noJs } from './helpers';
 // growth is a decision: issue 20 aims lower (250 KB in all, 150 KB of WASM, 100 KB per
 // page), which the framework's own code alone exceeds (BENCHMARKS.md, "Download").
 const KB = 1000;
-const FIRST_VISIT_BUDGET = 380 * KB; // everything the home page's first visit fetches
-const FIRST_VISIT_WASM_BUDGET = 325 * KB; // of which WebAssembly
+const FIRST_VISIT_BUDGET = 340 * KB; // everything the home page's first visit fetches
+const FIRST_VISIT_WASM_BUDGET = 320 * KB; // of which WebAssembly
 const PAGE_CHUNK_BUDGET = 150 * KB; // each section's own code, as sent
 
 const pkgDir = join(process.env.LEPTOS_SITE_ROOT ?? join(__dirname, '../../target/site'), 'pkg');
