@@ -64,11 +64,13 @@ fn authority_of(url: &str) -> Option<&str> {
 /// is https, so browsers are told to use nothing else (HSTS).
 pub async fn security_headers(
     State(https): State<bool>,
-    request: Request<Body>,
+    mut request: Request<Body>,
     next: Next,
 ) -> Response {
     let personal = is_personal(&request);
     let caching = static_caching(request.uri().path());
+    let page_policy = app::PagePolicy::default();
+    request.extensions_mut().insert(page_policy.clone());
     let mut response = next.run(request).await;
     let ok = response.status().is_success();
     let headers = response.headers_mut();
@@ -87,7 +89,10 @@ pub async fn security_headers(
         );
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        if let Ok(value) = HeaderValue::from_str(&app::content_security_policy(None)) {
+        let policy = page_policy
+            .take()
+            .unwrap_or_else(|| app::content_security_policy(None));
+        if let Ok(value) = HeaderValue::from_str(&policy) {
             headers.insert(header::CONTENT_SECURITY_POLICY, value);
         }
     }
