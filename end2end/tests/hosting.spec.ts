@@ -25,7 +25,7 @@ test('a host makes a weekly event with shifts, brings a guest by share link, edi
   // A guest comes through the host's share link and chooses the second shift.
   const share = await page.getByLabel('Your share link').inputValue();
   const guest = await browser.newPage();
-  await guest.goto(new URL(share).pathname + new URL(share).search);
+  await open(guest, new URL(share).pathname + new URL(share).search);
   await guest.getByRole('radio', { name: /^Afternoon:/ }).first().check();
   await guest.getByLabel('Your name').fill('Gus Guest');
   await guest.getByLabel('Email', { exact: true }).fill(uniqueEmail('gus', testInfo));
