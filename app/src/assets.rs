@@ -31,14 +31,18 @@ pub fn files_are_hashed() -> bool {
     hashes().is_some()
 }
 
-/// The stylesheet's address, hashed when the build hashed it.
-pub fn stylesheet_href() -> String {
-    let hash = hashes()
-        .as_ref()
-        .and_then(|list| list.iter().find(|(kind, _)| kind == "css"))
-        .map(|(_, hash)| format!(".{hash}"))
-        .unwrap_or_default();
-    format!("/pkg/membersnet{hash}.css")
+/// The stylesheet's address, hashed when the build hashed it. Every page links it, so it
+/// is worked out once.
+pub fn stylesheet_href() -> &'static str {
+    static HREF: OnceLock<String> = OnceLock::new();
+    HREF.get_or_init(|| {
+        let hash = hashes()
+            .as_ref()
+            .and_then(|list| list.iter().find(|(kind, _)| kind == "css"))
+            .map(|(_, hash)| format!(".{hash}"))
+            .unwrap_or_default();
+        format!("/pkg/membersnet{hash}.css")
+    })
 }
 
 /// Whether a `/pkg` file name carries a content hash (`name.<22 characters>.ext`), so

@@ -72,7 +72,7 @@ fn stylesheet() -> impl IntoView {
     #[cfg(feature = "ssr")]
     let href = assets::stylesheet_href();
     #[cfg(not(feature = "ssr"))]
-    let href = String::new();
+    let href = "";
     view! { <link rel="stylesheet" href=href /> }
 }
 
