@@ -3,13 +3,21 @@
 use crate::ui::page_title::PageTitle;
 use crate::{
     auth::session::use_session,
-    events::api::get_friends_activity,
+    events::{
+        api::{get_friends_activity, list_events, DEFAULT_WITHIN_MILES},
+        components::{event_card::EventCardView, near_me::NearMeButton},
+    },
     people::model::ActivityItem,
+    places::model::PLACE_NAMES_CREDIT,
     suggest::{api::get_suggestions, pages::SuggestionList},
-    ui::notice::QueryNotice,
+    ui::{form::FilterInput, notice::QueryNotice},
 };
 use leptos::prelude::*;
 use leptos_meta::Meta;
+use leptos_router::hooks::use_query_map;
+
+/// How many nearby events the front page shows before "See all".
+const NEARBY_ON_HOME: usize = 6;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -49,12 +57,71 @@ pub fn HomePage() -> impl IntoView {
                 </Transition>
             </div>
         </section>
+        <NearbyEvents />
         <ForYou />
         <section class="container features" aria-label="What you can do">
             <Feature title="Events near you" text="Canvassing, phone banks, meetings and socials: search by postcode and sign up without an account." />
             <Feature title="Friends going" text="See which events your friends are going to, only if they choose to share it." />
             <Feature title="Groups with forums" text="Start a campaigning group for your issue or your area and talk it through." />
-            <Feature title="Phone bank from home" text="Call supporters from your browser with a script, whenever you have an hour." />
+        </section>
+    }
+}
+
+/// A postcode or town box (and "near me") with the nearest events under it: the search
+/// posts back to the front page, so it works without JavaScript.
+#[component]
+fn NearbyEvents() -> impl IntoView {
+    let query = use_query_map();
+    let near = move || query.read().get("near").filter(|n| !n.trim().is_empty());
+    let events = Resource::new(near, |near| async move {
+        match near {
+            Some(near) => list_events(None, None, Some(near), None, None, None, None)
+                .await
+                .map(Some),
+            None => Ok(None),
+        }
+    });
+    view! {
+        <section class="container nearby" aria-labelledby="nearby-heading">
+            <h2 id="nearby-heading">"Events near you"</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let result = events.await;
+                    let error = result.as_ref().err().and_then(|e| e.message_for("near"));
+                    let typed = near().unwrap_or_default();
+                    let results = match result {
+                        Ok(Some(list)) if list.events.is_empty() => view! {
+                            <p class="empty">
+                                {format!("No upcoming events within {DEFAULT_WITHIN_MILES} miles of {typed}. ")}
+                                <a href="/events/new">"Host one yourself"</a>"."
+                            </p>
+                        }.into_any(),
+                        Ok(Some(list)) => {
+                            let all = format!("/events?near={}", typed.replace(' ', "+"));
+                            view! {
+                                <div class="event-grid">
+                                    {list.events.into_iter().take(NEARBY_ON_HOME).map(|card| view! { <EventCardView card /> }).collect_view()}
+                                </div>
+                                <p><a class="button button-ghost" href=all>"See all events near " {typed.clone()}</a></p>
+                            }.into_any()
+                        }
+                        Ok(None) => ().into_any(),
+                        Err(err) if error.is_none() => view! {
+                            <p class="notice notice-error" role="alert">{err.to_string()}</p>
+                        }.into_any(),
+                        Err(_) => ().into_any(),
+                    };
+                    view! {
+                        <form class="nearby-search" method="get" action="/" role="search" aria-label="Events near you">
+                            <FilterInput label="Your postcode or town" name="near" kind="text" value=typed.clone() error=error />
+                            <button type="submit" class="button">"Find events"</button>
+                            <NearMeButton />
+                        </form>
+                        <p class="field-hint">{PLACE_NAMES_CREDIT}</p>
+                        {results}
+                    }
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -32,10 +32,12 @@ pub enum Limit {
     HostMessagesPerEvent,
     /// Messages one host sends to attendees of all their events.
     HostMessagesPerAccount,
+    /// Codes texted to confirm a mobile number, per account and per number.
+    TextCodesPerAccount,
 }
 
 impl Limit {
-    const ALL: [Limit; 9] = [
+    const ALL: [Limit; 10] = [
         Limit::AccountsPerAddress,
         Limit::AccountEmailsPerEmail,
         Limit::ResetsPerAddress,
@@ -45,6 +47,7 @@ impl Limit {
         Limit::PostsPerAccount,
         Limit::HostMessagesPerEvent,
         Limit::HostMessagesPerAccount,
+        Limit::TextCodesPerAccount,
     ];
 
     /// (how many at once, then one more every `period / count`).
@@ -62,6 +65,7 @@ impl Limit {
             Limit::PostsPerAccount => (10, 10 * MINUTE),
             Limit::HostMessagesPerEvent => (3, DAY),
             Limit::HostMessagesPerAccount => (10, DAY),
+            Limit::TextCodesPerAccount => (5, HOUR),
         }
     }
 

@@ -12,7 +12,10 @@ use app::{
         merge::{fields_used, merge, MergeValues},
         segments::count_sms,
     },
-    places::{model::Coordinates, service::codepoint::parse_line},
+    places::{
+        model::Coordinates,
+        service::{codepoint::parse_line, towns::find_town},
+    },
     validate::{bounded_text, EmailAddress, MobileUk, NewPassword, PersonName, PostcodeUk},
 };
 use chrono::Utc;
@@ -119,6 +122,7 @@ proptest! {
     fn csv_lines_places_and_paths_never_panic(raw in input()) {
         let _ = parse_line(&raw);
         let _ = Coordinates::parse_pair(&raw);
+        let _ = find_town(&raw);
         let _ = event_id_from_path_segment(&raw);
     }
 }

@@ -4,12 +4,12 @@ import { approveAsStaff, linkFromOutbox, open, signUp, uniqueEmail } from './hel
 test('a guest finds an event near a postcode and signs up without an account', async ({ page }, testInfo) => {
   await open(page, '/events');
   const search = page.getByRole('search', { name: 'Find events' });
-  await search.getByLabel('Near (postcode)').fill('ZZ9 9ZZ');
+  await search.getByLabel('Near (postcode or town)').fill('ZZ9 9ZZ');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByText("We don't know where ZZ9 9ZZ is")).toBeVisible();
-  await expect(search.getByLabel('Near (postcode)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(search.getByLabel('Near (postcode or town)')).toHaveAttribute('aria-invalid', 'true');
 
-  await search.getByLabel('Near (postcode)').fill('M1 1AE');
+  await search.getByLabel('Near (postcode or town)').fill('M1 1AE');
   await search.getByLabel('Within').selectOption('5');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('link', { name: 'Door knocking in Ancoats' })).toBeVisible();
@@ -22,6 +22,23 @@ test('a guest finds an event near a postcode and signs up without an account', a
   await page.getByLabel(/Email me about this event/).check();
   await page.getByRole('button', { name: 'Sign up' }).click();
   await expect(page.getByRole('heading', { name: "You're going!" })).toBeVisible();
+});
+
+test('the home page finds events near a town by name, and asks which of several', async ({ page }) => {
+  await open(page, '/');
+  const search = page.getByRole('search', { name: 'Events near you' });
+  await search.getByLabel('Your postcode or town').fill('Newport');
+  await search.getByRole('button', { name: 'Find events' }).click();
+  await expect(page.getByText('There is more than one Newport')).toBeVisible();
+  await expect(search.getByLabel('Your postcode or town')).toHaveAttribute('aria-invalid', 'true');
+
+  await search.getByLabel('Your postcode or town').fill('leeds');
+  await search.getByRole('button', { name: 'Find events' }).click();
+  await expect(page.getByRole('link', { name: "Leeds members' meeting" })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Door knocking in Ancoats' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'See all events near leeds' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await expect(page.getByRole('link', { name: "Leeds members' meeting" })).toBeVisible();
 });
 
 test('a full event offers its waitlist', async ({ page }, testInfo) => {
@@ -50,6 +67,12 @@ test('a member signs up with one click, sees it in My events, and cancels by the
   await open(page, cancel);
   await page.getByRole('button', { name: 'Cancel my place' }).click();
   await expect(page.getByRole('status')).toContainText('Your place is cancelled');
+  // The used link says so, and offers the event again.
+  await open(page, cancel);
+  await expect(page.getByText('was already cancelled')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel my place' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Sign up again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Leeds members' meeting" })).toBeVisible();
   await open(page, '/my-events');
   await expect(page.getByText('You have not signed up to anything yet.')).toBeVisible();
 });

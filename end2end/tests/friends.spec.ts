@@ -40,7 +40,8 @@ test('friends see where each other are going, until one hides it', async ({ page
   await open(page, eventPath);
   await expect(page.getByText('Bea Friend is going.')).toBeVisible();
   await open(page, '/events/suggested');
-  const suggestion = page.locator('.suggestion').filter({ hasText: EVENT });
+  // The reason sits inside its event's card.
+  const suggestion = page.getByRole('article').filter({ hasText: EVENT });
   await expect(suggestion).toContainText('Bea Friend is going');
 
   // Bea hides her sign-ups: Ann no longer sees them anywhere.

@@ -24,6 +24,19 @@ test('a host makes a weekly event with shifts, brings a guest by share link, edi
 
   // A guest comes through the host's share link and chooses the second shift.
   const share = await page.getByLabel('Your share link').inputValue();
+  // Ways to send it: WhatsApp and email links always, "Copy link" once the page is live.
+  const whatsapp = await page.getByRole('link', { name: 'WhatsApp' }).getAttribute('href');
+  expect(decodeURIComponent(whatsapp!.split('?text=')[1])).toBe(`${title} ${share}`);
+  const email = await page.getByRole('link', { name: 'Email', exact: true }).getAttribute('href');
+  expect(email).toMatch(/^mailto:\?subject=/);
+  if (testInfo.project.name === 'js') {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(share);
+  } else {
+    await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+  }
   const guest = await browser.newPage();
   await open(guest, new URL(share).pathname + new URL(share).search);
   await guest.getByRole('radio', { name: /^Afternoon:/ }).first().check();

@@ -39,15 +39,27 @@ test('an organiser emails the group, watches it go, and a member unsubscribes fr
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('status')).toContainText('Draft saved.');
 
-  // A preview as Bea.
-  await page.getByLabel('Preview as (email address of a recipient)').fill(beaEmail);
+  // A preview as Bea, found by part of her name.
+  await page.getByLabel('Preview as (a name or email address in the audience)').fill('bea supp');
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByRole('region', { name: 'The email as it will arrive' })).toContainText('Hello Bea, the stall is on');
+  const preview = page.getByRole('region', { name: 'The email as it will arrive' });
+  await expect(preview).toContainText('Hello Bea, the stall is on');
+  if (!noJs(testInfo)) {
+    // The preview follows the words as they are typed, before they are saved.
+    await page.getByLabel('Body').fill('Hello {{first_name}}, the **stall** is on from 11. Bring a flask.');
+    await expect(preview).toContainText('Bring a flask.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByRole('status')).toContainText('Draft saved.');
+  }
 
   // Send, and watch it go.
   await page.getByRole('button', { name: /^Send to \d+ (people|person)$/ }).click();
   await expect(page.getByRole('status')).toContainText('Sending now.');
   await expect(page.locator('.message-status')).toContainText('Sent to', { timeout: 20_000 });
+  // Beside the progress, what went.
+  const sent = page.getByRole('region', { name: 'What was sent' });
+  await expect(sent).toContainText(subject);
+  await expect(sent).toContainText('the **stall** is on from 11.');
 
   // Bea's copy (in the development outbox, as no mail server is set up) has her link.
   const unsubscribe = await linkFromOutbox(browser, beaEmail, /http:\/\/[^\s]+\/unsubscribe\/\d+-[0-9a-f]+/);

@@ -152,6 +152,7 @@ fn bench_staff() -> PersonView {
         postcode: None,
         roles: vec![Role::Staff],
         email_confirmed: true,
+        mobile: None,
     }
 }
 

@@ -1,14 +1,17 @@
 //! Auth server functions: find who is asking, check, call the service, answer.
 
-use crate::{auth::model::PersonView, error::AppError};
+use crate::{
+    auth::model::{MobileView, PersonView},
+    error::AppError,
+};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    auth::service::{accounts, email_confirmations, resets, sessions},
+    auth::service::{accounts, email_confirmations, mobile_numbers, resets, sessions},
     ctx::{redirect_to, serve},
     rate_limit::Limit,
-    validate::EmailAddress,
+    validate::{EmailAddress, MobileUk},
 };
 
 /// The signed-in person, or none.
@@ -154,6 +157,57 @@ pub async fn resend_email_confirmation() -> Result<(), AppError> {
             .await?;
         }
         redirect_to("/profile?sent=1");
+        Ok(())
+    })
+    .await
+}
+
+/// The signed-in person's mobile number, confirmed or waiting for its code.
+#[server(endpoint = "auth/mobile")]
+pub async fn get_mobile() -> Result<MobileView, AppError> {
+    serve(|ctx| async move {
+        let person = ctx.person_model()?;
+        mobile_numbers::mobile_state(&ctx.db, person).await
+    })
+    .await
+}
+
+/// Texts a code to the number the signed-in person typed; it goes on their account once
+/// they type the code back (`confirm_mobile`).
+#[server(endpoint = "auth/send-mobile-code")]
+pub async fn send_mobile_code(mobile: String) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        let mobile = MobileUk::parse("mobile", &mobile)?;
+        // Each ask sends a text: a few an hour per account and per number.
+        ctx.limit(Limit::TextCodesPerAccount, &person.id.to_string())?;
+        ctx.limit(Limit::TextCodesPerAccount, mobile.as_str())?;
+        mobile_numbers::send_mobile_code(&ctx.db, person.id, &mobile).await?;
+        redirect_to("/profile?code_sent=1#mobile");
+        Ok(())
+    })
+    .await
+}
+
+/// Puts the number on the signed-in person's account when the code is the one texted to it.
+#[server(endpoint = "auth/confirm-mobile")]
+pub async fn confirm_mobile(code: String) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        mobile_numbers::confirm_mobile_code(&ctx.db, person.id, &code).await?;
+        redirect_to("/profile?mobile_confirmed=1#mobile");
+        Ok(())
+    })
+    .await
+}
+
+/// Takes the signed-in person's mobile number off their account.
+#[server(endpoint = "auth/remove-mobile")]
+pub async fn remove_mobile() -> Result<(), AppError> {
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        mobile_numbers::remove_mobile(&ctx.db, person.id).await?;
+        redirect_to("/profile?mobile_removed=1#mobile");
         Ok(())
     })
     .await

@@ -65,6 +65,14 @@ impl Role {
     }
 }
 
+/// A person's mobile number on their profile: the confirmed one, and one a texted code is
+/// waiting for (both as "07700 900123").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MobileView {
+    pub confirmed: Option<String>,
+    pub waiting: Option<String>,
+}
+
 /// The signed-in person, as the browser sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonView {
@@ -76,6 +84,8 @@ pub struct PersonView {
     /// Whether they proved they own `email`. Until they do, the account is trusted with
     /// nothing that belongs to the address: it is a guest there, like anyone who types it.
     pub email_confirmed: bool,
+    /// Their mobile number (+447…), once confirmed by a texted code.
+    pub mobile: Option<String>,
 }
 
 impl PersonView {
@@ -145,6 +155,7 @@ mod tests {
             postcode: None,
             roles: vec![Role::Staff],
             email_confirmed: true,
+            mobile: None,
         };
         assert!(view.has_role(Role::Person));
         assert!(view.has_role(Role::Staff));

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod directory;
 pub mod email_confirmations;
+pub mod mobile_numbers;
 pub mod passwords;
 pub mod resets;
 pub mod roles;

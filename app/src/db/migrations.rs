@@ -35,6 +35,7 @@ mod m20261204_000030_add_outbox_emails_claimed_at;
 mod m20261204_000031_add_signups_added_by_host;
 mod m20261204_000032_add_event_cohosts_accepted_at;
 mod m20261204_000033_add_groups_place_cell;
+mod m20261204_000034_add_people_mobile;
 mod place_cells;
 
 pub struct Migrator;
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000031_add_signups_added_by_host::Migration),
             Box::new(m20261204_000032_add_event_cohosts_accepted_at::Migration),
             Box::new(m20261204_000033_add_groups_place_cell::Migration),
+            Box::new(m20261204_000034_add_people_mobile::Migration),
         ]
     }
 }

@@ -11,7 +11,10 @@ pub use staff::*;
 
 use crate::{
     error::AppError,
-    events::model::{EventCard, EventDetail, EventListView, MyEventView, SignUpStatus},
+    events::model::{
+        CancelLinkView, EventCard, EventDetail, EventListView, HostedEventView, MyEventView,
+        SignUpStatus,
+    },
     people::model::ActivityItem,
 };
 use leptos::prelude::*;
@@ -169,7 +172,7 @@ pub async fn sign_up_for_event(
         let mut details = signups::SignUpDetails::parse(
             &or_mine(name, me.map(|p| p.name.as_str())),
             &or_mine(email, me.map(|p| p.email.as_str())),
-            phone.as_deref().unwrap_or_default(),
+            &or_mine(phone, me.and_then(|p| p.mobile.as_deref())),
             &or_mine(postcode, me.and_then(|p| p.postcode.as_deref())),
             consent_email.is_some(),
             consent_sms.is_some(),
@@ -177,6 +180,10 @@ pub async fn sign_up_for_event(
         let mine = me.filter(|p| p.email == details.email.as_str());
         details.person_id = mine.map(|p| p.id);
         details.email_confirmed = mine.is_some_and(|p| p.email_confirmed);
+        // A number the account confirmed by a texted code needs no YES reply.
+        details.phone_confirmed = mine.is_some_and(|p| {
+            p.mobile.is_some() && p.mobile.as_deref() == details.phone.as_ref().map(|m| m.as_str())
+        });
         ctx.limit_address(Limit::SignUpsPerAddress)?;
         // Each sign-up emails the address: only its confirmed owner may send many.
         if details.owner().is_none() {
@@ -209,6 +216,12 @@ pub async fn cancel_signup(token: String) -> Result<String, AppError> {
     .await
 }
 
+/// What an emailed cancel link is for; anyone holding the link may ask.
+#[server(endpoint = "events/cancel-link")]
+pub async fn get_cancel_link(token: String) -> Result<CancelLinkView, AppError> {
+    serve(|ctx| async move { cancellations::cancel_link_state(&ctx.db, &token).await }).await
+}
+
 /// Cancels one of the signed-in person's own places, from "My events".
 #[server(endpoint = "events/cancel-mine")]
 pub async fn cancel_my_signup(signup_id: i32) -> Result<String, AppError> {
@@ -233,6 +246,16 @@ pub async fn my_events() -> Result<Vec<MyEventView>, AppError> {
     serve(|ctx| async move {
         let person = ctx.person()?;
         my_events::list_events_for_person(&ctx.db, person.id).await
+    })
+    .await
+}
+
+/// The events the signed-in person hosts or co-hosts, for "My events".
+#[server(endpoint = "events/hosting")]
+pub async fn my_hosted_events() -> Result<Vec<HostedEventView>, AppError> {
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        my_events::list_hosted_events(&ctx.db, person.id).await
     })
     .await
 }

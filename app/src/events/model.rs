@@ -233,6 +233,20 @@ pub struct MyEventView {
     pub upcoming: bool,
 }
 
+/// An event the person hosts or co-hosts, in "My events".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostedEventView {
+    pub id: i32,
+    pub path: String,
+    pub title: String,
+    pub when: String,
+    /// "Host" or "Co-host".
+    pub role: String,
+    /// "Waiting for approval", "Cancelled" or "Not approved" when not simply published.
+    pub state: Option<String>,
+    pub upcoming: bool,
+}
+
 /// One person signed up, as the event's hosts see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttendeeView {
@@ -242,8 +256,11 @@ pub struct AttendeeView {
     pub phone: Option<String>,
     pub status: SignUpStatus,
     pub checked_in: bool,
-    /// The slot's time, when the event has several.
+    /// The date or shift: "Morning: Thu 7 Nov, 10am – 12pm".
     pub slot: String,
+    /// Its time alone: "Thu 7 Nov, 10am – 12pm".
+    pub when: String,
+    pub slot_id: i32,
 }
 
 /// Someone who runs an event with its host.
@@ -294,6 +311,16 @@ pub enum EventStatus {
 }
 
 impl EventStatus {
+    /// How hosts see a status that needs saying; None for published.
+    pub fn host_note(self) -> Option<&'static str> {
+        match self {
+            EventStatus::Published => None,
+            EventStatus::Pending => Some("Waiting for approval"),
+            EventStatus::Rejected => Some("Not approved"),
+            EventStatus::Cancelled => Some("Cancelled"),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventStatus::Published => "published",
@@ -323,6 +350,24 @@ pub struct ApprovalQueueView {
 }
 
 /// The address of an event's page: `/events/12-phone-bank-for-the-by-election`.
+/// What an emailed cancel link is for: the event, and whether the place is already gone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CancelLinkView {
+    pub event_title: String,
+    pub event_path: String,
+    pub already_cancelled: bool,
+}
+
+/// A map of an in-person event's postcode (none for online events or without a postcode).
+pub fn map_link(postcode: Option<&str>, online: bool) -> Option<String> {
+    postcode.filter(|_| !online).map(|pc| {
+        format!(
+            "https://www.openstreetmap.org/search?query={}",
+            pc.trim().replace(' ', "+")
+        )
+    })
+}
+
 pub fn event_path(id: i32, slug: &str) -> String {
     format!("/events/{id}-{slug}")
 }

@@ -258,6 +258,9 @@ pub struct PreviewView {
     /// The email's HTML body (already made safe), or None for a text.
     pub html: Option<String>,
     pub text: String,
+    /// Others in the audience whose names matched too: (who, their address to preview as).
+    #[serde(default)]
+    pub also_matching: Vec<(String, String)>,
 }
 
 /// The unsubscribe page, which needs no sign-in.

@@ -2,6 +2,7 @@
 
 mod friend_invite_page;
 mod friends_page;
+mod mobile_section;
 mod profile_page;
 
 pub use friend_invite_page::FriendInvitePage;

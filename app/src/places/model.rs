@@ -9,6 +9,9 @@ pub struct Coordinates {
     pub longitude: f64,
 }
 
+/// The credit the town names' licence asks for, wherever a place name can be searched.
+pub const PLACE_NAMES_CREDIT: &str = "Place names from GeoNames (geonames.org), CC BY 4.0.";
+
 const EARTH_RADIUS_MILES: f64 = 3958.8;
 /// Miles per degree of latitude (near enough everywhere).
 const MILES_PER_DEGREE_LATITUDE: f64 = 69.05;

@@ -3,3 +3,4 @@
 pub mod codepoint;
 pub mod lookup;
 pub mod outward;
+pub mod towns;

@@ -1,11 +1,16 @@
 //! The ranking (pure, so unit-tested on hand-built cases) and the view types.
 //!
-//! score = 3 × (friends going, a close friend — one the person has been to an event
-//!             with — counting 2, any other 1)
-//!       + 2 if it is an event of one of the person's groups
-//!       + 2 × (1 − miles / 20) for in-person events within 20 miles of their postcode
+//! score = nearness × ( 3 × (friends going, a close friend — one the person has been to
+//!                          an event with — counting 2, any other 1)
+//!                    + 2 if it is an event of one of the person's groups
+//!                    + 2 )
 //!       + (1 − days away / 28), for events in the next four weeks
 //!       + ln(1 + people going) / 10, to break ties towards popular events.
+//!
+//! nearness halves every 10 miles from the person's postcode, so a near event with
+//! friends leads and a near one without beats a distant one with a friend; an online
+//! event (or one whose place is unknown) counts as 10 miles away. An in-person event more
+//! than 40 miles away is out of reach and never suggested, whoever is going.
 
 pub use crate::events::model::{Candidate, NEAR_MILES};
 use crate::{events::model::EventCard, people::model::FriendsGoing, places::model::distance_text};
@@ -19,21 +24,28 @@ pub struct Ranked {
     pub reason: String,
 }
 
-/// The score described at the top of this file.
-pub fn score(c: &Candidate) -> f64 {
+/// Beyond this, an in-person event is out of reach: never suggested.
+pub const REACH_MILES: f64 = 40.0;
+/// Every this many miles, an event's weight halves.
+const HALF_WEIGHT_MILES: f64 = 10.0;
+
+/// How much an event's distance leaves of its weight; None when it is out of reach.
+fn nearness(c: &Candidate) -> Option<f64> {
+    let miles = c.miles.unwrap_or(HALF_WEIGHT_MILES);
+    (miles <= REACH_MILES).then(|| 0.5f64.powf(miles / HALF_WEIGHT_MILES))
+}
+
+/// The score described at the top of this file; None for an event out of reach.
+pub fn score(c: &Candidate) -> Option<f64> {
     let friends: f64 = c
         .friends
         .iter()
         .map(|(_, close)| if *close { 2.0 } else { 1.0 })
         .sum();
     let group = if c.group.is_some() { 2.0 } else { 0.0 };
-    let distance = c
-        .miles
-        .map(|m| 2.0 * (1.0 - m / NEAR_MILES).max(0.0))
-        .unwrap_or(0.0);
     let soon = (1.0 - c.days_away / 28.0).clamp(0.0, 1.0);
     let popular = f64::from(c.going.max(0)).ln_1p() / 10.0;
-    3.0 * friends + group + distance + soon + popular
+    Some(nearness(c)? * (3.0 * friends + group + 2.0) + soon + popular)
 }
 
 /// "Sam and 2 friends are going · 1.2 miles away · Your group Sheffield Greens".
@@ -61,11 +73,12 @@ pub fn reason(c: &Candidate) -> String {
     parts.join(" · ")
 }
 
-/// The best `limit` candidates, highest score first (ties: sooner, then lower id).
+/// The best `limit` candidates within reach, highest score first (ties: sooner, then
+/// lower id).
 pub fn rank(candidates: &[Candidate], limit: usize) -> Vec<Ranked> {
     let mut ranked: Vec<(f64, f64, &Candidate)> = candidates
         .iter()
-        .map(|c| (score(c), c.days_away, c))
+        .filter_map(|c| Some((score(c)?, c.days_away, c)))
         .collect();
     ranked.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -147,26 +160,75 @@ mod tests {
         assert_eq!(ranked[0].reason, "Zoe and Al are going");
     }
 
+    fn order(candidates: &[Candidate]) -> Vec<i32> {
+        rank(candidates, 10).iter().map(|r| r.event_id).collect()
+    }
+
     #[test]
-    fn friends_outweigh_distance_and_distance_outweighs_nothing() {
-        let near = Candidate {
-            miles: Some(0.5),
+    fn near_events_with_friends_lead_and_distance_wears_friends_down() {
+        let near_with_friend = Candidate {
+            friends: vec![("Sam".into(), false)],
+            miles: Some(2.0),
             ..candidate(1)
         };
-        let friend_far = Candidate {
-            friends: vec![("Sam".into(), false)],
-            miles: Some(30.0),
+        let near = Candidate {
+            miles: Some(0.6),
             ..candidate(2)
         };
-        let far = Candidate {
-            miles: Some(19.0),
+        let friend_further = Candidate {
+            friends: vec![("Sam".into(), false)],
+            miles: Some(25.0),
             ..candidate(3)
         };
-        let order: Vec<i32> = rank(&[near, friend_far, far], 10)
-            .iter()
-            .map(|r| r.event_id)
-            .collect();
-        assert_eq!(order, [2, 1, 3]);
+        let nothing_near = Candidate {
+            miles: Some(35.0),
+            ..candidate(4)
+        };
+        assert_eq!(
+            order(&[nothing_near, friend_further, near, near_with_friend]),
+            [1, 2, 3, 4]
+        );
+    }
+
+    /// A Manchester member whose friends are going to events across Great Britain, with a
+    /// phone bank 0.6 miles from home (as seen in issue 21).
+    #[test]
+    fn far_events_are_never_suggested_for_friends_sake_but_online_ones_are() {
+        let friends = |n: usize| -> Vec<(String, bool)> {
+            (0..n).map(|i| (format!("Friend {i}"), i == 0)).collect()
+        };
+        let cardiff = Candidate {
+            friends: friends(3),
+            miles: Some(150.0),
+            ..candidate(1)
+        };
+        let newcastle = Candidate {
+            friends: friends(2),
+            miles: Some(120.0),
+            ..candidate(2)
+        };
+        let inverness = Candidate {
+            friends: friends(1),
+            miles: Some(300.0),
+            ..candidate(3)
+        };
+        let online = Candidate {
+            friends: friends(2),
+            miles: None,
+            ..candidate(4)
+        };
+        let phone_bank = Candidate {
+            miles: Some(0.6),
+            ..candidate(5)
+        };
+        let stockport = Candidate {
+            miles: Some(REACH_MILES - 1.0),
+            ..candidate(6)
+        };
+        assert_eq!(
+            order(&[cardiff, newcastle, inverness, online, phone_bank, stockport]),
+            [4, 5, 6]
+        );
     }
 
     #[test]

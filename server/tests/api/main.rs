@@ -9,6 +9,7 @@ mod events;
 mod friends;
 mod groups;
 mod head;
+mod mobile_numbers;
 mod outbox;
 mod outreach;
 mod pages;

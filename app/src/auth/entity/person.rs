@@ -20,6 +20,9 @@ pub struct Model {
     /// Until then the account acts on nothing that belongs to the address (its guest
     /// sign-ups, its consent): anyone can open an account for any address.
     pub email_confirmed_at: Option<DateTimeUtc>,
+    /// Their mobile number (+447…), set only once they typed back the code texted to it.
+    pub mobile: Option<String>,
+    pub mobile_confirmed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -179,6 +179,10 @@ pub async fn get_person_view(
         postcode: person.postcode.clone(),
         roles: list_roles_for_person(db, person.id).await?,
         email_confirmed: person.email_confirmed_at.is_some(),
+        mobile: person
+            .mobile
+            .clone()
+            .filter(|_| person.mobile_confirmed_at.is_some()),
     })
 }
 
@@ -197,6 +201,7 @@ pub async fn stored_account(
 /// Deletes the account row; what hangs off it goes by foreign-key cascade. Only the
 /// erasure of a whole account (`crate::account_erasure`) calls this.
 pub async fn delete_account_row(db: &impl ConnectionTrait, id: i32) -> AppResult<()> {
+    super::mobile_numbers::remove_mobile(db, id).await?;
     person::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }

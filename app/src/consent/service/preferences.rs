@@ -93,29 +93,35 @@ pub async fn preferences_of(
             since: format!("Since {}", format_when(c.updated_at)),
         })
         .collect();
-    // The party's and each of their groups' email, even before any choice, so there is
-    // always something to allow.
+    // The party's and each of their groups' email (and texts, once they have confirmed a
+    // mobile number), even before any choice, so there is always something to allow.
     let member_of = active_group_ids(db, person.id).await?;
-    let wanted: Vec<Scope> = std::iter::once(PARTY_SCOPE)
+    let channels: &[Channel] = if person.mobile.is_some() {
+        &[Channel::Email, Channel::Sms]
+    } else {
+        &[Channel::Email]
+    };
+    let scopes: Vec<Scope> = std::iter::once(PARTY_SCOPE)
         .chain(member_of.into_iter().map(group_scope))
-        .filter(|scope| {
-            !lines
-                .iter()
-                .any(|l| &l.scope == scope && l.channel == Channel::Email)
-        })
         .collect();
-    let unchosen = scope_labels(db, wanted.into_iter()).await?;
-    lines.extend(
-        unchosen
-            .into_iter()
-            .map(|(scope, scope_label)| ConsentLine {
+    let unchosen = scope_labels(db, scopes.iter().copied()).await?;
+    for (scope, scope_label) in unchosen {
+        for channel in channels {
+            if lines
+                .iter()
+                .any(|l| l.scope == scope && l.channel == *channel)
+            {
+                continue;
+            }
+            lines.push(ConsentLine {
                 scope,
-                scope_label,
-                channel: Channel::Email,
+                scope_label: scope_label.clone(),
+                channel: *channel,
                 granted: false,
                 since: "Not chosen yet".to_string(),
-            }),
-    );
+            });
+        }
+    }
     // The party first, then groups by name.
     lines.sort_by_key(|l| {
         (
@@ -172,11 +178,19 @@ where
         .filter(consent_current::Column::Scope.eq(scope))
         .one(db)
         .await?;
-    let phone = known.as_ref().and_then(|k| k.phone.clone());
+    // Texts go to the number the person confirmed on their profile, else the one they
+    // gave when they agreed.
+    let phone = match channel {
+        Channel::Sms => person
+            .mobile
+            .clone()
+            .or_else(|| known.as_ref().and_then(|k| k.phone.clone())),
+        Channel::Email => None,
+    };
     if channel == Channel::Sms && granted && phone.is_none() {
         return Err(AppError::invalid(
             "channel",
-            "We have no mobile number for that: give one when you next sign up to an event.",
+            "We have no mobile number for you: add one on your profile first.",
         ));
     }
     // The ledger row and the choice in force are written together or not at all.

@@ -10,9 +10,10 @@ pub fn places_text(places_left: Option<i32>) -> Option<String> {
     })
 }
 
-/// An event in a list: title (the link), kind, when, where, host, places left.
+/// An event in a list: title (the link), kind, when, where, host, places left, and why it
+/// is suggested when it is.
 #[component]
-pub fn EventCardView(card: EventCard) -> impl IntoView {
+pub fn EventCardView(card: EventCard, #[prop(optional)] reason: Option<String>) -> impl IntoView {
     view! {
         <article class="card event-card">
             <p class="event-kind">{card.kind.label()}</p>
@@ -27,6 +28,7 @@ pub fn EventCardView(card: EventCard) -> impl IntoView {
             <p class="muted">"Hosted by " {card.host_name}</p>
             {card.friends_going.map(|text| view! { <p class="friends-going">{text}</p> })}
             {places_text(card.places_left).map(|text| view! { <p class="event-places">{text}</p> })}
+            {reason.map(|text| view! { <p class="suggestion-reason">{text}</p> })}
         </article>
     }
 }

@@ -34,6 +34,10 @@ pub fn SignUpForm(slots: Vec<SlotView>, referrer: Option<i32>) -> impl IntoView 
                                     {match me {
                                         Some(person) => view! {
                                             <p>"Signing up as " <strong>{person.name}</strong> " (" {person.email} ")."</p>
+                                            // With a confirmed mobile, agreeing to texts is one tick.
+                                            {person.mobile.is_some().then(|| view! {
+                                                <CheckboxField label=CONSENT_SMS_WORDING name="consent_sms" />
+                                            })}
                                         }.into_any(),
                                         None => view! { <GuestFields error=error /> }.into_any(),
                                     }}

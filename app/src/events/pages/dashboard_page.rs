@@ -67,6 +67,19 @@ fn Dashboard(
     let waiting = view.attendees.len() - confirmed;
     let arrived = view.attendees.iter().filter(|a| a.checked_in).count();
     let view_for_tools = view.clone();
+    let shifts = view.slots.len() > 1;
+    // The roster's filter: one date or shift (?slot=), or everyone.
+    let query = use_query_map();
+    let chosen = query
+        .read_untracked()
+        .get("slot")
+        .and_then(|s| s.parse::<i32>().ok());
+    let roster = shifts.then(|| view! { <Roster view=view.clone() chosen /> });
+    let attendees: Vec<AttendeeView> = view
+        .attendees
+        .into_iter()
+        .filter(|a| chosen.is_none_or(|slot| a.slot_id == slot))
+        .collect();
     view! {
         <div class="page-head">
             <h1>{view.title.clone()}</h1>
@@ -79,27 +92,104 @@ fn Dashboard(
         {(view.status == EventStatus::Cancelled).then(|| view! {
             <p class="notice notice-error" role="status">"This event is cancelled. Everyone signed up was emailed."</p>
         })}
-        {if view.attendees.is_empty() {
-            view! { <p class="empty">"Nobody has signed up yet. Share the event page to spread the word."</p> }.into_any()
+        {roster}
+        {if attendees.is_empty() {
+            let text = if chosen.is_some() {
+                "Nobody is on this date or shift yet."
+            } else {
+                "Nobody has signed up yet. Share the event page to spread the word."
+            };
+            view! { <p class="empty">{text}</p> }.into_any()
         } else {
             view! {
-                <table class="attendees">
-                    <caption class="visually-hidden">"People signed up"</caption>
-                    <thead>
-                        <tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Mobile"</th><th scope="col">"Place"</th><th scope="col">"Arrived"</th></tr>
-                    </thead>
-                    <tbody>
-                        {view.attendees.into_iter().map(|a| view! { <AttendeeRow attendee=a check_in /> }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="attendees">
+                        <caption class="visually-hidden">"People signed up"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Name"</th>
+                                {shifts.then(|| view! { <th scope="col">"Date or shift"</th> })}
+                                <th scope="col">"Email"</th><th scope="col">"Mobile"</th><th scope="col">"Place"</th><th scope="col">"Arrived"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {attendees.into_iter().map(|a| view! { <AttendeeRow attendee=a check_in shifts /> }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             }.into_any()
         }}
         <HostTools view=view_for_tools actions=tools />
     }
 }
 
+/// Who is on which date or shift: counts per slot, and a filter for the list below.
 #[component]
-fn AttendeeRow(attendee: AttendeeView, check_in: ServerAction<CheckIn>) -> impl IntoView {
+fn Roster(view: DashboardView, chosen: Option<i32>) -> impl IntoView {
+    let count = |slot: i32, status: SignUpStatus| {
+        view.attendees
+            .iter()
+            .filter(|a| a.slot_id == slot && a.status == status)
+            .count()
+    };
+    let rows = view
+        .slots
+        .iter()
+        .map(|slot| {
+            let going = count(slot.id, SignUpStatus::Confirmed);
+            let waiting = count(slot.id, SignUpStatus::Waitlisted);
+            let left = slot
+                .places_left
+                .map_or("No limit".to_string(), |n| n.to_string());
+            let only = format!("/events/{}/dashboard?slot={}", view.event_id, slot.id);
+            view! {
+                <tr>
+                    <th scope="row"><a href=only>{slot.describe()}</a></th>
+                    <td>{going}</td>
+                    <td>{waiting}</td>
+                    <td>{left}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let options = view
+        .slots
+        .iter()
+        .map(|slot| {
+            view! { <option value=slot.id selected=chosen == Some(slot.id)>{slot.describe()}</option> }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="roster-heading">
+            <h2 id="roster-heading">"Roster"</h2>
+            <div class="table-scroll">
+                <table class="attendees roster">
+                    <thead>
+                        <tr><th scope="col">"Date or shift"</th><th scope="col">"Going"</th><th scope="col">"Waiting"</th><th scope="col">"Places left"</th></tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <form method="get" class="inline-form roster-filter" aria-label="Show one date or shift">
+                <div class="field">
+                    <label for="roster-slot">"Show"</label>
+                    <select id="roster-slot" name="slot">
+                        <option value="" selected=chosen.is_none()>"Everyone"</option>
+                        {options}
+                    </select>
+                </div>
+                <button type="submit" class="button button-small">"Show"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn AttendeeRow(
+    attendee: AttendeeView,
+    check_in: ServerAction<CheckIn>,
+    shifts: bool,
+) -> impl IntoView {
     let place = match attendee.status {
         SignUpStatus::Confirmed => "Going",
         _ => "Waitlist",
@@ -117,6 +207,7 @@ fn AttendeeRow(attendee: AttendeeView, check_in: ServerAction<CheckIn>) -> impl 
     view! {
         <tr>
             <th scope="row">{attendee.name.clone()}</th>
+            {shifts.then(|| view! { <td>{attendee.slot}</td> })}
             <td>{attendee.email}</td>
             <td>{attendee.phone.unwrap_or_default()}</td>
             <td>{place}</td>

@@ -7,6 +7,7 @@ use crate::{
         components::{event_card::EventCardView, near_me::NearMeButton},
         model::{EventKind, EventListView},
     },
+    places::model::PLACE_NAMES_CREDIT,
 };
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -106,9 +107,15 @@ fn EventFilters(error: Option<AppError>) -> impl IntoView {
             .unwrap_or_else(|| DEFAULT_WITHIN_MILES.to_string())
     };
     let message = move |field: &str| error.as_ref().and_then(|e| e.message_for(field));
+    // Folded on small screens so results show on the first screen, unless one is in use.
+    let more_filters_open = ["within", "kind", "from", "until", "q"]
+        .into_iter()
+        .any(|key| !current(key).is_empty());
     view! {
         <form class="filters" method="get" action="/events" role="search" aria-label="Find events">
-            <FilterInput label="Near (postcode)" name="near" kind="text" value=current("near") error=message("near") />
+            <FilterInput label="Near (postcode or town)" name="near" kind="text" value=current("near") error=message("near") />
+            <details class="more-filters" open=more_filters_open>
+            <summary>"More filters"</summary>
             <div class="field">
                 <label for="filter-within">"Within"</label>
                 <select id="filter-within" name="within">
@@ -138,8 +145,10 @@ fn EventFilters(error: Option<AppError>) -> impl IntoView {
             <FilterInput label="From" name="from" kind="date" value=current("from") error=message("from") />
             <FilterInput label="Until" name="until" kind="date" value=current("until") error=message("until") />
             <FilterInput label="Words" name="q" kind="search" value=current("q") error=None />
+            </details>
             <button type="submit" class="button">"Search"</button>
             <NearMeButton />
+            <p class="field-hint filters-credit">{PLACE_NAMES_CREDIT}</p>
         </form>
     }
 }

@@ -4,7 +4,7 @@ use crate::{
     error::AppError,
     events::{
         api::{get_event, AcceptCohost},
-        components::{event_card::places_text, sign_up_form::SignUpForm},
+        components::{event_card::places_text, share_link::ShareLink, sign_up_form::SignUpForm},
         model::{event_id_from_path_segment, EventDetail, EventStatus, SignUpStatus},
     },
     ui::{
@@ -85,7 +85,7 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
             })}
             {detail.cohost_invited.then(|| view! { <CohostInvite event_id=card.id /> })}
             <WhoIsGoing count=detail.going_count friends=detail.friends_going.clone() host=detail.is_host />
-            {detail.share_url.clone().map(|url| view! { <ShareLink url /> })}
+            {detail.share_url.clone().map(|url| view! { <ShareLink url title=card.title.clone() /> })}
             <div class="event-description">{detail.description.clone()}</div>
             <MySignUpOrForm detail />
         </article>
@@ -147,18 +147,6 @@ fn WhoIsGoing(count: i32, friends: Option<FriendsGoing>, host: bool) -> impl Int
             <p class="muted">{people}</p>
             {host.then_some(view! { <p class="muted">"As a host you see everyone on the dashboard."</p> })}
         </section>
-    }
-}
-
-/// The viewer's own link: people who sign up through it are counted as brought by them.
-#[component]
-fn ShareLink(url: String) -> impl IntoView {
-    view! {
-        <div class="field share-link">
-            <label for="share-url">"Your share link"</label>
-            <p class="field-hint" id="share-url-hint">"People who sign up through it count as brought by you, on your profile."</p>
-            <input id="share-url" type="text" readonly value=url aria-describedby="share-url-hint" />
-        </div>
     }
 }
 

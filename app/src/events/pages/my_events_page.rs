@@ -3,18 +3,19 @@ use crate::ui::{form::FormError, notice::QueryNotice};
 use crate::{
     error::AppError,
     events::{
-        api::{get_calendar_feed, my_events, CancelMySignup, RenewCalendarFeed},
-        model::{MyEventView, SignUpStatus},
+        api::{get_calendar_feed, my_events, my_hosted_events, CancelMySignup, RenewCalendarFeed},
+        model::{HostedEventView, MyEventView, SignUpStatus},
     },
 };
 use leptos::{form::ActionForm, prelude::*};
 
-/// The signed-in person's sign-ups: upcoming, then past.
+/// The signed-in person's sign-ups, upcoming then past, and the events they run.
 #[component]
 pub fn MyEventsPage() -> impl IntoView {
     let cancel = ServerAction::<CancelMySignup>::new();
     let error = Signal::derive(move || cancel.value().get().and_then(Result::err));
     let events = Resource::new(move || cancel.version().get(), |_| my_events());
+    let hosting = Resource::new(|| (), |_| my_hosted_events());
     view! {
         <PageTitle text="My events · MembersNet" />
         <section class="container">
@@ -25,6 +26,12 @@ pub fn MyEventsPage() -> impl IntoView {
                 <QueryNotice key="cancelled" text="Your place is cancelled. If someone was waiting, it is theirs now." />
                 <FormError error=error />
             </div>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    hosting.await.ok().filter(|list| !list.is_empty()).map(|list| view! { <HostedEventList list /> })
+                })}
+            </Suspense>
+            <h2>"Your places"</h2>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match events.await {
@@ -66,6 +73,35 @@ fn MyEventList(list: Vec<MyEventView>, cancel: ServerAction<CancelMySignup>) -> 
                                     <button type="submit" class="button button-small button-ghost" aria-label=cancel_label>"Cancel"</button>
                                 </ActionForm>
                             })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// The events the person hosts or co-hosts, each with its dashboard.
+#[component]
+fn HostedEventList(list: Vec<HostedEventView>) -> impl IntoView {
+    view! {
+        <h2>"Events you run"</h2>
+        <ul class="my-events">
+            {list
+                .into_iter()
+                .map(|event| {
+                    let dashboard = format!("/events/{}/dashboard", event.id);
+                    let dashboard_label = format!("Dashboard for {}", event.title);
+                    let mut facts = vec![event.when, event.role];
+                    facts.extend(event.state);
+                    if !event.upcoming {
+                        facts.push("Past".to_string());
+                    }
+                    view! {
+                        <li class="card">
+                            <a href=event.path>{event.title}</a>
+                            <span class="muted">" · " {facts.join(" · ")}</span>
+                            <a class="button button-small button-ghost" href=dashboard aria-label=dashboard_label>"Dashboard"</a>
                         </li>
                     }
                 })

@@ -36,10 +36,15 @@ pub async fn get_dashboard(
     let mut attendees: Vec<AttendeeView> = rows
         .into_iter()
         .map(|row| {
-            let slot = slots
+            let (slot, when) = slots
                 .iter()
                 .find(|s| s.id == row.slot_id)
-                .map(|s| format_time_range(s.starts_at, s.ends_at))
+                .map(|s| {
+                    (
+                        slot_view(s).describe(),
+                        format_time_range(s.starts_at, s.ends_at),
+                    )
+                })
                 .unwrap_or_default();
             AttendeeView {
                 signup_id: row.id,
@@ -49,6 +54,8 @@ pub async fn get_dashboard(
                 status: row.status,
                 checked_in: row.checked_in_at.is_some(),
                 slot,
+                when,
+                slot_id: row.slot_id,
             }
         })
         .collect();
@@ -101,7 +108,7 @@ pub async fn attendees_csv(
     viewer: &PersonView,
 ) -> AppResult<String> {
     let dashboard = get_dashboard(db, event_id, viewer).await?;
-    let mut out = String::from("name,email,phone,status,checked_in,when\r\n");
+    let mut out = String::from("name,email,phone,status,checked_in,when,slot\r\n");
     for a in dashboard.attendees {
         let fields = [
             a.name,
@@ -109,6 +116,7 @@ pub async fn attendees_csv(
             a.phone.unwrap_or_default(),
             a.status.as_str().to_string(),
             if a.checked_in { "yes" } else { "no" }.to_string(),
+            a.when,
             a.slot,
         ];
         out.push_str(

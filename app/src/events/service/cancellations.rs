@@ -7,7 +7,7 @@ use crate::{
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
-        model::{event_path, SignUpStatus},
+        model::{event_path, CancelLinkView, SignUpStatus},
     },
     format::format_time_range,
     mail::{queue_templated, Template},
@@ -21,6 +21,37 @@ use sea_orm::{
     QueryOrder, Set, TransactionSession, TransactionTrait,
 };
 
+/// The sign-up an emailed link names; the same error as cancelling for an unknown link.
+async fn signup_of_link(db: &impl ConnectionTrait, token: &str) -> AppResult<signup::Model> {
+    signup::Entity::find()
+        .filter(signup::Column::CancelTokenHash.eq(tokens::hash_token(token)))
+        .one(db)
+        .await?
+        .ok_or_else(|| {
+            AppError::invalid(
+                "token",
+                "This cancel link is not valid. It may be from an older sign-up.",
+            )
+        })
+}
+
+/// What a cancel link is for, so a used one says so and offers to sign up again.
+pub async fn cancel_link_state(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<CancelLinkView> {
+    let row = signup_of_link(db, token).await?;
+    let event = event::Entity::find_by_id(row.event_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(CancelLinkView {
+        event_path: event_path(event.id, &event.slug),
+        event_title: event.title,
+        already_cancelled: row.status == SignUpStatus::Cancelled,
+    })
+}
+
 /// Cancels the sign-up an emailed link names. If it held a place, the first on the
 /// waitlist gets it and is emailed. Returns the event's title.
 pub async fn cancel_signup_by_token<C>(db: &C, token: &str, public_url: &str) -> AppResult<String>
@@ -28,16 +59,7 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let txn = begin_write(db).await?;
-    let row = signup::Entity::find()
-        .filter(signup::Column::CancelTokenHash.eq(tokens::hash_token(token)))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| {
-            AppError::invalid(
-                "token",
-                "This cancel link is not valid. It may be from an older sign-up.",
-            )
-        })?;
+    let row = signup_of_link(&txn, token).await?;
     let title = cancel_in(&txn, row, public_url).await?;
     txn.commit().await?;
     Ok(title)

@@ -14,8 +14,8 @@ use crate::{
     events::{
         entity::{event, event_slot, signup},
         model::{
-            event_path, EventCard, EventDetail, EventKind, EventListView, EventStatus, MySignUp,
-            SignUpStatus, SlotView,
+            event_path, map_link, EventCard, EventDetail, EventKind, EventListView, EventStatus,
+            MySignUp, SignUpStatus, SlotView,
         },
     },
     format::{format_time_range, format_when},
@@ -312,16 +312,7 @@ pub async fn get_event_detail(
             }),
         None => None,
     };
-    let map_url = e
-        .postcode
-        .as_ref()
-        .filter(|_| e.online_url.is_none())
-        .map(|pc| {
-            format!(
-                "https://www.openstreetmap.org/search?query={}",
-                pc.replace(' ', "+")
-            )
-        });
+    let map_url = map_link(e.postcode.as_deref(), e.online_url.is_some());
     let card = card(&e, host_name, &slots);
     let url = format!("{}{}", public_url.trim_end_matches('/'), card.path);
     Ok(EventDetail {

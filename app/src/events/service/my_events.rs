@@ -1,16 +1,64 @@
-//! "My events": a person's own sign-ups.
+//! "My events": a person's own sign-ups, and the events they host or co-host.
 
 use super::lookups::events_by_id;
 use crate::{
     error::AppResult,
     events::{
-        entity::{event_slot, signup},
-        model::{event_path, MyEventView, SignUpStatus},
+        entity::{event, event_cohost, event_slot, signup},
+        model::{event_path, HostedEventView, MyEventView, SignUpStatus},
     },
-    format::format_time_range,
+    format::{format_time_range, format_when},
 };
-use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use chrono::{Duration, Utc};
+use sea_orm::{
+    sea_query::Query, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+/// The events the person hosts, or co-hosts having accepted: upcoming soonest first, then
+/// past most recent first.
+pub async fn list_hosted_events(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> AppResult<Vec<HostedEventView>> {
+    let cohosted = Query::select()
+        .column(event_cohost::Column::EventId)
+        .from(event_cohost::Entity)
+        .and_where(event_cohost::Column::PersonId.eq(person_id))
+        .and_where(event_cohost::Column::AcceptedAt.is_not_null())
+        .to_owned();
+    let rows = event::Entity::find()
+        .filter(
+            Condition::any()
+                .add(event::Column::HostId.eq(person_id))
+                .add(event::Column::Id.in_subquery(cohosted)),
+        )
+        .order_by_asc(event::Column::StartsAt)
+        .all(db)
+        .await?;
+    // An event stays "upcoming" on its day.
+    let today = Utc::now() - Duration::hours(12);
+    let (upcoming, mut past): (Vec<_>, Vec<_>) =
+        rows.into_iter().partition(|e| e.starts_at >= today);
+    past.reverse();
+    Ok(upcoming
+        .into_iter()
+        .chain(past)
+        .map(|e| HostedEventView {
+            id: e.id,
+            path: event_path(e.id, &e.slug),
+            when: format_when(e.starts_at),
+            role: if e.host_id == person_id {
+                "Host"
+            } else {
+                "Co-host"
+            }
+            .to_string(),
+            state: e.status.host_note().map(str::to_string),
+            upcoming: e.starts_at >= today,
+            title: e.title,
+        })
+        .collect())
+}
 
 /// The person's sign-ups that are not cancelled, upcoming first then past.
 pub async fn list_events_for_person(

@@ -11,7 +11,7 @@ use crate::{
     error::{AppError, AppResult},
     events::{
         entity::{event, event_slot, signup},
-        model::{event_path, EventStatus, SignUpStatus},
+        model::{event_path, map_link, EventStatus, SignUpStatus},
     },
     format::format_time_range,
     mail::{queue_templated, Template},
@@ -40,6 +40,8 @@ pub struct SignUpDetails {
     /// Whether that account proved it owns the email. Only then is it trusted as the
     /// address's owner (see `owner`); until then it signs up like a guest.
     pub email_confirmed: bool,
+    /// Whether `phone` is the number that account confirmed by a texted code.
+    pub phone_confirmed: bool,
     pub consent_email: bool,
     pub consent_sms: bool,
     /// Who shared the link they came through, already checked (see `referrals`).
@@ -70,6 +72,7 @@ impl SignUpDetails {
             postcode: PostcodeUk::parse_optional("postcode", postcode)?,
             person_id: None,
             email_confirmed: false,
+            phone_confirmed: false,
             consent_email,
             consent_sms,
             referrer_id: None,
@@ -258,13 +261,21 @@ async fn sign_up_in(
     active.save(txn).await?;
     let confirm = record_consents(txn, details, event.id).await?;
 
-    let cancel_link = format!("{}/events/cancel/{token}", public_url.trim_end_matches('/'));
+    let site = public_url.trim_end_matches('/');
+    let cancel_link = format!("{site}/events/cancel/{token}");
+    let confirmed = status == SignUpStatus::Confirmed;
     let values = context! {
         name => &contact.name,
-        confirmed => status == SignUpStatus::Confirmed,
+        confirmed,
         title => &event.title,
         when => format_time_range(slot.starts_at, slot.ends_at),
-        event_url => format!("{}{}", public_url.trim_end_matches('/'), event_path(event.id, &event.slug)),
+        event_url => format!("{site}{}", event_path(event.id, &event.slug)),
+        venue => &event.venue,
+        postcode => &event.postcode,
+        map_url => map_link(event.postcode.as_deref(), event.online_url.is_some()),
+        calendar_url => format!("{site}/events/{}/calendar.ics", event.id),
+        // The joining link goes only to people with a place.
+        online_url => event.online_url.as_ref().filter(|_| confirmed),
         cancel_link,
         confirm_link => confirm.map(|token| confirm_consent_link(public_url, &token)),
     };

@@ -6,6 +6,7 @@ use crate::{
         components::{done_notice::DoneNotice, group_card::GroupCardView},
         model::{GroupDirectoryView, TOPICS},
     },
+    places::model::PLACE_NAMES_CREDIT,
     ui::form::FilterInput,
 };
 use leptos::prelude::*;
@@ -72,8 +73,9 @@ fn GroupFilters(near_error: Option<String>) -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <FilterInput label="Near (postcode)" name="near" kind="text" value=current("near") error=near_error />
+            <FilterInput label="Near (postcode or town)" name="near" kind="text" value=current("near") error=near_error />
             <button type="submit" class="button">"Search"</button>
+            <p class="field-hint filters-credit">{PLACE_NAMES_CREDIT}</p>
         </form>
     }
 }

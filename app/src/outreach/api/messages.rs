@@ -89,14 +89,29 @@ pub async fn save_message(
     .await
 }
 
-/// What one recipient would get: `recipient` is an email address in the audience (the
-/// first one when empty).
+/// What one recipient would get: `recipient` is an email address in the audience or part
+/// of a name (the first one when empty); `subject` and `body`, when given, are the words
+/// as typed but not yet saved.
 #[server(endpoint = "outreach/messages/preview")]
-pub async fn preview_message(id: i32, recipient: Option<String>) -> Result<PreviewView, AppError> {
+pub async fn preview_message(
+    id: i32,
+    recipient: Option<String>,
+    subject: Option<String>,
+    body: Option<String>,
+) -> Result<PreviewView, AppError> {
     serve(|ctx| async move {
         let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
         let site = &ctx.state.settings.public_url;
-        drafts::preview(&ctx.db, &message, &sender, recipient.as_deref(), site).await
+        let unsaved = drafts::Unsaved { subject, body };
+        drafts::preview(
+            &ctx.db,
+            &message,
+            &sender,
+            recipient.as_deref(),
+            unsaved,
+            site,
+        )
+        .await
     })
     .await
 }
@@ -108,6 +123,22 @@ pub async fn send_test_message(id: i32) -> Result<(), AppError> {
         let (message, sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
         sending::send_test(&ctx.db, &message, &sender, &ctx.state.settings.public_url).await?;
         redirect_to(&format!("/messages/{id}?done=test"));
+        Ok(())
+    })
+    .await
+}
+
+/// Deletes a draft; back to the sender's messages.
+#[server(endpoint = "outreach/messages/delete")]
+pub async fn delete_message(id: i32) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        let (message, _sender) = senders::message_for(&ctx.db, id, ctx.maybe_person()).await?;
+        drafts::delete_draft(&ctx.db, &message).await?;
+        let back = match message.group_id {
+            Some(group) => format!("/messages?group={group}&done=deleted"),
+            None => "/messages?done=deleted".to_string(),
+        };
+        redirect_to(&back);
         Ok(())
     })
     .await

@@ -32,7 +32,12 @@ pub fn ComposeForm(
             <FormError error=error />
             <ActionForm action=action>
                 <input type="hidden" name="id" value=view.id />
-                {email.then(|| view! { <TextField label="Subject" name="subject" value=view.subject.clone() error=error /> })}
+                // Typing here feeds the live preview (events bubble up from the field).
+                {email.then(|| view! {
+                    <div on:input=move |ev| state.subject.set(event_target_value(&ev))>
+                        <TextField label="Subject" name="subject" value=view.subject.clone() error=error />
+                    </div>
+                })}
                 <BodyField channel state error />
                 <AudienceFieldset state error />
                 {view.group_id.map(|group_id| view! { <MilesField group_id channel miles=view.audience_miles state error /> })}

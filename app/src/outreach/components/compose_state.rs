@@ -6,11 +6,12 @@ use crate::outreach::{
 };
 use leptos::prelude::*;
 
-/// The body as typed, the audience ticked and how many each audience reaches: enough for
+/// The subject and body as typed, the audience ticked and how many each audience reaches: enough for
 /// the live text counter and its cost. Starts from the saved draft, so the page the server
 /// sends already shows the right numbers.
 #[derive(Clone, Copy)]
 pub struct ComposeState {
+    pub subject: RwSignal<String>,
     pub body: RwSignal<String>,
     pub audience: RwSignal<AudienceKind>,
     pub counts: RwSignal<Vec<AudienceOption>>,
@@ -21,6 +22,7 @@ pub struct ComposeState {
 impl ComposeState {
     pub fn new(view: &MessageView) -> Self {
         Self {
+            subject: RwSignal::new(view.subject.clone()),
             body: RwSignal::new(view.body.clone()),
             audience: RwSignal::new(view.audience),
             counts: RwSignal::new(view.audiences.clone()),

@@ -1,7 +1,7 @@
 use crate::ui::page_title::PageTitle;
 use crate::{
     outreach::{
-        api::get_message,
+        api::{get_message, DeleteMessage},
         components::{
             action_error::ActionError,
             compose_form::ComposeForm,
@@ -109,12 +109,53 @@ fn Draft(view: MessageView, actions: MessageActions) -> impl IntoView {
     let id = view.id;
     let count = count_in(&view.audiences, view.audience);
     let scheduled = !view.send_at_local.trim().is_empty();
+    let delete = ServerAction::<DeleteMessage>::new();
+    let delete_error = Signal::derive(move || delete.value().get().and_then(Result::err));
     view! {
         <ComposeForm view state action=actions.save />
-        <PreviewSection id />
+        <PreviewSection id state />
         <SendControls id count scheduled actions />
+        <ActionError error=delete_error />
+        <details class="confirm-block">
+            <summary class="button button-small button-ghost">"Delete this draft…"</summary>
+            <p class="small">"It goes for good; nobody has been sent it."</p>
+            <ActionForm action=delete attr:class="inline-form">
+                <input type="hidden" name="id" value=id />
+                <SubmitButton label="Yes, delete this draft" class="button button-small" pending=delete.pending() />
+            </ActionForm>
+        </details>
     }
     .into_any()
+}
+
+/// What went (or will go): to whom, the subject and the words, beside the progress.
+#[component]
+fn WhatWasSent(view: MessageView) -> impl IntoView {
+    let audience = view
+        .audiences
+        .iter()
+        .find(|a| a.kind == view.audience)
+        .map(|a| a.label.clone())
+        .unwrap_or_default();
+    let heading = if view.status.starts_with("Scheduled") {
+        "What will be sent"
+    } else {
+        "What was sent"
+    };
+    view! {
+        <section class="card sent-message" aria-labelledby="sent-heading">
+            <h2 id="sent-heading">{heading}</h2>
+            <dl class="event-facts">
+                <dt>"To"</dt>
+                <dd>{audience}</dd>
+                {(view.channel == Channel::Email).then(|| view! {
+                    <dt>"Subject"</dt>
+                    <dd>{view.subject.clone()}</dd>
+                })}
+            </dl>
+            <pre class="sent-body">{view.body.clone()}</pre>
+        </section>
+    }
 }
 
 /// A message on its way: scheduled (and so can go back to a draft), sending or sent.
@@ -136,6 +177,7 @@ fn NotDraft(view: MessageView, actions: MessageActions, refresh: RwSignal<usize>
             let live = !initial.finished();
             view! { <SendProgressView id initial live refresh /> }
         })}
+        <WhatWasSent view />
     }
     .into_any()
 }

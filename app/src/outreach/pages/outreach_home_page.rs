@@ -11,7 +11,11 @@ use leptos::{form::ActionForm, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 fn done_text(done: &str) -> Option<&'static str> {
-    (done == "template").then_some("Template saved.")
+    match done {
+        "template" => Some("Template saved."),
+        "deleted" => Some("Draft deleted."),
+        _ => None,
+    }
 }
 
 /// A group's email and texts (`?group=ID`), or without it the national ones, for staff:

@@ -21,7 +21,7 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement, SimpleExpr},
+    sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr, Query, SelectStatement, SimpleExpr},
     ConnectionTrait, FromQueryResult,
 };
 use source::source;
@@ -216,8 +216,26 @@ pub async fn sample(
     only: Option<&str>,
 ) -> AppResult<Vec<Recipient>> {
     let mut query = audience(spec, now);
-    if let Some(email) = only {
-        query.and_where(Expr::col((cand(), Alias::new("email"))).eq(email.to_lowercase()));
+    match only {
+        // An address is matched exactly; anything else is part of a name, in any case.
+        Some(email) if email.contains('@') => {
+            query.and_where(Expr::col((cand(), Alias::new("email"))).eq(email.to_lowercase()));
+        }
+        Some(name) => {
+            let escaped: String = name
+                .to_lowercase()
+                .chars()
+                .flat_map(|c| match c {
+                    '%' | '_' | '\\' => vec!['\\', c],
+                    c => vec![c],
+                })
+                .collect();
+            query.and_where(
+                Expr::expr(Func::lower(Expr::col((cand(), Alias::new("name")))))
+                    .like(LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+            );
+        }
+        None => {}
     }
     query
         .order_by((cand(), Alias::new("email")), sea_orm::Order::Asc)

@@ -20,7 +20,7 @@ use crate::{
     },
 };
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// The longest text we send: ten texts' worth.
 pub(super) const MAX_TEXT_SEGMENTS: usize = 10;
@@ -95,6 +95,21 @@ pub async fn new_draft(
     .insert(db)
     .await?;
     Ok(saved.id)
+}
+
+/// Deletes a draft nobody has been sent (test sends go to the sender alone and leave no
+/// delivery). A sent or scheduled message stays: its deliveries are the record.
+pub async fn delete_draft(db: &impl ConnectionTrait, found: &message::Model) -> AppResult<()> {
+    if found.status != MessageStatus::Draft {
+        return Err(AppError::conflict(
+            "Only a draft can be deleted: this one has been sent or scheduled.",
+        ));
+    }
+    message::Entity::delete_by_id(found.id)
+        .filter(message::Column::Status.eq(MessageStatus::Draft))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Checks the composer's fields and saves them; the first bad field is an error beside
@@ -244,18 +259,39 @@ pub fn spec_of(found: &message::Model, sender: &Sender) -> AppResult<AudienceSpe
     )
 }
 
-/// What `recipient` (an address in the audience; the first one when None, or the
-/// sender when the audience is empty) would get.
+/// How many people a name search in "preview as" offers.
+const PREVIEW_MATCHES: u64 = 8;
+
+/// Subject and body as typed but not yet saved, so the preview follows the composer.
+#[derive(Debug, Clone, Default)]
+pub struct Unsaved {
+    pub subject: Option<String>,
+    pub body: Option<String>,
+}
+
+/// What `recipient` (an address in the audience, or part of a name; the first one when
+/// None, or the sender when the audience is empty) would get, with `unsaved` words in
+/// place of the saved ones.
 pub async fn preview(
     db: &impl ConnectionTrait,
     found: &message::Model,
     sender: &Sender,
     recipient: Option<&str>,
+    unsaved: Unsaved,
     site_url: &str,
 ) -> AppResult<PreviewView> {
     let spec = spec_of(found, sender)?;
     let wanted = recipient.map(str::trim).filter(|r| !r.is_empty());
-    let people = audience::sample(db, &spec, Utc::now(), 1, wanted).await?;
+    let mut people = audience::sample(db, &spec, Utc::now(), PREVIEW_MATCHES, wanted).await?;
+    let also_matching = match wanted {
+        Some(_) => people
+            .iter()
+            .skip(1)
+            .map(|r| (format!("{} <{}>", r.name, r.email), r.email.clone()))
+            .collect(),
+        None => Vec::new(),
+    };
+    people.truncate(1);
     let (name, address) = match (people.into_iter().next(), wanted) {
         (Some(r), _) => {
             let address = match channel_of(found) {
@@ -267,18 +303,31 @@ pub async fn preview(
         (None, Some(_)) => {
             return Err(AppError::invalid(
                 "as",
-                "That address is not in this audience.",
+                "Nobody in this audience has that name or address.",
             ));
         }
         (None, None) => (sender.person.name.clone(), sender.person.email.clone()),
     };
-    let context = MessageContext::load(db, found, &sender.name(), site_url).await?;
+    // Only a draft's words can still change.
+    let typed = match (found.status, unsaved) {
+        (MessageStatus::Draft, Unsaved { subject, body }) => message::Model {
+            subject: subject.map_or_else(|| found.subject.clone(), |s| s.trim().to_string()),
+            body: body.map_or_else(
+                || found.body.clone(),
+                |b| b.replace("\r\n", "\n").trim().to_string(),
+            ),
+            ..found.clone()
+        },
+        _ => found.clone(),
+    };
+    let context = MessageContext::load(db, &typed, &sender.name(), site_url).await?;
     let unsubscribe = format!("{site_url}/unsubscribe/preview");
-    let rendered = render_for(found, &context, &name, &unsubscribe);
+    let rendered = render_for(&typed, &context, &name, &unsubscribe);
     Ok(PreviewView {
         recipient: format!("{name} <{address}>"),
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,
+        also_matching,
     })
 }

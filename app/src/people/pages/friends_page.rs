@@ -209,8 +209,9 @@ fn Lists(view: FriendsView, actions: FriendActions) -> impl IntoView {
     let row = move |p: PersonLink, buttons: Vec<(&'static str, &'static str)>| {
         let name = p.name.clone();
         view! {
-            <li>
-                {p.name.clone()}
+            <li class="person-row">
+                <span class="person-name">{p.name.clone()}</span>
+                <span class="row-actions">
                 {buttons.into_iter().map(|(kind, label)| {
                     let aria = format!("{label} {name}");
                     let id = p.id;
@@ -218,7 +219,20 @@ fn Lists(view: FriendsView, actions: FriendActions) -> impl IntoView {
                         <input type="hidden" name="person_id" value=id />
                         <button type="submit" class="button button-small button-ghost" aria-label=aria>{label}</button>
                     }.into_any();
+                    let warning = format!("{name} will not be able to ask you again or see anything of yours.");
+                    let confirm_label = format!("Yes, block {name}");
                     match kind {
+                        // Blocking cannot be undone by the other person: it asks first.
+                        "block" => view! {
+                            <details class="confirm-block">
+                                <summary class="button button-small button-ghost">"Block…"</summary>
+                                <p class="small">{warning}</p>
+                                <ActionForm action=actions.block attr:class="inline-form">
+                                    <input type="hidden" name="person_id" value=id />
+                                    <button type="submit" class="button button-small" aria-label=confirm_label>"Yes, block"</button>
+                                </ActionForm>
+                            </details>
+                        }.into_any(),
                         "accept" | "decline" => view! {
                             <ActionForm action=actions.answer attr:class="inline-form">
                                 <input type="hidden" name="answer" value=kind />
@@ -226,10 +240,10 @@ fn Lists(view: FriendsView, actions: FriendActions) -> impl IntoView {
                             </ActionForm>
                         }.into_any(),
                         "remove" => view! { <ActionForm action=actions.remove attr:class="inline-form">{button}</ActionForm> }.into_any(),
-                        "block" => view! { <ActionForm action=actions.block attr:class="inline-form">{button}</ActionForm> }.into_any(),
                         _ => view! { <ActionForm action=actions.unblock attr:class="inline-form">{button}</ActionForm> }.into_any(),
                     }
                 }).collect_view()}
+                </span>
             </li>
         }
     };

@@ -1,3 +1,4 @@
+use super::mobile_section::MobileSection;
 use crate::ui::page_title::PageTitle;
 use crate::{
     auth::{api::ResendEmailConfirmation, model::PersonView, session::use_session},
@@ -61,6 +62,7 @@ fn ProfileForms(
                 <SubmitButton label="Save profile" pending=update.pending() />
             </ActionForm>
         </section>
+        <MobileSection />
         {erasure()}
     }
 }

@@ -1,6 +1,9 @@
 //! Finding where a postcode or outward code is.
 
-use super::outward::outward_centroid;
+use super::{
+    outward::outward_centroid,
+    towns::{find_town, TownMatch},
+};
 use crate::{
     error::{AppError, AppResult},
     places::{entity::postcode, model::Coordinates},
@@ -26,8 +29,9 @@ pub async fn locate_postcode(
         .or_else(|| outward_centroid(postcode.outward())))
 }
 
-/// Where what someone typed is: a full postcode ("M1 1AE") or an outward code ("M1"), or
-/// a position ("53.48,-2.24") sent by the browser's "near me" button.
+/// Where what someone typed is: a full postcode ("M1 1AE"), an outward code ("M1"), a town
+/// or city ("Sheffield"), or a position ("53.48,-2.24") sent by the browser's "near me"
+/// button.
 /// Malformed or unknown places are errors on `field`.
 pub async fn locate_place(
     db: &impl ConnectionTrait,
@@ -38,7 +42,7 @@ pub async fn locate_place(
     if raw.len() > 100 {
         return Err(AppError::invalid(
             field,
-            "Enter a UK postcode, like M1 1AE.",
+            "Enter a UK postcode or a town, like M1 1AE or Sheffield.",
         ));
     }
     if let Some(position) = Coordinates::parse_pair(raw) {
@@ -54,11 +58,41 @@ pub async fn locate_place(
     if is_outward_code(&compact) {
         return outward_centroid(&compact).ok_or_else(unknown);
     }
+    // Postcodes always hold a digit; place names never do.
+    if !raw.chars().any(|c| c.is_ascii_digit()) {
+        return match find_town(raw) {
+            TownMatch::Found(at) => Ok(at),
+            TownMatch::Several(labels) => Err(AppError::invalid(
+                field,
+                format!(
+                    "There is more than one {}: choose {}.",
+                    raw.trim(),
+                    or_list(&labels)
+                ),
+            )),
+            TownMatch::Unknown => Err(AppError::invalid(
+                field,
+                format!(
+                    "We don't know a town called {}. Check the spelling, or enter a postcode like M1 1AE.",
+                    raw.trim()
+                ),
+            )),
+        };
+    }
     let postcode = PostcodeUk::parse(field, raw).map_err(|_| {
         AppError::invalid(
             field,
-            "Enter a UK postcode, like M1 1AE, or the first half, like M1.",
+            "Enter a UK postcode, like M1 1AE, the first half, like M1, or a town.",
         )
     })?;
     locate_postcode(db, &postcode).await?.ok_or_else(unknown)
+}
+
+/// "“A”, “B” or “C”".
+fn or_list(labels: &[String]) -> String {
+    let quoted: Vec<String> = labels.iter().map(|l| format!("“{l}”")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
 }

@@ -56,10 +56,7 @@ pub fn SuggestionList(view: SuggestionsView) -> impl IntoView {
         view! {
             <div class="event-grid">
                 {view.items.into_iter().map(|item| view! {
-                    <div class="suggestion">
-                        <EventCardView card=item.card />
-                        <p class="suggestion-reason">{item.reason}</p>
-                    </div>
+                    <EventCardView card=item.card reason=item.reason />
                 }).collect_view()}
             </div>
         }

@@ -77,6 +77,26 @@ async fn only_hosts_co_hosts_and_staff_use_the_host_tools() {
         "forbidden"
     );
 
+    // "My events" lists what each runs: the host's event, nothing yet for the neighbour.
+    let hosting = |token: String| {
+        let app = &app;
+        async move {
+            app.call("/api/events/hosting", &[], Some(&token))
+                .await
+                .json()
+        }
+    };
+    let mine = hosting(host.clone()).await;
+    assert_eq!(mine[0]["id"].to_string(), id);
+    assert_eq!(mine[0]["role"], "Host");
+    assert_eq!(hosting(other.clone()).await, serde_json::json!([]));
+    assert_eq!(
+        app.call("/api/events/hosting", &[], None)
+            .await
+            .error_code(),
+        "unauthenticated"
+    );
+
     // The host asks the neighbour to co-host; once they accept, they see the dashboard.
     let added = app
         .call(
@@ -119,6 +139,7 @@ async fn only_hosts_co_hosts_and_staff_use_the_host_tools() {
     assert_eq!(dashboard["cohosts"][0]["name"], "Nosy Neighbour");
     assert_eq!(dashboard["cohosts"][0]["invited"], false);
     assert_eq!(dashboard["is_main_host"], false);
+    assert_eq!(hosting(other.clone()).await[0]["role"], "Co-host");
     // An unknown email is a field error, and nothing changes.
     assert_eq!(
         app.call(

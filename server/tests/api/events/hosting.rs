@@ -74,7 +74,7 @@ async fn only_the_host_and_staff_see_attendees_check_them_in_and_download_them()
         .starts_with("text/csv"));
     assert!(
         csv.body
-            .starts_with("name,email,phone,status,checked_in,when"),
+            .starts_with("name,email,phone,status,checked_in,when,slot\r\n"),
         "{}",
         csv.body
     );

@@ -69,4 +69,21 @@ async fn a_person_with_a_place_sees_the_joining_link() {
         .await;
 
     assert_eq!(data.json()["online_url"], LINK);
+    // Their confirmation email carries it too, with the calendar file and no map.
+    let emails = app::mail::list_outbox_emails(&app.db, 5).await.unwrap();
+    let mail = emails
+        .iter()
+        .find(|e| e.to_email == "sam@example.org" && e.subject.starts_with("You're going"))
+        .expect("a confirmation email");
+    assert!(
+        mail.body.contains(&format!("Join online: {LINK}")),
+        "{}",
+        mail.body
+    );
+    assert!(
+        mail.body.contains(&format!("/events/{event}/calendar.ics")),
+        "{}",
+        mail.body
+    );
+    assert!(!mail.body.contains("Map: "), "{}", mail.body);
 }

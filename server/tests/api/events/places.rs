@@ -44,6 +44,43 @@ async fn events_are_found_near_a_postcode_or_its_first_half() {
 }
 
 #[tokio::test]
+async fn events_are_found_near_a_town_by_name_and_a_repeated_name_asks_which() {
+    let app = TestApp::spawn().await;
+    let token = app.signed_in("Sam", "sam@example.org").await;
+    create_via_api(&app, &token, "Manchester canvass", "M4 6DE").await;
+    create_via_api(&app, &token, "Leeds canvass", "LS1 4AP").await;
+    let near = |place: &'static str| {
+        let app = &app;
+        async move {
+            app.call(
+                "/api/events/list",
+                &[("near", place), ("within", "10")],
+                None,
+            )
+            .await
+        }
+    };
+    let titles: Vec<String> = near("manchester").await.json()["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles, ["Manchester canvass"]);
+
+    let several = near("Newport").await;
+    assert_eq!(several.error_field(), "near");
+    let message = several.json()["message"].as_str().unwrap().to_string();
+    assert!(message.contains("“Newport, NP20”"), "{message}");
+    let unknown = near("Atlantis").await;
+    assert_eq!(unknown.error_field(), "near");
+    assert!(unknown.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("We don't know a town called Atlantis"));
+}
+
+#[tokio::test]
 async fn an_unknown_or_malformed_place_is_a_field_error() {
     let app = TestApp::spawn().await;
     let unknown = app

@@ -57,6 +57,15 @@ async fn a_guest_signs_up_with_consent_requested_and_gets_a_cancel_link() {
         "{}",
         emails[0].body
     );
+    // Where it is, a map, and the calendar file, as the reminder has.
+    for part in [
+        "Town hall\nM1 1AE\n",
+        "Map: https://www.openstreetmap.org/search?query=M1+1AE",
+        "/calendar.ics",
+    ] {
+        assert!(emails[0].body.contains(part), "{part}: {}", emails[0].body);
+    }
+    assert!(!emails[0].body.contains("Join online"));
 }
 
 #[tokio::test]
@@ -101,10 +110,31 @@ async fn a_full_event_waitlists_and_a_cancellation_promotes_the_first_waiting() 
         .find(|e| e.to_email == "guest1@example.org")
         .unwrap();
     let token = to_guest1.body.split("/events/cancel/").nth(1).unwrap()[..64].to_string();
+    let link = |token: String| {
+        let app = &app;
+        async move {
+            app.call("/api/events/cancel-link", &[("token", &token)], None)
+                .await
+                .json()
+        }
+    };
+    assert_eq!(link(token.clone()).await["already_cancelled"], false);
     let reply = app
         .call("/api/events/cancel", &[("token", &token)], None)
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    // The used link says so (and where to sign up again); a made-up one is refused.
+    let used = link(token.clone()).await;
+    assert_eq!(used["already_cancelled"], true, "{used}");
+    assert!(used["event_path"].as_str().unwrap().starts_with("/events/"));
+    let made_up = app
+        .call(
+            "/api/events/cancel-link",
+            &[("token", &"0".repeat(64))],
+            None,
+        )
+        .await;
+    assert_eq!(made_up.error_field(), "token");
 
     let promoted = app::mail::list_outbox_emails(&app.db, 10).await.unwrap();
     assert!(promoted

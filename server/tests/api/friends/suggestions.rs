@@ -157,3 +157,37 @@ async fn events_near_home_are_suggested_wherever_their_host_moves_them() {
     let after: Vec<i64> = suggested().await.into_iter().map(|(id, _)| id).collect();
     assert!(after.contains(&(moving as i64)), "{after:?}");
 }
+
+/// A friend going to an event 160 miles away is no reason to suggest it to a Manchester
+/// member; the same friend at an event in Manchester puts it first.
+#[tokio::test]
+async fn a_friends_event_out_of_reach_is_not_suggested_and_a_near_one_leads() {
+    use crate::events::{create_via_api, event_id_of};
+    let app = TestApp::spawn().await;
+    let ann = person(&app, "Ann Able", "ann@example.org").await;
+    let bob = person(&app, "Bob Baker", "bob@example.org").await;
+    befriend(&app, &ann, &bob).await;
+    let home = app
+        .call(
+            "/api/people/update-profile",
+            &[("name", "Ann Able"), ("postcode", "M1 1AE")],
+            Some(&ann.1),
+        )
+        .await;
+    assert!(home.succeeded(), "{}", home.body);
+    let host = app.signed_in("Hana Host", "hana@example.org").await;
+    let london = event_id_of(&create_via_api(&app, &host, "London rally", "SW1A 2JR").await);
+    let with_bob = event_id_of(&create_via_api(&app, &host, "Ancoats canvass", "M4 6DE").await);
+    let without = event_id_of(&create_via_api(&app, &host, "Piccadilly stall", "M1 1AE").await);
+    sign_up(&app, &bob, london).await;
+    sign_up(&app, &bob, with_bob).await;
+
+    let got = ids_and_reasons(
+        &app.call("/api/events/suggested", &[], Some(&ann.1))
+            .await
+            .json(),
+    );
+    let ids: Vec<i64> = got.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, [with_bob as i64, without as i64], "{got:?}");
+    assert!(got[0].1.starts_with("Bob Baker is going · "), "{got:?}");
+}

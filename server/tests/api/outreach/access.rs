@@ -198,3 +198,119 @@ async fn nobody_but_senders_reads_a_message() {
         );
     }
 }
+
+#[tokio::test]
+async fn only_its_sender_deletes_a_draft_and_a_sent_message_stays() {
+    let sender = official_group().await;
+    let app = &sender.app;
+    let fields = [
+        ("subject", "Hi"),
+        ("body", "Hello"),
+        ("audience", "members"),
+    ];
+    let doomed = draft(&sender, "email", &fields).await.to_string();
+    let delete = |id: String, session: Option<String>| async move {
+        app.call(
+            "/api/outreach/messages/delete",
+            &[("id", &id)],
+            session.as_deref(),
+        )
+        .await
+    };
+    let stranger = app.signed_in("Nosy", "nosy@example.org").await;
+    assert_eq!(
+        delete(doomed.clone(), Some(stranger)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        delete(doomed.clone(), None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let deleted = delete(doomed.clone(), Some(sender.session.clone())).await;
+    assert!(deleted.succeeded(), "{}", deleted.body);
+    assert_eq!(
+        app.call(
+            "/api/outreach/messages/get",
+            &[("id", &doomed)],
+            Some(&sender.session)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+
+    let ann = member(&sender, "Ann Able", "ann@example.org").await;
+    consent(app, &ann, Channel::Email, PARTY_SCOPE, true, None).await;
+    let kept = draft(&sender, "email", &fields).await;
+    let sent = send(&sender, kept).await;
+    assert!(sent.succeeded(), "{}", sent.body);
+    assert_eq!(
+        delete(kept.to_string(), Some(sender.session.clone()))
+            .await
+            .error_code(),
+        "conflict"
+    );
+}
+
+#[tokio::test]
+async fn the_preview_finds_a_recipient_by_name_and_shows_unsaved_words() {
+    let sender = official_group().await;
+    let app = &sender.app;
+    for (name, email) in [
+        ("Ann Able", "ann@example.org"),
+        ("Anna Baker", "anna@example.org"),
+    ] {
+        let email = member(&sender, name, email).await;
+        consent(app, &email, Channel::Email, PARTY_SCOPE, true, None).await;
+    }
+    let id = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Hi"),
+            ("body", "Saved {{first_name}}"),
+            ("audience", "members"),
+        ],
+    )
+    .await
+    .to_string();
+    let session = sender.session.clone();
+    let preview = |fields: Vec<(&'static str, &'static str)>| {
+        let (id, session) = (id.clone(), session.clone());
+        async move {
+            let mut form = vec![("id", id.as_str())];
+            form.extend(fields);
+            app.call("/api/outreach/messages/preview", &form, Some(&session))
+                .await
+        }
+    };
+    let by_name = preview(vec![("recipient", "ANNA")]).await.json();
+    assert_eq!(by_name["recipient"], "Anna Baker <anna@example.org>");
+    assert!(by_name["text"].as_str().unwrap().contains("Saved Anna"));
+    let both = preview(vec![("recipient", "ann")]).await.json();
+    assert_eq!(both["recipient"], "Ann Able <ann@example.org>");
+    assert_eq!(both["also_matching"][0][1], "anna@example.org");
+    // A % is a character to find, not a wildcard.
+    assert_eq!(preview(vec![("recipient", "%")]).await.error_field(), "as");
+    let typed = preview(vec![
+        ("subject", "Typed"),
+        ("body", "Unsaved {{first_name}}"),
+    ])
+    .await
+    .json();
+    assert_eq!(typed["subject"], "Typed");
+    assert!(
+        typed["text"].as_str().unwrap().contains("Unsaved Ann"),
+        "{typed}"
+    );
+    // The saved draft is unchanged.
+    let got = app
+        .call(
+            "/api/outreach/messages/get",
+            &[("id", &id)],
+            Some(&sender.session),
+        )
+        .await
+        .json();
+    assert_eq!(got["body"], "Saved {{first_name}}");
+}

@@ -45,20 +45,22 @@ pub(super) async fn record_consents(
         }
     }
     if let (true, Some(phone)) = (details.consent_sms, details.phone.as_ref()) {
-        request_consent(
-            txn,
-            ConsentChoice {
-                email,
-                person_id: details.person_id,
-                channel: Channel::Sms,
-                scope: PARTY_SCOPE,
-                granted: true,
-                wording: CONSENT_SMS_WORDING,
-                source: &source,
-                phone: Some(phone.as_str()),
-            },
-        )
-        .await?;
+        let choice = ConsentChoice {
+            email,
+            person_id: details.person_id,
+            channel: Channel::Sms,
+            scope: PARTY_SCOPE,
+            granted: true,
+            wording: CONSENT_SMS_WORDING,
+            source: &source,
+            phone: Some(phone.as_str()),
+        };
+        // The owner of the address and of the number (confirmed by code) has proved both.
+        if details.owner().is_some() && details.phone_confirmed {
+            record_consent(txn, choice).await?;
+        } else {
+            request_consent(txn, choice).await?;
+        }
     }
     Ok(confirm_token)
 }

@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+import { open, signIn, STAFF_EMAIL, STAFF_PASSWORD } from './helpers';
+import type { Page } from '@playwright/test';
+
+// On a 320-pixel-wide phone no page may scroll sideways, and the things people tap
+// (buttons, fields, event titles, the header's and footer's links) are at least 24 × 24
+// pixels (WCAG 2.2 target size). Links inside sentences are exempt, as WCAG allows.
+
+const PAGES = [
+  '/', '/?near=M1', '/sign-in', '/sign-up', '/reset-password', '/events', '/events?near=Leeds',
+  '/events/new', '/events/suggested', '/my-events', '/groups', '/groups/new', '/friends',
+  '/messages', '/preferences', '/profile', '/staff/outbox', '/staff/emails', '/staff/events',
+];
+
+const TAPPABLE = [
+  'button', 'select', 'input:not([type=hidden]):not([type=checkbox]):not([type=radio])', 'summary',
+  '.event-card h2 a', '.site-header a', '.site-footer a', '.button',
+].join(', ');
+
+/** What is wrong with the open page: the widest overflowing element, and small targets. */
+async function problems(page: Page): Promise<string[]> {
+  return page.evaluate((tappable) => {
+    const found: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) {
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`)
+        .slice(-3);
+      found.push(`scrolls sideways (${document.documentElement.scrollWidth}px): ${wide.join(', ')}`);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>(tappable)) {
+      const box = el.getBoundingClientRect();
+      const shown = box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+      if (shown && (box.width < 24 || box.height < 24) && !el.classList.contains('skip-link')) {
+        found.push(`small target ${Math.round(box.width)}×${Math.round(box.height)}: ${el.outerHTML.slice(0, 80)}`);
+      }
+    }
+    return found;
+  }, TAPPABLE);
+}
+
+test('no page scrolls sideways at 320 pixels and every target is at least 24 × 24', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 320, height: 720 });
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' })).toBeVisible();
+  await open(page, '/events');
+  const eventPath = new URL(await page.locator('.event-card h2 a').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+  const eventId = eventPath.split('/')[2].split('-')[0];
+  await open(page, '/groups');
+  const groupPath = new URL(await page.locator('.group-card h2 a, .card h2 a').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+  const pages = [...PAGES, eventPath, `/events/${eventId}/dashboard`, `/events/${eventId}/edit`, groupPath];
+
+  const report: string[] = [];
+  for (const path of pages) {
+    await open(page, path);
+    for (const problem of await problems(page)) report.push(`${path}: ${problem}`);
+  }
+  expect(report).toEqual([]);
+});
