@@ -2,6 +2,7 @@
 
 mod approvals_page;
 mod cancel_signup_page;
+mod check_in_queue;
 mod dashboard_page;
 mod dashboard_tools;
 mod edit_event_page;

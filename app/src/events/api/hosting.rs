@@ -37,12 +37,15 @@ pub async fn get_dashboard(id: i32) -> Result<DashboardView, AppError> {
     .await
 }
 
-/// Marks an attendee as there (or not). Hosts and staff only.
+/// Marks an attendee as there ("yes") or not ("no"); without `arrived`, the opposite of
+/// now. Saying which makes a tap sent twice (a queued offline tap) take effect once.
+/// Hosts and staff only.
 #[server(endpoint = "events/check-in")]
-pub async fn check_in(signup_id: i32) -> Result<bool, AppError> {
+pub async fn check_in(signup_id: i32, arrived: Option<String>) -> Result<bool, AppError> {
     serve(|ctx| async move {
         let viewer = ctx.person()?;
-        attendees::toggle_check_in(&ctx.db, signup_id, viewer).await
+        let arrived = arrived.map(|a| a == "yes");
+        attendees::set_check_in(&ctx.db, signup_id, viewer, arrived).await
     })
     .await
 }

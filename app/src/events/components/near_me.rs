@@ -32,7 +32,7 @@ pub fn NearMeButton() -> impl IntoView {
             view! {
                 <div class="field near-me">
                     <button type="button" class="button button-ghost" on:click=on_click>"Near me"</button>
-                    <p class="field-hint" role="status">{move || state.get()}</p>
+                    {move || state.get().map(|text| view! { <p class="field-hint" role="status">{text}</p> })}
                 </div>
             }
         })

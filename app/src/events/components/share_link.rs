@@ -26,7 +26,7 @@ pub fn ShareLink(url: String, title: String) -> impl IntoView {
         move |_| {
             share_sheet(&title, &url, move |shared| {
                 if !shared {
-                    set_status.set(Some("Not shared. You can copy the link instead."));
+                    set_status.try_set(Some("Not shared. You can copy the link instead."));
                 }
             })
         }
@@ -35,11 +35,11 @@ pub fn ShareLink(url: String, title: String) -> impl IntoView {
         let url = url.clone();
         move |_| {
             copy_text(&url, move |copied| {
-                set_status.set(Some(if copied {
+                set_status.try_set(Some(if copied {
                     "Link copied."
                 } else {
                     "We couldn't copy it: select the link and copy it."
-                }))
+                }));
             })
         }
     };
@@ -58,7 +58,7 @@ pub fn ShareLink(url: String, title: String) -> impl IntoView {
                 <a class="button button-small button-ghost" href=whatsapp rel="noopener" target="_blank">"WhatsApp"</a>
                 <a class="button button-small button-ghost" href=email>"Email"</a>
             </div>
-            <p class="field-hint" role="status">{move || status.get()}</p>
+            {move || status.get().map(|text| view! { <p class="field-hint" role="status">{text}</p> })}
         </div>
     }
 }

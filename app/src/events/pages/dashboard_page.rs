@@ -1,4 +1,7 @@
-use super::dashboard_tools::{done_notice, HostActions, HostTools};
+use super::{
+    check_in_queue,
+    dashboard_tools::{done_notice, HostActions, HostTools},
+};
 use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
@@ -8,7 +11,7 @@ use crate::{
     },
     ui::form::FormError,
 };
-use leptos::{form::ActionForm, prelude::*};
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The host's dashboard: who is coming, who is waiting, check-in, and the CSV.
@@ -25,12 +28,40 @@ pub fn DashboardPage() -> impl IntoView {
             .unwrap_or_default()
     };
     let tools = HostActions::new();
+    // Counts offline taps sent later, so the list reloads after them.
+    let sent_waiting = RwSignal::new(0usize);
     let dashboard = Resource::new(
-        move || (id(), check_in.version().get() + tools.version()),
+        move || {
+            (
+                id(),
+                check_in.version().get() + tools.version() + sent_waiting.get(),
+            )
+        },
         |(id, _)| get_dashboard(id),
     );
     let query = use_query_map();
     let done = move || query.read().get("done").and_then(|d| done_notice(&d));
+    // Taps saved offline go when the page opens online and whenever the network is back;
+    // each is forgotten once the server has answered it (a refusal is final too).
+    let flush = move || {
+        leptos::task::spawn_local(async move {
+            for tap in check_in_queue::waiting() {
+                let arrived = Some(if tap.arrived { "yes" } else { "no" }.to_string());
+                let answered = crate::events::api::check_in(tap.signup_id, arrived).await;
+                if answered.is_err() && check_in_queue::is_offline() {
+                    return;
+                }
+                check_in_queue::forget(tap);
+                sent_waiting.try_update(|n| *n += 1);
+            }
+        })
+    };
+    Effect::new(move |_| {
+        if !check_in_queue::is_offline() {
+            flush();
+        }
+        check_in_queue::when_back_online(flush);
+    });
     view! {
         <PageTitle text="Event dashboard · MembersNet" />
         <section class="container">
@@ -204,6 +235,33 @@ fn AttendeeRow(
     } else {
         "Check in"
     };
+    let signup_id = attendee.signup_id;
+    let wanted = !attendee.checked_in;
+    // Offline, the tap waits in the browser (see `check_in_queue`) and the row says so.
+    let (queued, set_queued) = signal(false);
+    Effect::new(move |_| {
+        set_queued.set(
+            check_in_queue::waiting()
+                .iter()
+                .any(|t| t.signup_id == signup_id),
+        )
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let tap = check_in_queue::Tap {
+            signup_id,
+            arrived: wanted,
+        };
+        if check_in_queue::is_offline() {
+            check_in_queue::queue(tap);
+            set_queued.set(true);
+        } else {
+            check_in.dispatch(CheckIn {
+                signup_id,
+                arrived: Some(if wanted { "yes" } else { "no" }.to_string()),
+            });
+        }
+    };
     view! {
         <tr>
             <th scope="row">{attendee.name.clone()}</th>
@@ -213,10 +271,14 @@ fn AttendeeRow(
             <td>{place}</td>
             <td>
                 {(attendee.status == SignUpStatus::Confirmed).then(|| view! {
-                    <ActionForm action=check_in attr:class="inline-form">
-                        <input type="hidden" name="signup_id" value=attendee.signup_id />
+                    <form method="post" action=CheckIn::url() class="inline-form" on:submit=on_submit>
+                        <input type="hidden" name="signup_id" value=signup_id />
+                        <input type="hidden" name="arrived" value=if wanted { "yes" } else { "no" } />
                         <button type="submit" class="button button-small" class:button-ghost=!attendee.checked_in aria-label=label>{text}</button>
-                    </ActionForm>
+                    </form>
+                    <Show when=move || queued.get()>
+                        <span class="muted small" role="status">" Offline: saved, sent when you are back online"</span>
+                    </Show>
                 })}
             </td>
         </tr>

@@ -72,12 +72,13 @@ pub async fn get_dashboard(
     })
 }
 
-/// Marks a confirmed attendee as there, or not there if they already were. Returns the
-/// new state.
-pub async fn toggle_check_in(
+/// Marks a confirmed attendee as there (`arrived` true), not there (false), or the
+/// opposite of now (None). Returns the state after.
+pub async fn set_check_in(
     db: &impl ConnectionTrait,
     signup_id: i32,
     viewer: &PersonView,
+    arrived: Option<bool>,
 ) -> AppResult<bool> {
     let row = signup::Entity::find_by_id(signup_id)
         .one(db)
@@ -93,7 +94,10 @@ pub async fn toggle_check_in(
             "Only people with a confirmed place can be checked in.",
         ));
     }
-    let now_in = row.checked_in_at.is_none();
+    let now_in = arrived.unwrap_or(row.checked_in_at.is_none());
+    if now_in == row.checked_in_at.is_some() {
+        return Ok(now_in); // already so: a repeated tap changes nothing
+    }
     let mut active: signup::ActiveModel = row.into();
     active.checked_in_at = Set(now_in.then(Utc::now));
     active.updated_at = Set(Utc::now());

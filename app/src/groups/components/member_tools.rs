@@ -1,6 +1,7 @@
 //! The organisers' and moderators' panel on a group page: requests, invitations, reports
 //! and the member list. Plain forms, so all work without JavaScript.
 
+use super::member_list::MemberList;
 use crate::{
     error::AppError,
     groups::{
@@ -97,10 +98,7 @@ pub fn MemberTools(
                     <SubmitButton label="Send invitation" pending=actions.invite.pending() />
                 </ActionForm>
             })}
-            <h3>"Members"</h3>
-            <ul class="plain-list member-list">
-                {moderation.members.into_iter().map(|m| view! { <MemberRow group_id access viewer_id member=m actions /> }).collect_view()}
-            </ul>
+            <MemberList group_id access viewer_id members=moderation.members actions />
         </section>
     }
     .into_any()
@@ -156,7 +154,7 @@ fn RequestRow(
 }
 
 #[component]
-fn MemberRow(
+pub fn MemberRow(
     group_id: i32,
     access: Access,
     viewer_id: Option<i32>,

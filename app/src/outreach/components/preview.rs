@@ -30,10 +30,12 @@ pub fn PreviewSection(id: i32, state: ComposeState) -> impl IntoView {
         let words = typed.get();
         round.update_value(|r| *r += 1);
         let mine = round.get_value();
+        // The composer may be gone by then (saved and redrawn): then nothing is done.
         set_timeout(
             move || {
-                if round.get_value() == mine && settled.get_untracked() != words {
-                    settled.set(words);
+                let latest = round.try_get_value() == Some(mine);
+                if latest && settled.try_get_untracked().is_some_and(|now| now != words) {
+                    settled.try_set(words);
                 }
             },
             SETTLE,

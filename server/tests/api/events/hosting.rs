@@ -51,16 +51,29 @@ async fn only_the_host_and_staff_see_attendees_check_them_in_and_download_them()
         StatusCode::OK
     );
 
-    assert_eq!(
-        app.call(
-            "/api/events/check-in",
-            &[("signup_id", &signup_id)],
-            Some(&host)
-        )
-        .await
-        .json(),
-        true
-    );
+    // A tap without `arrived` turns check-in over; one that says what it wants takes
+    // effect once, however often it is sent (an offline tap queued in the browser may
+    // arrive after the page sent it too).
+    let tap = |arrived: Option<&'static str>| {
+        let (app, signup_id, host) = (&app, signup_id.clone(), host.clone());
+        async move {
+            let mut form = vec![("signup_id", signup_id.as_str())];
+            form.extend(arrived.map(|a| ("arrived", a)));
+            app.call("/api/events/check-in", &form, Some(&host))
+                .await
+                .json()
+        }
+    };
+    assert_eq!(tap(None).await, true);
+    for (arrived, state) in [
+        ("yes", true),
+        ("yes", true),
+        ("no", false),
+        ("no", false),
+        ("yes", true),
+    ] {
+        assert_eq!(tap(Some(arrived)).await, state, "{arrived}");
+    }
     let csv = app
         .get(&format!("/events/{id}/attendees.csv"), Some(&host))
         .await;
