@@ -75,7 +75,7 @@ pub fn MemberList(
             </div>
             <button type="submit" class="button button-small">"Find"</button>
         </form>
-        <p class="muted" role="status">{summary}</p>
+        <p class="muted">{summary}</p>
         <ul class="plain-list member-list">
             {shown.into_iter().map(|m| view! { <MemberRow group_id access viewer_id member=m actions /> }).collect_view()}
         </ul>
