@@ -73,7 +73,7 @@ async function keptCopy(url) {
     `This copy was saved ${when} and may be out of date.</div>`;
   const html = (await kept.text())
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, '')
+    .replace(/<link\b[^>]*rel="(modulepreload|preload)"[^>]*>/gi, '')
     .replace(/(<main\b[^>]*>)/i, `$1${banner}`);
   return new Response(html, { headers: { 'content-type': type } });
 }
