@@ -50,7 +50,18 @@ test('no page scrolls sideways at 320 pixels and every target is at least 24 × 
   const eventId = eventPath.split('/')[2].split('-')[0];
   await open(page, '/groups');
   const groupPath = new URL(await page.locator('.group-card h2 a, .card h2 a').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
-  const pages = [...PAGES, eventPath, `/events/${eventId}/dashboard`, `/events/${eventId}/edit`, groupPath];
+  // The Sheffield group has a forum thread; staff's messages page lists national messages.
+  await open(page, '/groups/sheffield-central-local-party');
+  const threadPath = new URL(await page.locator('a[href*="/threads/"]').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+  await open(page, '/messages');
+  const messageLinks = page.locator('a[href^="/messages/"]');
+  const messagePath = (await messageLinks.count()) > 0
+    ? new URL(await messageLinks.first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname
+    : '/messages';
+  const pages = [
+    ...PAGES, eventPath, `/events/${eventId}/dashboard`, `/events/${eventId}/edit`,
+    `/events/${eventId}/signed-up?status=confirmed`, groupPath, threadPath, messagePath,
+  ];
 
   const report: string[] = [];
   for (const path of pages) {
