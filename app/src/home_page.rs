@@ -10,7 +10,7 @@ use crate::{
     people::model::ActivityItem,
     places::model::PLACE_NAMES_CREDIT,
     suggest::{api::get_suggestions, pages::SuggestionList},
-    ui::{form::FilterInput, notice::QueryNotice},
+    ui::{escape::query_value, form::FilterInput, notice::QueryNotice},
 };
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -60,7 +60,7 @@ pub fn HomePage() -> impl IntoView {
         <NearbyEvents />
         <ForYou />
         <section class="container features" aria-label="What you can do">
-            <Feature title="Events near you" text="Canvassing, phone banks, meetings and socials: search by postcode and sign up without an account." />
+            <Feature title="Events near you" text="Canvassing, phone banks, meetings and socials: search by postcode or town and sign up without an account." />
             <Feature title="Friends going" text="See which events your friends are going to, only if they choose to share it." />
             <Feature title="Groups with forums" text="Start a campaigning group for your issue or your area and talk it through." />
         </section>
@@ -97,7 +97,7 @@ fn NearbyEvents() -> impl IntoView {
                             </p>
                         }.into_any(),
                         Ok(Some(list)) => {
-                            let all = format!("/events?near={}", typed.replace(' ', "+"));
+                            let all = format!("/events?near={}", query_value(&typed));
                             view! {
                                 <div class="event-grid">
                                     {list.events.into_iter().take(NEARBY_ON_HOME).map(|card| view! { <EventCardView card /> }).collect_view()}
@@ -115,7 +115,7 @@ fn NearbyEvents() -> impl IntoView {
                         <form class="nearby-search" method="get" action="/" role="search" aria-label="Events near you">
                             <FilterInput label="Your postcode or town" name="near" kind="text" value=typed.clone() error=error />
                             <button type="submit" class="button">"Find events"</button>
-                            <NearMeButton />
+                            <NearMeButton to="/" />
                         </form>
                         <p class="field-hint">{PLACE_NAMES_CREDIT}</p>
                         {results}

@@ -42,6 +42,9 @@ test('an organiser emails the group, watches it go, and a member unsubscribes fr
   // A preview as Bea, found by part of her name.
   await page.getByLabel('Preview as (a name or email address in the audience)').fill('bea supp');
   await page.getByRole('button', { name: 'Preview' }).click();
+  // The preview form is a plain GET: a new page, which must be live before typing into it.
+  await page.waitForURL(/[?&]as=bea/);
+  if (!noJs(testInfo)) await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
   const preview = page.getByRole('region', { name: 'The email as it will arrive' });
   await expect(preview).toContainText('Hello Bea, the stall is on');
   if (!noJs(testInfo)) {

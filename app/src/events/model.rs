@@ -293,7 +293,7 @@ pub fn map_link(postcode: Option<&str>, online: bool) -> Option<String> {
     postcode.filter(|_| !online).map(|pc| {
         format!(
             "https://www.openstreetmap.org/search?query={}",
-            pc.trim().replace(' ', "+")
+            crate::ui::escape::query_value(pc.trim())
         )
     })
 }

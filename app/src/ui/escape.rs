@@ -35,6 +35,21 @@ pub fn json_in_script(json: &str) -> String {
     escaped
 }
 
+/// `text` made safe as a value in a link's query: everything but the unreserved
+/// characters percent-encoded (so `&`, `#`, `+` and spaces cannot change the link).
+pub fn query_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +69,15 @@ mod tests {
         assert!(!escaped.contains(['<', '>', '&', '\u{2028}']));
         let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn query_values_carry_any_text_safely() {
+        assert_eq!(
+            query_value("Tea & cake? 50% off <b>"),
+            "Tea%20%26%20cake%3F%2050%25%20off%20%3Cb%3E"
+        );
+        assert_eq!(query_value("Café"), "Caf%C3%A9");
+        assert_eq!(query_value("a-b_c.d~e"), "a-b_c.d~e");
     }
 }

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-/// A button that asks the browser where it is, then searches near there.
+/// A button that asks the browser where it is, then searches near there: on the events
+/// page, or on the page given as `to` (the home page shows its own nearby events).
 #[component]
-pub fn NearMeButton() -> impl IntoView {
+pub fn NearMeButton(#[prop(default = "/events")] to: &'static str) -> impl IntoView {
     let (live, set_live) = signal(false);
     let (state, set_state) = signal(None::<&'static str>);
     Effect::new(move |_| set_live.set(true));
@@ -16,7 +17,7 @@ pub fn NearMeButton() -> impl IntoView {
         locate(move |found| match found {
             Some((latitude, longitude)) => {
                 navigate(
-                    &format!("/events?near={latitude:.4},{longitude:.4}"),
+                    &format!("{to}?near={latitude:.4},{longitude:.4}"),
                     Default::default(),
                 );
                 set_state.set(None);

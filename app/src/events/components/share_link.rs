@@ -2,6 +2,7 @@
 //! browser has one (the Web Share API), "Copy link" where it does not, and WhatsApp and
 //! email links that work without JavaScript.
 
+use crate::ui::escape::query_value;
 use leptos::prelude::*;
 
 /// The viewer's own link: people who sign up through it are counted as brought by them.
@@ -15,11 +16,11 @@ pub fn ShareLink(url: String, title: String) -> impl IntoView {
         set_live.set(true);
     });
     let message = format!("{title} {url}");
-    let whatsapp = format!("https://wa.me/?text={}", percent_encode(&message));
+    let whatsapp = format!("https://wa.me/?text={}", query_value(&message));
     let email = format!(
         "mailto:?subject={}&body={}",
-        percent_encode(&title),
-        percent_encode(&message)
+        query_value(&title),
+        query_value(&message)
     );
     let share = {
         let (url, title) = (url.clone(), title.clone());
@@ -61,20 +62,6 @@ pub fn ShareLink(url: String, title: String) -> impl IntoView {
             {move || status.get().map(|text| view! { <p class="field-hint" role="status">{text}</p> })}
         </div>
     }
-}
-
-/// Percent-encodes everything but the unreserved characters, for a link's query.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(feature = "hydrate")]
@@ -183,19 +170,4 @@ fn share_sheet(_title: &str, _url: &str, _done: impl FnOnce(bool) + 'static) {}
 #[cfg(not(feature = "hydrate"))]
 fn copy_text(_text: &str, done: impl FnOnce(bool) + 'static) {
     done(false);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_encode;
-
-    #[test]
-    fn links_carry_any_title_safely() {
-        assert_eq!(
-            percent_encode("Tea & cake? 50% off <b>"),
-            "Tea%20%26%20cake%3F%2050%25%20off%20%3Cb%3E"
-        );
-        assert_eq!(percent_encode("Café"), "Caf%C3%A9");
-        assert_eq!(percent_encode("a-b_c.d~e"), "a-b_c.d~e");
-    }
 }

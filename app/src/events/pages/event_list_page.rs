@@ -1,3 +1,4 @@
+use crate::ui::escape::query_value;
 use crate::ui::form::FilterInput;
 use crate::ui::page_title::PageTitle;
 use crate::{
@@ -62,7 +63,7 @@ fn EventResults(result: Result<EventListView, AppError>) -> impl IntoView {
         let q = query.read();
         let mut parts: Vec<String> = ["kind", "q", "near", "within", "from", "until"]
             .into_iter()
-            .filter_map(|key| q.get(key).map(|v| format!("{key}={}", v.replace(' ', "+"))))
+            .filter_map(|key| q.get(key).map(|v| format!("{key}={}", query_value(&v))))
             .collect();
         parts.push(format!("page={page}"));
         format!("/events?{}", parts.join("&"))

@@ -3,7 +3,7 @@
 //! so it works without JavaScript.
 
 use super::member_tools::{MemberActions, MemberRow};
-use crate::{groups::model::MemberView, groups::policy::Access};
+use crate::{groups::model::MemberView, groups::policy::Access, ui::escape::query_value};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
@@ -51,7 +51,7 @@ pub fn MemberList(
         move |to: usize| {
             format!(
                 "{path}?members_q={}&members_page={to}#members",
-                words.trim().replace(' ', "+")
+                query_value(words.trim())
             )
         }
     };

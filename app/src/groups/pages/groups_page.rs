@@ -1,3 +1,4 @@
+use crate::ui::escape::query_value;
 use crate::ui::page_title::PageTitle;
 use crate::{
     error::AppError,
@@ -87,7 +88,7 @@ fn GroupResults(result: Result<GroupDirectoryView, AppError>) -> impl IntoView {
         let q = query.read();
         let mut parts: Vec<String> = ["q", "topic", "near"]
             .into_iter()
-            .filter_map(|key| q.get(key).map(|v| format!("{key}={}", v.replace(' ', "+"))))
+            .filter_map(|key| q.get(key).map(|v| format!("{key}={}", query_value(&v))))
             .collect();
         parts.push(format!("page={page}"));
         format!("/groups?{}", parts.join("&"))

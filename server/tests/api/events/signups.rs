@@ -60,7 +60,7 @@ async fn a_guest_signs_up_with_consent_requested_and_gets_a_cancel_link() {
     // Where it is, a map, and the calendar file, as the reminder has.
     for part in [
         "Town hall\nM1 1AE\n",
-        "Map: https://www.openstreetmap.org/search?query=M1+1AE",
+        "Map: https://www.openstreetmap.org/search?query=M1%201AE",
         "/calendar.ics",
     ] {
         assert!(emails[0].body.contains(part), "{part}: {}", emails[0].body);
