@@ -1,7 +1,10 @@
 //! A member's mobile number: confirmed by a texted code, then used for texts consent on
 //! the preferences page and in one-click sign-up (issue 21).
 
-use crate::{events::event_with_capacity, support::TestApp};
+use crate::{
+    events::event_with_capacity,
+    support::{Reply, TestApp},
+};
 use app::{
     consent::{
         model::{Channel, PARTY_SCOPE},
@@ -29,39 +32,35 @@ async fn texted_code(app: &TestApp, phone: &str) -> String {
         .unwrap_or_else(|| panic!("no code in {}", text.body))
 }
 
+/// Asks for a code to be texted to `mobile`.
+async fn send_code(app: &TestApp, session: Option<&str>, mobile: &str) -> Reply {
+    app.call("/api/auth/send-mobile-code", &[("mobile", mobile)], session)
+        .await
+}
+
+/// Types a code back.
+async fn confirm(app: &TestApp, session: &str, code: &str) -> Reply {
+    app.call("/api/auth/confirm-mobile", &[("code", code)], Some(session))
+        .await
+}
+
 #[tokio::test]
 async fn a_number_goes_on_the_account_only_with_the_code_texted_to_it() {
     let app = TestApp::spawn().await;
     let sam = app.signed_in("Sam", "sam@example.org").await;
     let nosy = app.signed_in("Nosy", "nosy@example.org").await;
     assert_eq!(
-        app.call(
-            "/api/auth/send-mobile-code",
-            &[("mobile", "07700 900123")],
-            None
-        )
-        .await
-        .error_code(),
+        send_code(&app, None, "07700 900123").await.error_code(),
         "unauthenticated"
     );
     assert_eq!(
-        app.call(
-            "/api/auth/send-mobile-code",
-            &[("mobile", "01632 960123")],
-            Some(&sam)
-        )
-        .await
-        .error_field(),
+        send_code(&app, Some(&sam), "01632 960123")
+            .await
+            .error_field(),
         "mobile",
         "a landline is not a mobile"
     );
-    let sent = app
-        .call(
-            "/api/auth/send-mobile-code",
-            &[("mobile", "07700 900123")],
-            Some(&sam),
-        )
-        .await;
+    let sent = send_code(&app, Some(&sam), "07700 900123").await;
     assert!(sent.succeeded(), "{}", sent.body);
     let code = texted_code(&app, NUMBER).await;
     let state = app.call("/api/auth/mobile", &[], Some(&sam)).await.json();
@@ -69,28 +68,16 @@ async fn a_number_goes_on_the_account_only_with_the_code_texted_to_it() {
     assert_eq!(state["confirmed"], serde_json::Value::Null);
 
     // Someone else cannot use Sam's code; a wrong code is a field error and changes nothing.
-    assert_eq!(
-        app.call("/api/auth/confirm-mobile", &[("code", &code)], Some(&nosy))
-            .await
-            .error_field(),
-        "code"
-    );
+    assert_eq!(confirm(&app, &nosy, &code).await.error_field(), "code");
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    assert_eq!(
-        app.call("/api/auth/confirm-mobile", &[("code", wrong)], Some(&sam))
-            .await
-            .error_field(),
-        "code"
-    );
+    assert_eq!(confirm(&app, &sam, wrong).await.error_field(), "code");
     assert_eq!(
         app.call("/api/auth/me", &[], Some(&sam)).await.json()["mobile"],
         serde_json::Value::Null
     );
 
     let spaced = format!("{} {}", &code[..3], &code[3..]);
-    let confirmed = app
-        .call("/api/auth/confirm-mobile", &[("code", &spaced)], Some(&sam))
-        .await;
+    let confirmed = confirm(&app, &sam, &spaced).await;
     assert!(confirmed.succeeded(), "{}", confirmed.body);
     assert_eq!(
         app.call("/api/auth/me", &[], Some(&sam)).await.json()["mobile"],
@@ -100,12 +87,7 @@ async fn a_number_goes_on_the_account_only_with_the_code_texted_to_it() {
     assert_eq!(state["confirmed"], "07700 900123");
     assert_eq!(state["waiting"], serde_json::Value::Null);
     // A used code does not work twice.
-    assert_eq!(
-        app.call("/api/auth/confirm-mobile", &[("code", &code)], Some(&sam))
-            .await
-            .error_field(),
-        "code"
-    );
+    assert_eq!(confirm(&app, &sam, &code).await.error_field(), "code");
 
     let removed = app.call("/api/auth/remove-mobile", &[], Some(&sam)).await;
     assert!(removed.succeeded(), "{}", removed.body);
@@ -119,21 +101,13 @@ async fn a_number_goes_on_the_account_only_with_the_code_texted_to_it() {
 async fn five_wrong_codes_use_the_code_up_and_sending_is_rate_limited() {
     let app = TestApp::spawn().await;
     let sam = app.signed_in("Sam", "sam@example.org").await;
-    app.call(
-        "/api/auth/send-mobile-code",
-        &[("mobile", "07700 900123")],
-        Some(&sam),
-    )
-    .await;
+    send_code(&app, Some(&sam), "07700 900123").await;
     let code = texted_code(&app, NUMBER).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for _ in 0..5 {
-        app.call("/api/auth/confirm-mobile", &[("code", wrong)], Some(&sam))
-            .await;
+        confirm(&app, &sam, wrong).await;
     }
-    let late = app
-        .call("/api/auth/confirm-mobile", &[("code", &code)], Some(&sam))
-        .await;
+    let late = confirm(&app, &sam, &code).await;
     assert_eq!(late.error_field(), "code");
     assert!(late.json()["message"]
         .as_str()
@@ -142,24 +116,14 @@ async fn five_wrong_codes_use_the_code_up_and_sending_is_rate_limited() {
 
     // Four more sends pass (five an hour), the sixth is refused and sends nothing.
     for _ in 0..4 {
-        let sent = app
-            .call(
-                "/api/auth/send-mobile-code",
-                &[("mobile", "07700 900123")],
-                Some(&sam),
-            )
-            .await;
+        let sent = send_code(&app, Some(&sam), "07700 900123").await;
         assert!(sent.succeeded(), "{}", sent.body);
     }
     let texts = app.count("outbox_texts").await;
     assert_eq!(
-        app.call(
-            "/api/auth/send-mobile-code",
-            &[("mobile", "07700 900123")],
-            Some(&sam)
-        )
-        .await
-        .error_code(),
+        send_code(&app, Some(&sam), "07700 900123")
+            .await
+            .error_code(),
         "rate_limited"
     );
     assert_eq!(app.count("outbox_texts").await, texts);
@@ -192,15 +156,9 @@ async fn a_confirmed_number_can_agree_to_texts_on_preferences_and_in_one_click_s
         "channel"
     );
 
-    app.call(
-        "/api/auth/send-mobile-code",
-        &[("mobile", "07700 900123")],
-        Some(&sam),
-    )
-    .await;
+    send_code(&app, Some(&sam), "07700 900123").await;
     let code = texted_code(&app, NUMBER).await;
-    app.call("/api/auth/confirm-mobile", &[("code", &code)], Some(&sam))
-        .await;
+    confirm(&app, &sam, &code).await;
     let after = app
         .call("/api/outreach/preferences", &[], Some(&sam))
         .await

@@ -98,6 +98,16 @@ fn Dashboard(
     let waiting = view.attendees.len() - confirmed;
     let arrived = view.attendees.iter().filter(|a| a.checked_in).count();
     let view_for_tools = view.clone();
+    // The sign-ups whose taps wait offline (see `check_in_queue`), read once for the list.
+    let queued = RwSignal::new(Vec::<i32>::new());
+    Effect::new(move |_| {
+        queued.set(
+            check_in_queue::waiting()
+                .iter()
+                .map(|t| t.signup_id)
+                .collect(),
+        )
+    });
     let shifts = view.slots.len() > 1;
     // The roster's filter: one date or shift (?slot=), or everyone.
     let query = use_query_map();
@@ -144,7 +154,7 @@ fn Dashboard(
                             </tr>
                         </thead>
                         <tbody>
-                            {attendees.into_iter().map(|a| view! { <AttendeeRow attendee=a check_in shifts /> }).collect_view()}
+                            {attendees.into_iter().map(|a| view! { <AttendeeRow attendee=a check_in shifts queued /> }).collect_view()}
                         </tbody>
                     </table>
                 </div>
@@ -220,6 +230,7 @@ fn AttendeeRow(
     attendee: AttendeeView,
     check_in: ServerAction<CheckIn>,
     shifts: bool,
+    queued: RwSignal<Vec<i32>>,
 ) -> impl IntoView {
     let place = match attendee.status {
         SignUpStatus::Confirmed => "Going",
@@ -237,15 +248,8 @@ fn AttendeeRow(
     };
     let signup_id = attendee.signup_id;
     let wanted = !attendee.checked_in;
-    // Offline, the tap waits in the browser (see `check_in_queue`) and the row says so.
-    let (queued, set_queued) = signal(false);
-    Effect::new(move |_| {
-        set_queued.set(
-            check_in_queue::waiting()
-                .iter()
-                .any(|t| t.signup_id == signup_id),
-        )
-    });
+    // Offline, the tap waits in the browser and the row says so.
+    let is_queued = move || queued.with(|ids| ids.contains(&signup_id));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let tap = check_in_queue::Tap {
@@ -254,7 +258,7 @@ fn AttendeeRow(
         };
         if check_in_queue::is_offline() {
             check_in_queue::queue(tap);
-            set_queued.set(true);
+            queued.update(|ids| ids.push(signup_id));
         } else {
             check_in.dispatch(CheckIn {
                 signup_id,
@@ -276,7 +280,7 @@ fn AttendeeRow(
                         <input type="hidden" name="arrived" value=if wanted { "yes" } else { "no" } />
                         <button type="submit" class="button button-small" class:button-ghost=!attendee.checked_in aria-label=label>{text}</button>
                     </form>
-                    <Show when=move || queued.get()>
+                    <Show when=is_queued>
                         <span class="muted small" role="status">" Offline: saved, sent when you are back online"</span>
                     </Show>
                 })}

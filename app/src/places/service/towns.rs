@@ -101,13 +101,14 @@ fn telling_apart(towns: &[Town]) -> Vec<(String, &Town)> {
 
 /// Where a town or city is, by its name, optionally followed by ", Nation" or ", M1".
 pub fn find_town(raw: &str) -> TownMatch {
-    let whole = table().get(&normalise(raw));
-    let (name, qualifier) = match raw.split_once(',').filter(|_| whole.is_none()) {
-        Some((name, qualifier)) => (name, Some(normalise(qualifier))),
-        None => (raw, None),
-    };
-    let Some(towns) = table().get(&normalise(name)) else {
-        return TownMatch::Unknown;
+    // The whole text first: one name holds a comma ("Basford, Stoke-on-Trent").
+    let (towns, qualifier) = match (table().get(&normalise(raw)), raw.split_once(',')) {
+        (Some(towns), _) => (towns, None),
+        (None, Some((name, qualifier))) => match table().get(&normalise(name)) {
+            Some(towns) => (towns, Some(normalise(qualifier))),
+            None => return TownMatch::Unknown,
+        },
+        (None, None) => return TownMatch::Unknown,
     };
     if let [only] = towns.as_slice() {
         return TownMatch::Found(only.at);

@@ -17,6 +17,23 @@ fn ids_and_reasons(reply: &serde_json::Value) -> Vec<(i64, String)> {
         .collect()
 }
 
+/// Ann, living at M1 1AE, with Bob as a friend (so the popular events someone without
+/// friends gets stay out of her suggestions).
+async fn ann_in_manchester_with_bob(app: &TestApp) -> ((i32, String), (i32, String)) {
+    let ann = person(app, "Ann Able", "ann@example.org").await;
+    let bob = person(app, "Bob Baker", "bob@example.org").await;
+    befriend(app, &ann, &bob).await;
+    let home = app
+        .call(
+            "/api/people/update-profile",
+            &[("name", "Ann Able"), ("postcode", "M1 1AE")],
+            Some(&ann.1),
+        )
+        .await;
+    assert!(home.succeeded(), "{}", home.body);
+    (ann, bob)
+}
+
 /// Ann, with Bob and Cat as friends who share their sign-ups.
 async fn ann_and_two_friends(app: &TestApp) -> ((i32, String), (i32, String), (i32, String)) {
     let ann = person(app, "Ann Able", "ann@example.org").await;
@@ -118,18 +135,7 @@ async fn someone_without_friends_gets_popular_events_and_is_told_how_to_add_frie
 async fn events_near_home_are_suggested_wherever_their_host_moves_them() {
     use crate::events::{as_fields, create_via_api, event_form, event_id_of};
     let app = TestApp::spawn().await;
-    let ann = person(&app, "Ann Able", "ann@example.org").await;
-    let bob = person(&app, "Bob Baker", "bob@example.org").await;
-    // A friend, so the popular events someone without friends gets stay out of it.
-    befriend(&app, &ann, &bob).await;
-    let home = app
-        .call(
-            "/api/people/update-profile",
-            &[("name", "Ann Able"), ("postcode", "M1 1AE")],
-            Some(&ann.1),
-        )
-        .await;
-    assert!(home.succeeded(), "{}", home.body);
+    let (ann, _bob) = ann_in_manchester_with_bob(&app).await;
     let host = app.signed_in("Hana Host", "hana@example.org").await;
     let near = event_id_of(&create_via_api(&app, &host, "Manchester canvass", "M4 6DE").await);
     let moving = event_id_of(&create_via_api(&app, &host, "Travelling stall", "SW1A 2JR").await);
@@ -164,17 +170,7 @@ async fn events_near_home_are_suggested_wherever_their_host_moves_them() {
 async fn a_friends_event_out_of_reach_is_not_suggested_and_a_near_one_leads() {
     use crate::events::{create_via_api, event_id_of};
     let app = TestApp::spawn().await;
-    let ann = person(&app, "Ann Able", "ann@example.org").await;
-    let bob = person(&app, "Bob Baker", "bob@example.org").await;
-    befriend(&app, &ann, &bob).await;
-    let home = app
-        .call(
-            "/api/people/update-profile",
-            &[("name", "Ann Able"), ("postcode", "M1 1AE")],
-            Some(&ann.1),
-        )
-        .await;
-    assert!(home.succeeded(), "{}", home.body);
+    let (ann, bob) = ann_in_manchester_with_bob(&app).await;
     let host = app.signed_in("Hana Host", "hana@example.org").await;
     let london = event_id_of(&create_via_api(&app, &host, "London rally", "SW1A 2JR").await);
     let with_bob = event_id_of(&create_via_api(&app, &host, "Ancoats canvass", "M4 6DE").await);
