@@ -2,10 +2,10 @@
 //! domain reaches up into another (ARCHITECTURE.md, "Layers").
 
 use crate::{
-    account_erasure::DeleteAccountSection,
     events::components::{brought_count::BroughtCount, group_events::GroupEvents},
     groups::pages::GroupPage,
     people::pages::ProfilePage,
+    privacy::pages::YourDataSection,
 };
 use leptos::prelude::*;
 
@@ -15,13 +15,14 @@ pub fn GroupWithEventsPage() -> impl IntoView {
     view! { <GroupPage events_of_group=|group_id| view! { <GroupEvents group_id /> }.into_any() /> }
 }
 
-/// The profile, with the share links' count from events and the account's erasure.
+/// The profile, with the share links' count from events, and the download and erasure
+/// of the account's data from privacy.
 #[component]
 pub fn FullProfilePage() -> impl IntoView {
     view! {
         <ProfilePage
             referrals=|| view! { <BroughtCount /> }.into_any()
-            erasure=|| view! { <DeleteAccountSection /> }.into_any()
+            erasure=|| view! { <YourDataSection /> }.into_any()
         />
     }
 }

@@ -118,6 +118,9 @@ fn SiteFooter() -> impl IntoView {
                     <li>
                         <a href="/sign-up">"Join"</a>
                     </li>
+                    <li>
+                        <a href="/privacy">"Privacy"</a>
+                    </li>
                 </ul>
                 <p class="footer-small">
                     "Contains OS data © Crown copyright and database right 2026. Your data is handled under UK GDPR and PECR."

@@ -21,6 +21,9 @@ use crate::{
         OutreachHomePage, PreferencesPage, UnsubscribePage,
     },
     people::pages::{FriendInvitePage, FriendsPage},
+    privacy::pages::{
+        AccessLogPage, GuestDataPage, GuestErasedPage, GuestRequestPage, PrivacyNoticePage,
+    },
     suggest::pages::SuggestedPage,
 };
 use leptos::prelude::*;
@@ -113,5 +116,12 @@ sections! {
         MessageRoute => MessagePage,
         OutboxRoute => OutboxPage,
         EmailPreviewsRoute => EmailPreviewsPage,
+    }
+    privacy_section / __preload_privacy_section {
+        PrivacyNoticeRoute => PrivacyNoticePage,
+        GuestRequestRoute => GuestRequestPage,
+        GuestDataRoute => GuestDataPage,
+        GuestErasedRoute => GuestErasedPage,
+        AccessLogRoute => AccessLogPage,
     }
 }

@@ -3,7 +3,6 @@
 // Waiting for the whole app's hydration future (lazy routes) nests its types deeply.
 #![recursion_limit = "512"]
 
-pub mod account_erasure;
 pub mod assembled_pages;
 #[cfg(feature = "ssr")]
 pub mod assets;
@@ -18,7 +17,9 @@ pub mod lazy_pages;
 pub mod mail;
 pub mod outreach;
 pub mod people;
+pub mod personal_data;
 pub mod places;
+pub mod privacy;
 pub mod routes;
 pub mod suggest;
 pub mod ui;

@@ -7,6 +7,10 @@ pub mod model;
 
 #[cfg(feature = "ssr")]
 mod entity;
+
+/// Its tables' personal data, for the registry (`crate::personal_data`).
+#[cfg(feature = "ssr")]
+pub mod personal_data;
 /// The tables, for tests that check what was stored; the app's own code never uses this
 /// (the layers test and the release build, which lacks the feature, both refuse it).
 #[cfg(all(feature = "ssr", any(test, feature = "test-tables")))]
@@ -22,6 +26,8 @@ pub mod previews;
 #[cfg(feature = "ssr")]
 pub mod quiet_hours;
 #[cfg(feature = "ssr")]
+pub mod retention;
+#[cfg(feature = "ssr")]
 pub mod sms;
 #[cfg(feature = "ssr")]
 pub mod suppressions;
@@ -33,8 +39,8 @@ mod texts;
 pub use model::{Channel, EmailPreview, OutboxEmailView, OutboxStatus};
 #[cfg(feature = "ssr")]
 pub use outbox::{
-    delete_emails_to, deliver_pending, keep_logged_copy, list_outbox_emails, queue_email,
-    queue_email_parts, SENDING_LEASE,
+    deliver_pending, keep_logged_copy, list_outbox_emails, queue_email, queue_email_parts,
+    SENDING_LEASE,
 };
 #[cfg(feature = "ssr")]
 pub use templates::{queue_templated, Template};

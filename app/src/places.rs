@@ -6,6 +6,10 @@ pub mod model;
 
 #[cfg(feature = "ssr")]
 mod entity;
+
+/// Its tables' personal data, for the registry (`crate::personal_data`).
+#[cfg(feature = "ssr")]
+pub mod personal_data;
 /// The tables, for tests that check what was stored; the app's own code never uses this
 /// (the layers test and the release build, which lacks the feature, both refuse it).
 #[cfg(all(feature = "ssr", any(test, feature = "test-tables")))]

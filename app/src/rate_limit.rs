@@ -34,10 +34,14 @@ pub enum Limit {
     HostMessagesPerAccount,
     /// Codes texted to confirm a mobile number, per account and per number.
     TextCodesPerAccount,
+    /// Emailed links to download or erase what is held under an address, per address
+    /// emailed and per client address.
+    DataLinksPerEmail,
+    DataLinksPerAddress,
 }
 
 impl Limit {
-    const ALL: [Limit; 10] = [
+    const ALL: [Limit; 12] = [
         Limit::AccountsPerAddress,
         Limit::AccountEmailsPerEmail,
         Limit::ResetsPerAddress,
@@ -48,6 +52,8 @@ impl Limit {
         Limit::HostMessagesPerEvent,
         Limit::HostMessagesPerAccount,
         Limit::TextCodesPerAccount,
+        Limit::DataLinksPerEmail,
+        Limit::DataLinksPerAddress,
     ];
 
     /// (how many at once, then one more every `period / count`).
@@ -66,6 +72,8 @@ impl Limit {
             Limit::HostMessagesPerEvent => (3, DAY),
             Limit::HostMessagesPerAccount => (10, DAY),
             Limit::TextCodesPerAccount => (5, HOUR),
+            Limit::DataLinksPerEmail => (3, HOUR),
+            Limit::DataLinksPerAddress => (20, HOUR),
         }
     }
 

@@ -45,6 +45,11 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/unsubscribe/:token") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/consent/confirm/:token") view={Lazy::<ConfirmConsentRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/consent/confirmed") view={Lazy::<ConsentConfirmedRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/privacy") view={Lazy::<PrivacyNoticeRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/privacy/guest") view={Lazy::<GuestRequestRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/privacy/guest/:token") view={Lazy::<GuestDataRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/privacy/erased") view={Lazy::<GuestErasedRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/staff/access-log") view={Lazy::<AccessLogRoute>::new()} ssr=SsrMode::Async />
         </Routes>
     }
 }

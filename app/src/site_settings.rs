@@ -61,3 +61,16 @@ pub async fn secret(db: &impl ConnectionTrait, name: &str) -> AppResult<String> 
         .map(|row| row.value)
         .unwrap_or_default())
 }
+
+/// Its table in the personal-data registry: nothing personal, said so for the schema test.
+pub const TABLES: &[crate::personal_data::PersonalTable] = &[crate::personal_data::PersonalTable {
+    table: "site_settings",
+    what: "Settings staff change while the site runs",
+    why: "To run the site",
+    basis: crate::personal_data::Basis::LegitimateInterests,
+    kept: "Until changed",
+    personal: &[],
+    not_exported: &[],
+    not_personal: &[("name", "a setting's name"), ("value", "a setting's value")],
+    links: &[],
+}];

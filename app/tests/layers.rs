@@ -20,11 +20,13 @@ const BASE: &[(&str, &[&str])] = &[
     ("tokens", &[]),
     ("validate", &["error"]),
     ("rate_limit", &["error"]),
-    ("site_settings", &["error"]),
+    // The registry's shape and engine, and the access log; it knows no domain.
+    ("personal_data", &["error"]),
+    ("site_settings", &["error", "personal_data"]),
     ("state", &["rate_limit"]),
     ("ui", &["error"]),
-    ("places", &["error", "validate"]),
-    ("mail", &["error", "format"]),
+    ("places", &["error", "validate", "personal_data"]),
+    ("mail", &["error", "format", "tokens", "personal_data"]),
     // Migrations compute place cells for existing events.
     ("db", &["error", "places"]),
 ];
@@ -35,6 +37,7 @@ const BASE_MODULES: &[&str] = &[
     "tokens",
     "validate",
     "rate_limit",
+    "personal_data",
     "site_settings",
     "state",
     "ui",
@@ -51,7 +54,8 @@ const TOP: &[&str] = &[
     "lazy_pages",
     "home_page",
     "assembled_pages",
-    "account_erasure",
+    // Download and erasure read every domain's personal-data declaration.
+    "privacy",
     "lib",
 ];
 

@@ -10,6 +10,7 @@ const PAGES = [
   '/', '/?near=M1', '/sign-in', '/sign-up', '/reset-password', '/events', '/events?near=Leeds',
   '/events/new', '/events/suggested', '/my-events', '/groups', '/groups/new', '/friends',
   '/messages', '/preferences', '/profile', '/staff/outbox', '/staff/emails', '/staff/events',
+  '/privacy', '/privacy/guest', '/staff/access-log',
 ];
 
 const TAPPABLE = [

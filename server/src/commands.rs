@@ -43,6 +43,10 @@ pub async fn run(cli: Cli) -> Result<(), BoxError> {
             let db = connect(&config).await?;
             crate::outreach_bench::run(&db, &args).await
         }
+        Command::BenchPrivacy(args) => {
+            let db = connect(&config).await?;
+            crate::privacy_bench::run(&db, &args).await
+        }
         Command::OutwardCentroids { path } => {
             for (code, at) in outward_centroids(&path)? {
                 println!("{code},{:.5},{:.5}", at.latitude, at.longitude);
@@ -98,6 +102,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         concurrency: config.email_connections as usize,
         texts_per_second: config.texts_per_second,
         event_reminders: config.event_reminders,
+        retention: config.retention(),
     };
     let (stop_worker, worker_stopped) = watch::channel(false);
     let worker = tokio::spawn(outbox_worker::run(

@@ -33,6 +33,9 @@ pub enum Command {
     /// (messages/s, peak memory), then building and queueing an audience of --audience.
     /// Use an empty database.
     BenchOutreach(crate::outreach_bench::OutreachBenchArgs),
+    /// Measure privacy: the download and the erasure of a heavy member (--signups,
+    /// --posts). Use an empty database.
+    BenchPrivacy(crate::privacy_bench::PrivacyBenchArgs),
     /// Print outward-code centres from Code-Point Open as CSV (how app/data/outward_codes.csv is made).
     #[command(hide = true)]
     OutwardCentroids {
@@ -179,6 +182,42 @@ pub struct Config {
     #[arg(long, env = "TEXTS_PER_SECOND", default_value_t = 10, global = true)]
     pub texts_per_second: u32,
 
+    /// Retention: a guest's sign-up is anonymised this many months after its event.
+    #[arg(
+        long,
+        env = "RETAIN_GUEST_SIGNUP_MONTHS",
+        default_value_t = 24,
+        global = true
+    )]
+    pub retain_guest_signup_months: u32,
+
+    /// Retention: a session ends this many days after it began, at the latest.
+    #[arg(
+        long,
+        env = "RETAIN_SESSION_IDLE_DAYS",
+        default_value_t = 90,
+        global = true
+    )]
+    pub retain_session_idle_days: i64,
+
+    /// Retention: the words of a delivered email or text are removed after this many days.
+    #[arg(
+        long,
+        env = "RETAIN_OUTBOX_BODY_DAYS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub retain_outbox_body_days: i64,
+
+    /// Retention: access log entries are kept this many months.
+    #[arg(
+        long,
+        env = "RETAIN_ACCESS_LOG_MONTHS",
+        default_value_t = 24,
+        global = true
+    )]
+    pub retain_access_log_months: u32,
+
     /// Take the client's address from the right-most X-Forwarded-For entry, the one the
     /// trusted proxy added (only behind a proxy that sets it). Default false.
     #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false, action = clap::ArgAction::Set, global = true)]
@@ -191,4 +230,16 @@ pub struct Config {
     /// Log as JSON lines (for log collectors) instead of text.
     #[arg(long, env = "LOG_JSON", default_value_t = false, action = clap::ArgAction::Set, global = true)]
     pub log_json: bool,
+}
+
+impl Config {
+    /// The retention settings, for the worker's daily run.
+    pub fn retention(&self) -> app::privacy::service::retention::RetentionPolicy {
+        app::privacy::service::retention::RetentionPolicy {
+            guest_signup_months: self.retain_guest_signup_months,
+            session_idle_days: self.retain_session_idle_days,
+            outbox_body_days: self.retain_outbox_body_days,
+            access_log_months: self.retain_access_log_months,
+        }
+    }
 }

@@ -1,5 +1,6 @@
-//! File downloads that are not pages: the attendee CSV. Same session cookie and the same
-//! service-level permission check as the server functions.
+//! File downloads that are not pages: the attendee CSV, calendars, and data downloads.
+//! Same session cookie and the same service-level permission checks as the server
+//! functions.
 
 use crate::ServerState;
 use app::{
@@ -97,4 +98,70 @@ pub async fn event_calendar(
         Ok(ics) => calendar_response(ics, Some(format!("event-{event_id}.ics"))),
         Err(err) => error_response(err),
     }
+}
+
+/// GET /privacy/downloads/{id}/membersnet-data.zip: a member's prepared download, for
+/// them only (their session), while it works (24 hours).
+pub async fn my_data_zip(
+    State(state): State<ServerState>,
+    Path(id): Path<i32>,
+    headers: HeaderMap,
+) -> Response {
+    use app::privacy::service::{download::build_download, erasure::account_subject, requests};
+    let db = &state.app.db;
+    let viewer = match person_from_headers(db, &headers).await {
+        Ok(Some(viewer)) => viewer,
+        Ok(None) => return error_response(AppError::Unauthenticated),
+        Err(err) => return error_response(err),
+    };
+    let built = async {
+        requests::check_download(db, id, viewer.id).await?;
+        let account = app::auth::service::accounts::stored_account(db, viewer.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        build_download(db, &account_subject(&account), &account.name).await
+    };
+    match built.await {
+        Ok(zip) => {
+            tracing::info!(person_id = viewer.id, bytes = zip.len(), "data downloaded");
+            zip_response(zip)
+        }
+        Err(err) => error_response(err),
+    }
+}
+
+/// GET /privacy/guest/{token}/membersnet-data.zip: what is held under the address a
+/// guest's emailed link proves.
+pub async fn guest_data_zip(
+    State(state): State<ServerState>,
+    Path(token): Path<String>,
+) -> Response {
+    use app::{
+        personal_data::Subject,
+        privacy::service::{download::build_download, requests::guest_link},
+    };
+    let db = &state.app.db;
+    let built = async {
+        let (email, _) = guest_link(db, &token).await?;
+        build_download(db, &Subject::guest(&email), &email).await
+    };
+    match built.await {
+        Ok(zip) => zip_response(zip),
+        Err(err) => error_response(err),
+    }
+}
+
+fn zip_response(zip: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/zip"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"membersnet-data.zip\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        zip,
+    )
+        .into_response()
 }

@@ -9,6 +9,7 @@ pub mod exports;
 pub mod outbox_worker;
 pub mod outreach_bench;
 pub mod outreach_routes;
+pub mod privacy_bench;
 pub mod security;
 pub mod seed;
 pub mod telemetry;
@@ -87,6 +88,14 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/events/{id}/attendees.csv", get(exports::attendees_csv))
         .route("/events/{id}/calendar.ics", get(exports::event_calendar))
         .route("/calendar/{file}", get(exports::person_calendar))
+        .route(
+            "/privacy/downloads/{id}/membersnet-data.zip",
+            get(exports::my_data_zip),
+        )
+        .route(
+            "/privacy/guest/{token}/membersnet-data.zip",
+            get(exports::guest_data_zip),
+        )
         .route(
             outreach_routes::SMS_WEBHOOK_PATH,
             post(outreach_routes::inbound_text),

@@ -1,5 +1,6 @@
 //! The background worker: delivers queued email and texts and messages to audiences,
-//! starts scheduled messages, and queues forum digests and event reminders.
+//! starts scheduled messages, queues forum digests and event reminders, and once a day
+//! applies retention (what personal data is kept no longer than needed).
 
 use app::{
     events::service::reminders::queue_due_reminders,
@@ -9,6 +10,7 @@ use app::{
         delivery::{deliver_due_messages, Outlets, RateLimit},
         sending::start_due_scheduled,
     },
+    privacy::service::retention::run_retention,
 };
 use sea_orm::DatabaseConnection;
 use std::{
@@ -24,6 +26,8 @@ const POLL_EVERY: Duration = Duration::from_millis(500);
 const DIGESTS_EVERY: Duration = Duration::from_secs(600);
 /// How often scheduled messages and event reminders are looked for.
 const SCHEDULES_EVERY: Duration = Duration::from_secs(30);
+/// How often retention runs (and once at start-up).
+const RETENTION_EVERY: Duration = Duration::from_secs(24 * 3600);
 /// Deliveries claimed at once.
 const BATCH: u64 = 500;
 
@@ -37,6 +41,8 @@ pub struct Delivery {
     pub concurrency: usize,
     /// Whether event reminders are queued (`EVENT_REMINDERS`).
     pub event_reminders: bool,
+    /// How long personal data is kept (applied once a day).
+    pub retention: app::privacy::service::retention::RetentionPolicy,
 }
 
 /// Runs `job` if `every` has passed since `last`, logging what it did.
@@ -73,7 +79,7 @@ pub async fn run(
         text_limit: &text_limit,
         concurrency: delivery.concurrency,
     };
-    let (mut digests, mut schedules, mut reminders) = (None, None, None);
+    let (mut digests, mut schedules, mut reminders, mut retention) = (None, None, None, None);
     loop {
         let now = chrono::Utc::now();
         now_and_then(&mut digests, DIGESTS_EVERY, "queued forum digests", || {
@@ -96,6 +102,17 @@ pub async fn run(
             )
             .await;
         }
+        now_and_then(
+            &mut retention,
+            RETENTION_EVERY,
+            "retention run changed rows",
+            || async {
+                run_retention(&db, &delivery.retention, now)
+                    .await
+                    .map(|report| report.total() as usize)
+            },
+        )
+        .await;
         let mut busy = false;
         match deliver_due_messages(&db, &outlets, &site_url, BATCH, now).await {
             Ok(0) => {}

@@ -6,6 +6,7 @@ pub mod email_confirmations;
 pub mod mobile_numbers;
 pub mod passwords;
 pub mod resets;
+pub mod retention;
 pub mod roles;
 pub mod sessions;
 pub mod throttle;

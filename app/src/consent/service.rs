@@ -6,7 +6,7 @@
 
 use crate::{
     consent::{
-        entity::{confirmation, consent_current, consent_record},
+        entity::{consent_current, consent_record},
         model::{consent_in_force, Scope, PARTY_SCOPE},
     },
     error::AppResult,
@@ -23,6 +23,7 @@ mod confirmations;
 pub mod inbound;
 pub mod preferences;
 mod reply_confirmations;
+pub mod retention;
 
 pub use crate::consent::model::Channel;
 pub use confirmations::{
@@ -177,20 +178,38 @@ pub async fn sms_number_of(db: &impl ConnectionTrait, email: &str) -> AppResult<
         .and_then(|row| row.phone))
 }
 
-/// Removes every consent record of an email, and its unconfirmed requests (part of
-/// erasing a person).
-pub async fn delete_consents_of(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
-    confirmation::Entity::delete_many()
-        .filter(confirmation::Column::Email.eq(email))
-        .exec(db)
+/// The contacts that said no (a choice in force that withdraws or refuses): erasure
+/// keeps each as a one-way hash, so it is never added again by mistake. Of `email` and
+/// `phone`, whichever the person proved is theirs.
+pub async fn objections_of(
+    db: &impl ConnectionTrait,
+    email: Option<&str>,
+    phone: Option<&str>,
+) -> AppResult<Vec<(Channel, String)>> {
+    use sea_orm::Condition;
+    let mut whose = Condition::any();
+    if let Some(email) = email {
+        whose = whose.add(consent_current::Column::Email.eq(email));
+    }
+    if let Some(phone) = phone {
+        whose = whose.add(consent_current::Column::Phone.eq(phone));
+    }
+    if whose.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = consent_current::Entity::find()
+        .filter(consent_current::Column::Granted.eq(false))
+        .filter(whose)
+        .all(db)
         .await?;
-    consent_record::Entity::delete_many()
-        .filter(consent_record::Column::Email.eq(email))
-        .exec(db)
-        .await?;
-    consent_current::Entity::delete_many()
-        .filter(consent_current::Column::Email.eq(email))
-        .exec(db)
-        .await?;
-    Ok(())
+    let mut found: Vec<(Channel, String)> = rows
+        .into_iter()
+        .filter_map(|row| match row.channel {
+            Channel::Email => Some((Channel::Email, row.email)),
+            Channel::Sms => row.phone.map(|phone| (Channel::Sms, phone)),
+        })
+        .collect();
+    found.sort_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
+    found.dedup();
+    Ok(found)
 }

@@ -19,6 +19,7 @@ pub mod near_search;
 pub mod new_event;
 pub mod referrals;
 pub mod reminders;
+pub mod retention;
 pub mod signups;
 mod slot_fields;
 mod structured_data;

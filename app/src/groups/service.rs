@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod directory;
+pub mod erasure;
 pub mod forum;
 pub mod group_page;
 pub mod invites;

@@ -101,15 +101,6 @@ fn to_view(row: outbox_email::Model) -> OutboxEmailView {
     }
 }
 
-/// Removes every email addressed to `email` (part of erasing a person).
-pub async fn delete_emails_to(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
-    outbox_email::Entity::delete_many()
-        .filter(outbox_email::Column::ToEmail.eq(email))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 /// How long a worker may hold an email before it counts as dead and the email is due
 /// again. Far longer than any SMTP exchange takes.
 pub const SENDING_LEASE: chrono::Duration = chrono::Duration::minutes(10);

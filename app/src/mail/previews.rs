@@ -73,6 +73,10 @@ pub fn sample_values(template: Template) -> Value {
         Template::ThankYou => context! {
             name => "Sam Patel", title, site_url => SITE, preferences_url => format!("{SITE}/preferences"),
         },
+        Template::YourData => context! {
+            email => "sam@example.org",
+            link => format!("{SITE}/privacy/guest/0123abcd"),
+        },
     }
 }
 

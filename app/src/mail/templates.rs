@@ -32,6 +32,7 @@ pub enum Template {
     FriendInvite,
     Reminder,
     ThankYou,
+    YourData,
 }
 
 /// (template, name, text file, HTML file), in the order staff see them.
@@ -125,6 +126,12 @@ const FILES: &[(Template, &str, &str, &str)] = &[
         "thank_you",
         include_str!("templates/thank_you.txt"),
         include_str!("templates/thank_you.html"),
+    ),
+    (
+        Template::YourData,
+        "your_data",
+        include_str!("templates/your_data.txt"),
+        include_str!("templates/your_data.html"),
     ),
 ];
 

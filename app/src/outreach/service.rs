@@ -3,7 +3,6 @@
 pub mod audience;
 pub mod delivery;
 pub mod drafts;
-pub mod erasure;
 pub mod message_page;
 pub mod render;
 pub mod senders;

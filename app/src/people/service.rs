@@ -1,5 +1,5 @@
 //! Profile changes; friendships and visibility in the submodules. Erasing an account
-//! touches every domain, so it sits above them (`crate::account_erasure`).
+//! touches every domain, so it sits above them (`crate::privacy`).
 
 pub mod friend_invites;
 pub mod friends;

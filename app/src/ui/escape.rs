@@ -35,6 +35,17 @@ pub fn json_in_script(json: &str) -> String {
     escaped
 }
 
+/// `value` as one CSV field: quoted, and with spreadsheet formulas defused (a name like
+/// "=HYPERLINK(…)" gets a leading apostrophe).
+pub fn csv_field(value: &str) -> String {
+    let safe = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    format!("\"{}\"", safe.replace('"', "\"\""))
+}
+
 /// `text` made safe as a value in a link's query: everything but the unreserved
 /// characters percent-encoded (so `&`, `#`, `+` and spaces cannot change the link).
 pub fn query_value(text: &str) -> String {
@@ -53,6 +64,13 @@ pub fn query_value(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("Sam \"The Man\""), "\"Sam \"\"The Man\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+    }
 
     #[test]
     fn html_escapes_every_character_that_can_open_markup_or_end_an_attribute() {

@@ -14,6 +14,7 @@ mod outbox;
 mod outreach;
 mod pages;
 mod people;
+mod privacy;
 mod rate_limits;
 mod resets;
 mod seed;

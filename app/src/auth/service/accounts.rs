@@ -198,12 +198,32 @@ pub async fn stored_account(
     Ok(person::Entity::find_by_id(id).one(db).await?)
 }
 
-/// Deletes the account row; what hangs off it goes by foreign-key cascade. Only the
-/// erasure of a whole account (`crate::account_erasure`) calls this.
-pub async fn delete_account_row(db: &impl ConnectionTrait, id: i32) -> AppResult<()> {
-    super::mobile_numbers::remove_mobile(db, id).await?;
-    person::Entity::delete_by_id(id).exec(db).await?;
-    Ok(())
+/// The address of the account that stands in for erased people where a row must keep
+/// an author (a forum post others replied to, a group someone started). Nobody can sign
+/// in as it: its password hash is not a hash.
+pub const FORMER_MEMBER_EMAIL: &str = "former-member@membersnet.invalid";
+
+/// The "a former member" account's id, made the first time someone is erased.
+pub async fn former_member_id(db: &impl ConnectionTrait) -> AppResult<i32> {
+    let found = person::Entity::find()
+        .filter(person::Column::Email.eq(FORMER_MEMBER_EMAIL))
+        .one(db)
+        .await?;
+    if let Some(row) = found {
+        return Ok(row.id);
+    }
+    let now = Utc::now();
+    let row = person::ActiveModel {
+        name: Set("A former member".to_string()),
+        email: Set(FORMER_MEMBER_EMAIL.to_string()),
+        password_hash: Set("!".to_string()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(row.id)
 }
 
 /// How many accounts there are (the demo loads itself only into an empty database).

@@ -13,18 +13,52 @@ use crate::{
         model::{event_path, AttendeeView, DashboardView, SignUpStatus},
     },
     format::format_time_range,
+    personal_data::access_log::{self, Viewed, Viewing},
+    ui::escape::csv_field,
 };
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-/// Everyone signed up (confirmed first, then the waitlist in order), for the host.
+/// Everyone signed up (confirmed first, then the waitlist in order), for the host. The
+/// access log records the view.
 pub async fn get_dashboard(
     db: &impl ConnectionTrait,
     event_id: i32,
     viewer: &PersonView,
 ) -> AppResult<DashboardView> {
+    let (dashboard, seen) = dashboard_of(db, event_id, viewer).await?;
+    log_view(db, &dashboard, viewer, "attendee list", seen).await?;
+    Ok(dashboard)
+}
+
+/// Records in the access log that `viewer` saw these attendees' details.
+async fn log_view(
+    db: &impl ConnectionTrait,
+    dashboard: &DashboardView,
+    viewer: &PersonView,
+    what: &str,
+    seen: Vec<Viewed>,
+) -> AppResult<()> {
+    let role = if viewer.has_role(Role::Staff) {
+        "staff".to_string()
+    } else {
+        format!("host of “{}”", dashboard.title)
+    };
+    let viewing = Viewing {
+        viewer_id: viewer.id,
+        viewer_role: &role,
+        what,
+    };
+    access_log::record(db, viewing, seen).await
+}
+
+async fn dashboard_of(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    viewer: &PersonView,
+) -> AppResult<(DashboardView, Vec<Viewed>)> {
     let found = event_for_host(db, event_id, viewer).await?;
     let slots = slots_of(db, event_id).await?;
     let rows = signup::Entity::find()
@@ -33,6 +67,13 @@ pub async fn get_dashboard(
         .order_by_asc(signup::Column::Id)
         .all(db)
         .await?;
+    let seen = rows
+        .iter()
+        .map(|row| match row.person_id {
+            Some(id) => Viewed::Account(id),
+            None => Viewed::Guest(row.email.clone()),
+        })
+        .collect();
     let mut attendees: Vec<AttendeeView> = rows
         .into_iter()
         .map(|row| {
@@ -60,7 +101,7 @@ pub async fn get_dashboard(
         })
         .collect();
     attendees.sort_by_key(|a| a.status != SignUpStatus::Confirmed);
-    Ok(DashboardView {
+    let dashboard = DashboardView {
         event_id,
         title: found.title.clone(),
         path: event_path(found.id, &found.slug),
@@ -69,7 +110,8 @@ pub async fn get_dashboard(
         slots: slots.iter().map(slot_view).collect(),
         cohosts: list_cohosts(db, event_id).await?,
         is_main_host: found.host_id == viewer.id || viewer.has_role(Role::Staff),
-    })
+    };
+    Ok((dashboard, seen))
 }
 
 /// Marks a confirmed attendee as there (`arrived` true), not there (false), or the
@@ -111,7 +153,8 @@ pub async fn attendees_csv(
     event_id: i32,
     viewer: &PersonView,
 ) -> AppResult<String> {
-    let dashboard = get_dashboard(db, event_id, viewer).await?;
+    let (dashboard, seen) = dashboard_of(db, event_id, viewer).await?;
+    log_view(db, &dashboard, viewer, "attendee list (CSV)", seen).await?;
     let mut out = String::from("name,email,phone,status,checked_in,when,slot\r\n");
     for a in dashboard.attendees {
         let fields = [
@@ -133,25 +176,4 @@ pub async fn attendees_csv(
         out.push_str("\r\n");
     }
     Ok(out)
-}
-
-/// Quotes a CSV field, and defuses spreadsheet formulas (a name like "=HYPERLINK(…)").
-fn csv_field(value: &str) -> String {
-    let safe = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    format!("\"{}\"", safe.replace('"', "\"\""))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("Sam \"The Man\""), "\"Sam \"\"The Man\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-    }
 }

@@ -89,18 +89,33 @@ where
     Ok(title)
 }
 
-/// Cancels every sign-up of a person (before their account is erased), freeing places:
-/// those made by the account, and, given the address it proved is its own, every sign-up
-/// made under that address.
-pub async fn cancel_signups_of_person(
+/// Cancels and deletes every sign-up of a person being erased, freeing places: those
+/// made by the account, and every sign-up made under the address it proved is its own.
+/// A guest (no account) who proved an address reaches only the sign-ups under it that no
+/// account made.
+pub async fn cancel_signups_of(
     txn: &impl ConnectionTrait,
-    person_id: i32,
-    confirmed_email: Option<&str>,
+    person_id: Option<i32>,
+    proved_email: Option<&str>,
     public_url: &str,
 ) -> AppResult<()> {
-    let mut whose = Condition::any().add(signup::Column::PersonId.eq(person_id));
-    if let Some(email) = confirmed_email {
-        whose = whose.add(signup::Column::Email.eq(email));
+    let mut whose = Condition::any();
+    if let Some(id) = person_id {
+        whose = whose.add(signup::Column::PersonId.eq(id));
+    }
+    match (proved_email, person_id) {
+        (Some(email), Some(_)) => whose = whose.add(signup::Column::Email.eq(email)),
+        (Some(email), None) => {
+            whose = whose.add(
+                Condition::all()
+                    .add(signup::Column::Email.eq(email))
+                    .add(signup::Column::PersonId.is_null()),
+            )
+        }
+        (None, _) => {}
+    }
+    if whose.is_empty() {
+        return Ok(());
     }
     let rows = signup::Entity::find().filter(whose).all(txn).await?;
     for row in rows {

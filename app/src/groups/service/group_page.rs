@@ -36,9 +36,14 @@ pub async fn get_group_view(
         true => Some(list_threads(db, &found).await?),
         false => None,
     };
-    let moderation = match access.may(GroupAction::Moderate) {
-        true => Some(get_moderation(db, &found, access).await?),
-        false => None,
+    let moderation = match (access.may(GroupAction::Moderate), viewer) {
+        (true, Some(viewer)) => {
+            let moderation = get_moderation(db, &found, access).await?;
+            let listed = [moderation.members.clone(), moderation.requests.clone()].concat();
+            log_member_list(db, &found.name, viewer, &listed).await?;
+            Some(moderation)
+        }
+        _ => None,
     };
     Ok(GroupView {
         card: group_card(&found),
@@ -50,4 +55,29 @@ pub async fn get_group_view(
         threads,
         moderation,
     })
+}
+
+/// Records in the access log that an organiser (or staff) saw the group's member list.
+async fn log_member_list(
+    db: &impl ConnectionTrait,
+    group_name: &str,
+    viewer: &PersonView,
+    members: &[crate::groups::model::MemberView],
+) -> AppResult<()> {
+    use crate::personal_data::access_log::{record, Viewed, Viewing};
+    let role = match viewer.has_role(crate::auth::model::Role::Staff) {
+        true => "staff".to_string(),
+        false => format!("organiser of “{group_name}”"),
+    };
+    let viewing = Viewing {
+        viewer_id: viewer.id,
+        viewer_role: &role,
+        what: "group member list",
+    };
+    record(
+        db,
+        viewing,
+        members.iter().map(|m| Viewed::Account(m.person_id)),
+    )
+    .await
 }

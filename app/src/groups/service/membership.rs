@@ -138,7 +138,10 @@ async fn keep_an_owner(
     Ok(())
 }
 
-async fn drop_membership(db: &impl ConnectionTrait, row: group_member::Model) -> AppResult<()> {
+pub(super) async fn drop_membership(
+    db: &impl ConnectionTrait,
+    row: group_member::Model,
+) -> AppResult<()> {
     let was_active = row.state == MemberState::Active;
     let group_id = row.group_id;
     row.delete(db).await?;

@@ -23,6 +23,15 @@ pub async fn list_outbox() -> Result<Vec<OutboxEmailView>, AppError> {
         }
         tracing::info!(staff_id = staff.id, "staff read the outbox");
         let mut emails = mail::list_outbox_emails(&ctx.db, 100).await?;
+        let viewing = crate::personal_data::access_log::Viewing {
+            viewer_id: staff.id,
+            viewer_role: "staff",
+            what: "the outbox",
+        };
+        let seen = emails
+            .iter()
+            .map(|e| crate::personal_data::access_log::Viewed::Guest(e.to_email.clone()));
+        crate::personal_data::access_log::record(&ctx.db, viewing, seen).await?;
         if access == OutboxAccess::LinksHidden {
             for email in &mut emails {
                 email.body = hide_links(&email.body);

@@ -12,7 +12,7 @@ pub fn OutboxPage() -> impl IntoView {
         <section class="container">
             <h1>"Outbox"</h1>
             <p class="lede">"Emails the site has sent or would have sent, newest first."</p>
-            <p><a href="/staff/emails">"See every email template with sample values"</a></p>
+            <p><a href="/staff/emails">"See every email template with sample values"</a>" · "<a href="/staff/access-log">"Who viewed whose details"</a></p>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match emails.await {

@@ -283,6 +283,7 @@ pub async fn preview(
     let spec = spec_of(found, sender)?;
     let wanted = recipient.map(str::trim).filter(|r| !r.is_empty());
     let mut people = audience::sample(db, &spec, Utc::now(), PREVIEW_MATCHES, wanted).await?;
+    log_preview(db, sender, &people).await?;
     let also_matching = match wanted {
         Some(_) => people
             .iter()
@@ -330,4 +331,27 @@ pub async fn preview(
         text: rendered.text,
         also_matching,
     })
+}
+
+/// Records in the access log that the sender saw these audience members' details.
+async fn log_preview(
+    db: &impl ConnectionTrait,
+    sender: &Sender,
+    people: &[audience::Recipient],
+) -> AppResult<()> {
+    use crate::personal_data::access_log::{record, Viewed, Viewing};
+    let role = match (&sender.group, sender.staff) {
+        (_, true) | (None, _) => "staff".to_string(),
+        (Some(group), false) => format!("organiser of “{}”", group.name),
+    };
+    let viewing = Viewing {
+        viewer_id: sender.person.id,
+        viewer_role: &role,
+        what: "a message preview in the Creators",
+    };
+    let seen = people.iter().map(|r| match r.person_id {
+        Some(id) => Viewed::Account(id),
+        None => Viewed::Guest(r.email.clone()),
+    });
+    record(db, viewing, seen).await
 }

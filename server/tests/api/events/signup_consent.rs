@@ -7,8 +7,8 @@ use app::{
     consent::{
         model::{Channel, PARTY_SCOPE},
         service::{
-            confirm_consent, delete_consents_of, has_consent, record_consent, ConsentChoice,
-            CONFIRMED_BY_LINK, CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
+            confirm_consent, has_consent, record_consent, ConsentChoice, CONFIRMED_BY_LINK,
+            CONFIRM_CONSENT_PATH, REQUESTED_UNCONFIRMED,
         },
         tables::consent_record,
     },
@@ -341,9 +341,13 @@ async fn erasing_consents_removes_unconfirmed_requests_and_their_links() {
         .await
         .unwrap();
 
-    delete_consents_of(&app.db, "erin@example.org")
-        .await
-        .unwrap();
+    app::privacy::service::erasure::erase_subject(
+        &app.db,
+        &app::personal_data::Subject::guest("erin@example.org"),
+        "http://x",
+    )
+    .await
+    .unwrap();
 
     assert_eq!(app.count("consent_confirmations").await, 0);
     let err = confirm_consent(&app.db, &token).await.unwrap_err();
