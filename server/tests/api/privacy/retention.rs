@@ -51,12 +51,8 @@ async fn old_guests_are_anonymised_and_expired_things_purged() {
     app::mail::queue_email(&app.db, "gina@example.org", "Hello", "Words")
         .await
         .unwrap();
-    let mut sent: outbox_email::ActiveModel = outbox_email::Entity::find()
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .into();
+    let hello = || outbox_email::Entity::find().filter(outbox_email::Column::Subject.eq("Hello"));
+    let mut sent: outbox_email::ActiveModel = hello().one(&app.db).await.unwrap().unwrap().into();
     sent.status = Set(app::mail::OutboxStatus::Sent);
     sent.sent_at = Set(Some(Utc::now()));
     sent.update(&app.db).await.unwrap();
