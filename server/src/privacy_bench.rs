@@ -75,10 +75,10 @@ pub async fn run(db: &DatabaseConnection, args: &PrivacyBenchArgs) -> Result<(),
 
     let started = Instant::now();
     let txn = db.begin().await?;
-    let changed = erase_subject(&txn, &subject, "http://bench.example").await?;
+    erase_subject(&txn, &subject, "http://bench.example").await?;
     txn.commit().await?;
     println!(
-        "erasure: {:.0} ms ({changed} rows in the registry's sweep, in one transaction)",
+        "erasure: {:.0} ms, in one transaction (each sign-up cancelled in turn, so places pass on)",
         started.elapsed().as_secs_f64() * 1000.0
     );
     Ok(())

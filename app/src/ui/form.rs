@@ -15,10 +15,13 @@ pub fn TextField(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = false)] required: bool,
+    /// The input's id, when a page has two fields of one name (in different forms).
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
-    let input_id = format!("field-{name}");
-    let error_id = format!("{name}-error");
-    let hint_id = format!("{name}-hint");
+    let input_id = id.map_or_else(|| format!("field-{name}"), str::to_string);
+    let error_id = format!("{input_id}-error");
+    let hint_id = format!("{input_id}-hint");
     let message = move || error.get().and_then(|e| e.message_for(name));
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());

@@ -42,6 +42,7 @@ pub fn GuestDataPage() -> impl IntoView {
     let found = Resource::new(token, guest_data);
     let erase = ServerAction::<EraseGuestData>::new();
     let error = Signal::derive(move || erase.value().get().and_then(Result::err));
+    let understood_error = move || error.get().and_then(|e| e.message_for("understood"));
     view! {
         <PageTitle text="Your data · MembersNet" />
         <section class="card narrow">
@@ -59,8 +60,16 @@ pub fn GuestDataPage() -> impl IntoView {
                             <FormError error=error />
                             <ActionForm action=erase>
                                 <input type="hidden" name="token" value=token() />
-                                <div class="field field-checkbox">
-                                    <input id="field-understood" type="checkbox" name="understood" value="yes" />
+                                <div class="field field-checkbox" class:field-invalid=move || understood_error().is_some()>
+                                    {move || understood_error().map(|text| view! { <p class="field-error" id="understood-error">{text}</p> })}
+                                    <input
+                                        id="field-understood"
+                                        type="checkbox"
+                                        name="understood"
+                                        value="yes"
+                                        aria-invalid=move || if understood_error().is_some() { "true" } else { "false" }
+                                        aria-describedby=move || understood_error().map(|_| "understood-error")
+                                    />
                                     <label for="field-understood">"I understand this cannot be undone"</label>
                                 </div>
                                 <SubmitButton label="Erase my data" class="button button-danger" pending=erase.pending() />

@@ -42,7 +42,7 @@ fn DownloadSection() -> impl IntoView {
             </Suspense>
             <FormError error=error />
             <ActionForm action=prepare>
-                <TextField label="Confirm your password" name="password" kind="password" autocomplete="current-password" error=error required=true />
+                <TextField label="Confirm your password" name="password" id="download-password" kind="password" autocomplete="current-password" error=error required=true />
                 <SubmitButton label="Prepare my download" pending=prepare.pending() />
             </ActionForm>
         </section>
@@ -62,7 +62,7 @@ fn DeleteAccountSection() -> impl IntoView {
             <p>"This removes your account and everything about you from MembersNet, at once and for good. Your places at events pass to anyone waiting. Where you said not to contact you, we keep only a one-way scrambled copy of your address, so you are never added again by mistake."</p>
             <FormError error=delete_error />
             <ActionForm action=delete>
-                <TextField label="Your password, to confirm" name="password" kind="password" autocomplete="current-password" error=delete_error required=true />
+                <TextField label="Your password, to confirm" name="password" id="delete-password" kind="password" autocomplete="current-password" error=delete_error required=true />
                 <SubmitButton label="Delete my account" class="button button-danger" pending=delete.pending() />
             </ActionForm>
         </section>

@@ -143,3 +143,53 @@ async fn nobody_downloads_another_persons_data() {
         .json();
     assert_eq!(list.as_array().unwrap().len(), 0);
 }
+
+#[tokio::test]
+async fn a_preview_in_the_creators_is_recorded() {
+    use crate::outreach::{consent, draft, member, official_group};
+    use app::{
+        consent::model::PARTY_SCOPE,
+        mail::Channel,
+        personal_data::access_log::{entries, AccessFilter},
+    };
+    let sender = official_group().await;
+    let email = member(&sender, "Anna Baker", "anna@example.org").await;
+    consent(&sender.app, &email, Channel::Email, PARTY_SCOPE, true, None).await;
+    let id = draft(
+        &sender,
+        "email",
+        &[
+            ("subject", "Hi"),
+            ("body", "Hello"),
+            ("audience", "members"),
+        ],
+    )
+    .await
+    .to_string();
+    let preview = sender
+        .app
+        .call(
+            "/api/outreach/messages/preview",
+            &[("id", id.as_str()), ("recipient", "anna")],
+            Some(&sender.session),
+        )
+        .await;
+    assert!(preview.succeeded(), "{}", preview.body);
+    let anna = crate::groups::person_id(&sender.app, "anna@example.org").await;
+    let logged = entries(
+        &sender.app.db,
+        &AccessFilter {
+            subject_id: Some(anna),
+            ..Default::default()
+        },
+        10,
+    )
+    .await
+    .unwrap();
+    assert_eq!(logged.len(), 1);
+    assert_eq!(logged[0].what, "a message preview in the Creators");
+    assert_eq!(
+        logged[0].viewer_role,
+        "organiser of “Sheffield Central Local Party”"
+    );
+}
