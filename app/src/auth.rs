@@ -2,6 +2,8 @@
 //! an account's address, and the current person. Does not own profiles beyond what an account needs (people does).
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod device;
 pub mod model;
 pub mod pages;
 pub mod session;

@@ -29,6 +29,8 @@ pub struct RequestCtx {
     pub db: DatabaseConnection,
     pub session_token: Option<String>,
     pub client_address: String,
+    /// The browser's User-Agent, for naming a new session's device.
+    user_agent: Option<String>,
     person: Option<PersonView>,
     model: Option<StoredAccount>,
 }
@@ -41,6 +43,11 @@ impl RequestCtx {
         let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
         let session_token = session_token_from(&parts.headers);
         let client_address = client_address(&parts, state.settings.trust_forwarded_for);
+        let user_agent = parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let db = state.db.clone();
         let signed_in = use_context::<SessionMemo>()
             .unwrap_or_default()
@@ -52,9 +59,17 @@ impl RequestCtx {
             db,
             session_token,
             client_address,
+            user_agent,
             person,
             model,
         })
+    }
+
+    /// The caller's device as a person would name it ("Chrome on Android").
+    pub fn device(&self) -> Option<String> {
+        self.user_agent
+            .as_deref()
+            .map(crate::auth::device::describe)
     }
 
     /// The signed-in person, or `Unauthenticated`.

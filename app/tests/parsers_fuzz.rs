@@ -63,6 +63,15 @@ proptest! {
     }
 
     #[test]
+    fn user_agents_name_only_known_words(raw in input()) {
+        let named = app::auth::device::describe(&raw);
+        let (browser, system) = named.split_once(" on ").expect("browser on system");
+        prop_assert!(!browser.is_empty() && !system.is_empty());
+        prop_assert!(named.len() < 60, "fits the stored column");
+        prop_assert!(!named.contains('<') && !named.contains('"'));
+    }
+
+    #[test]
     fn people_fields_never_panic(raw in input()) {
         prop_assert!(on_field(EmailAddress::parse("email", &raw), "email"));
         prop_assert!(on_field(PersonName::parse("name", &raw), "name"));

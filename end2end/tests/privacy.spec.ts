@@ -50,6 +50,8 @@ test('a member downloads their data and finds their sign-ups and consents in it'
   expect(data.people[0].email).toBe(email);
   expect(data.signups.length).toBe(1);
   expect(data.consent_records.some((r: { granted: unknown }) => r.granted === true || r.granted === 1)).toBe(true);
+  expect(data.sessions.some((s: { device: string }) => s.device === 'Chrome on Linux')).toBe(true);
+  expect(data.activity.calendar_feed).toBe('off');
   expect(files['summary.html']).toContain('Everything MembersNet holds about Dora Download');
   expect(files['signups.csv']).toContain(email);
 });

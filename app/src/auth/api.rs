@@ -69,8 +69,13 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             }
             return Err(AppError::WrongCredentials);
         }
-        let token =
-            accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
+        let token = accounts::start_session(
+            &ctx.db,
+            person.id,
+            ctx.session_token.as_deref(),
+            ctx.device(),
+        )
+        .await?;
         ctx.set_session_cookie(&token);
         redirect_to("/");
         Ok(())
@@ -128,8 +133,13 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 pub async fn confirm_account_email(token: String) -> Result<(), AppError> {
     serve(|ctx| async move {
         let person = email_confirmations::confirm_email(&ctx.db, &token).await?;
-        let session =
-            accounts::start_session(&ctx.db, person.id, ctx.session_token.as_deref()).await?;
+        let session = accounts::start_session(
+            &ctx.db,
+            person.id,
+            ctx.session_token.as_deref(),
+            ctx.device(),
+        )
+        .await?;
         ctx.set_session_cookie(&session);
         tracing::info!(person_id = person.id, "email confirmed");
         redirect_to(&format!(

@@ -22,11 +22,11 @@ pub const TABLES: &[PersonalTable] = &[
     },
     PersonalTable {
         table: "sessions",
-        what: "Your sign-ins: when each began and when it ends",
+        what: "Your sign-ins: the device, when each began and when it ends",
         why: "To keep you signed in",
         basis: Basis::Contract,
         kept: "30 days from sign-in; ended sessions are deleted by the daily retention run",
-        personal: &["person_id"],
+        personal: &["person_id", "device"],
         not_exported: &["token_hash"],
         not_personal: &[],
         links: BY_PERSON,

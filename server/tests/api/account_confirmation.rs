@@ -270,7 +270,7 @@ async fn an_unconfirmed_account_signs_up_under_its_address_like_a_guest() {
     let before = live_signups(&app, OWNER).await;
     let id = app.create_unconfirmed_person("Mallory", OWNER).await;
     // A session from before unconfirmed accounts were refused at sign-in.
-    let session = app::auth::service::accounts::start_session(&app.db, id, None)
+    let session = app::auth::service::accounts::start_session(&app.db, id, None, None)
         .await
         .unwrap();
     let one_click = [

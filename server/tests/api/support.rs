@@ -204,7 +204,9 @@ impl TestApp {
     /// belongs to the address, so the tests make one through the service.
     pub async fn signed_in_unconfirmed(&self, name: &str, email: &str) -> String {
         let id = self.create_unconfirmed_person(name, email).await;
-        accounts::start_session(&self.db, id, None).await.unwrap()
+        accounts::start_session(&self.db, id, None, None)
+            .await
+            .unwrap()
     }
 
     /// A signed-in staff member's session token.

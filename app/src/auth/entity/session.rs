@@ -11,6 +11,8 @@ pub struct Model {
     pub person_id: i32,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
+    /// What it was started from, as `device::describe` names it.
+    pub device: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -160,11 +160,12 @@ pub async fn start_session(
     db: &impl ConnectionTrait,
     person_id: i32,
     old_token: Option<&str>,
+    device: Option<String>,
 ) -> AppResult<String> {
     if let Some(old) = old_token {
         sessions::delete_session(db, old).await?;
     }
-    sessions::create_session(db, person_id).await
+    sessions::create_session(db, person_id, device).await
 }
 
 /// The browser's view of a person, with their roles.

@@ -11,8 +11,12 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 /// How long a session lasts without signing in again.
 pub const SESSION_DAYS: i64 = 30;
 
-/// Starts a session for `person_id` and returns the token for the cookie.
-pub async fn create_session(db: &impl ConnectionTrait, person_id: i32) -> AppResult<String> {
+/// Starts a session for `person_id` on `device` and returns the token for the cookie.
+pub async fn create_session(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    device: Option<String>,
+) -> AppResult<String> {
     let token = new_token();
     let now = Utc::now();
     session::ActiveModel {
@@ -20,6 +24,7 @@ pub async fn create_session(db: &impl ConnectionTrait, person_id: i32) -> AppRes
         person_id: Set(person_id),
         created_at: Set(now),
         expires_at: Set(now + Duration::days(SESSION_DAYS)),
+        device: Set(device),
         ..Default::default()
     }
     .insert(db)

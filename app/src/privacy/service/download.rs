@@ -3,7 +3,9 @@
 //! as CSV (formula-safe).
 
 use crate::{
+    auth::service::directory::calendar_token_of,
     error::AppResult,
+    events::service::referrals::brought_count,
     format::format_when,
     personal_data::{
         export::{rows_about, TableRows},
@@ -23,21 +25,57 @@ pub async fn build_download(
     whose: &str,
 ) -> AppResult<Vec<u8>> {
     let tables = rows_about(db, &registry(), subject).await?;
+    let activity = activity(db, subject).await?;
     let mut zip = ZipWriter::default();
-    zip.add("summary.html", summary(whose, &tables).as_bytes());
-    let everything: serde_json::Map<String, JsonValue> = tables
+    zip.add(
+        "summary.html",
+        summary(whose, &tables, &activity).as_bytes(),
+    );
+    let mut everything: serde_json::Map<String, JsonValue> = tables
         .iter()
         .map(|t| {
             let rows = t.rows.iter().cloned().map(JsonValue::Object).collect();
             (t.table.to_string(), JsonValue::Array(rows))
         })
         .collect();
+    everything.insert(
+        "activity".into(),
+        JsonValue::Object(
+            activity
+                .iter()
+                .map(|(what, value)| (what.to_string(), JsonValue::String(value.clone())))
+                .collect(),
+        ),
+    );
     let json = serde_json::to_vec_pretty(&everything).unwrap_or_default();
     zip.add("data.json", &json);
     for table in tables.iter().filter(|t| !t.rows.is_empty()) {
         zip.add(&format!("{}.csv", table.table), csv(table).as_bytes());
     }
     Ok(zip.finish())
+}
+
+/// What the tables do not say row by row: how many people their share links brought
+/// (those sign-ups are other people's, so only the number), and their calendar feed.
+async fn activity(
+    db: &impl ConnectionTrait,
+    subject: &Subject,
+) -> AppResult<Vec<(&'static str, String)>> {
+    let Some(id) = subject.person_id else {
+        return Ok(Vec::new());
+    };
+    let brought = brought_count(db, id).await?;
+    let feed = match calendar_token_of(db, id).await? {
+        Some(_) => "on: your events are in a calendar feed only you have the address of",
+        None => "off",
+    };
+    Ok(vec![
+        (
+            "people_who_signed_up_through_your_share_links",
+            brought.to_string(),
+        ),
+        ("calendar_feed", feed.to_string()),
+    ])
 }
 
 /// A value as a cell: text as it is, nothing as empty, anything else as JSON.
@@ -76,7 +114,7 @@ fn csv(table: &TableRows) -> String {
     out
 }
 
-fn summary(whose: &str, tables: &[TableRows]) -> String {
+fn summary(whose: &str, tables: &[TableRows], activity: &[(&str, String)]) -> String {
     let mut out = format!(
         "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Your data on MembersNet</title>\
          <style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}\
@@ -85,6 +123,17 @@ fn summary(whose: &str, tables: &[TableRows]) -> String {
         html(whose),
         html(&format_when(Utc::now()))
     );
+    if !activity.is_empty() {
+        out.push_str("<h2>Your activity</h2><dl>");
+        for (what, value) in activity {
+            out.push_str(&format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                html(&what.replace('_', " ")),
+                html(value)
+            ));
+        }
+        out.push_str("</dl>");
+    }
     for table in tables {
         out.push_str(&format!("<h2>{}</h2>", html(table.what)));
         if table.rows.is_empty() {

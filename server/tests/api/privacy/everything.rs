@@ -421,6 +421,12 @@ async fn a_download_holds_every_registered_column_of_every_table() {
             table.table
         );
     }
+    // The people their share link brought are others' data: only the number.
+    assert_eq!(
+        data["activity"]["people_who_signed_up_through_your_share_links"],
+        "1"
+    );
+    assert!(!files["data.json"].contains("rita@example.org"));
     // Who blocked them is never shown; whom they blocked is.
     assert_eq!(data["blocks"].as_array().unwrap().len(), 1);
     // The summary is readable and names what it holds.
