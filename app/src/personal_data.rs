@@ -7,6 +7,7 @@
 //! someone views other people's details.
 
 pub mod registry;
+pub mod viewed_things;
 
 #[cfg(feature = "ssr")]
 pub mod access_log;

@@ -18,11 +18,16 @@ pub struct Viewing<'a> {
 }
 
 /// Whose details were shown: an account, or a guest known only by address.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Viewed {
     Account(i32),
     Guest(String),
 }
+
+/// How long one look lasts: the same viewer reloading the same list within this time
+/// (a host's dashboard refreshes after every check-in) is the same look, so only people
+/// it had not shown them yet are logged again.
+const ONE_LOOK_MINUTES: i64 = 10;
 
 /// Records that `viewing` showed each of `whose` (the viewer's own details are not
 /// logged). Rows go in batches, so a long list costs a few inserts, not one per person.
@@ -32,9 +37,10 @@ pub async fn record(
     whose: impl IntoIterator<Item = Viewed>,
 ) -> AppResult<()> {
     let now = Utc::now();
+    let seen = seen_just_now(db, &viewing, now).await?;
     let rows: Vec<access_entry::ActiveModel> = whose
         .into_iter()
-        .filter(|viewed| *viewed != Viewed::Account(viewing.viewer_id))
+        .filter(|viewed| *viewed != Viewed::Account(viewing.viewer_id) && !seen.contains(viewed))
         .map(|viewed| {
             let (subject_id, subject_email) = match viewed {
                 Viewed::Account(id) => (Some(id), None),
@@ -59,6 +65,29 @@ pub async fn record(
     Ok(())
 }
 
+/// Whom this viewer's look at the same thing showed in the last few minutes.
+async fn seen_just_now(
+    db: &impl ConnectionTrait,
+    viewing: &Viewing<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<std::collections::HashSet<Viewed>> {
+    use access_entry::Column;
+    let rows = access_entry::Entity::find()
+        .filter(Column::ViewerId.eq(viewing.viewer_id))
+        .filter(Column::What.eq(viewing.what))
+        .filter(Column::CreatedAt.gt(now - chrono::Duration::minutes(ONE_LOOK_MINUTES)))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| match (row.subject_id, row.subject_email) {
+            (Some(id), _) => Some(Viewed::Account(id)),
+            (None, Some(email)) => Some(Viewed::Guest(email)),
+            (None, None) => None,
+        })
+        .collect())
+}
+
 /// One line of the log, as stored.
 #[derive(Clone, Debug)]
 pub struct AccessEntry {
@@ -77,6 +106,8 @@ pub struct AccessFilter {
     pub viewer_id: Option<i32>,
     pub subject_id: Option<i32>,
     pub subject_email: Option<String>,
+    /// One of `viewed_things`.
+    pub what: Option<String>,
     pub since: Option<DateTime<Utc>>,
     /// Entries older than this id (the next page).
     pub before_id: Option<i32>,
@@ -98,6 +129,9 @@ pub async fn entries(
     }
     if let Some(email) = &filter.subject_email {
         query = query.filter(Column::SubjectEmail.eq(email.clone()));
+    }
+    if let Some(what) = &filter.what {
+        query = query.filter(Column::What.eq(what.clone()));
     }
     if let Some(since) = filter.since {
         query = query.filter(Column::CreatedAt.gte(since));

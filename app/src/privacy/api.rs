@@ -132,8 +132,11 @@ pub async fn erase_guest_data(token: String, understood: Option<String>) -> Resu
 pub async fn access_log(
     viewer: Option<String>,
     whose: Option<String>,
+    what: Option<String>,
     before: Option<i32>,
 ) -> Result<AccessLogPage, AppError> {
+    // Only the names the log uses; anything else is no filter.
+    let what = what.filter(|w| crate::personal_data::viewed_things::ALL.contains(&w.as_str()));
     let (viewer, whose) = (address_filter(viewer), address_filter(whose));
     serve(|ctx| async move {
         ctx.require_role(crate::auth::model::Role::Staff)?;
@@ -141,6 +144,7 @@ pub async fn access_log(
             &ctx.db,
             viewer.as_deref(),
             whose.as_deref(),
+            what.as_deref(),
             before,
         )
         .await

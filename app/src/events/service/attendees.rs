@@ -13,7 +13,10 @@ use crate::{
         model::{event_path, AttendeeView, DashboardView, SignUpStatus},
     },
     format::format_time_range,
-    personal_data::access_log::{self, Viewed, Viewing},
+    personal_data::{
+        access_log::{self, Viewed, Viewing},
+        viewed_things,
+    },
     ui::escape::csv_field,
 };
 use chrono::Utc;
@@ -29,7 +32,7 @@ pub async fn get_dashboard(
     viewer: &PersonView,
 ) -> AppResult<DashboardView> {
     let (dashboard, seen) = dashboard_of(db, event_id, viewer).await?;
-    log_view(db, &dashboard, viewer, "attendee list", seen).await?;
+    log_view(db, &dashboard, viewer, viewed_things::ATTENDEE_LIST, seen).await?;
     Ok(dashboard)
 }
 
@@ -154,7 +157,7 @@ pub async fn attendees_csv(
     viewer: &PersonView,
 ) -> AppResult<String> {
     let (dashboard, seen) = dashboard_of(db, event_id, viewer).await?;
-    log_view(db, &dashboard, viewer, "attendee list (CSV)", seen).await?;
+    log_view(db, &dashboard, viewer, viewed_things::ATTENDEE_CSV, seen).await?;
     let mut out = String::from("name,email,phone,status,checked_in,when,slot\r\n");
     for a in dashboard.attendees {
         let fields = [

@@ -72,7 +72,7 @@ async fn log_member_list(
     let viewing = Viewing {
         viewer_id: viewer.id,
         viewer_role: &role,
-        what: "group member list",
+        what: crate::personal_data::viewed_things::MEMBER_LIST,
     };
     record(
         db,

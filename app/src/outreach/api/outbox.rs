@@ -26,7 +26,7 @@ pub async fn list_outbox() -> Result<Vec<OutboxEmailView>, AppError> {
         let viewing = crate::personal_data::access_log::Viewing {
             viewer_id: staff.id,
             viewer_role: "staff",
-            what: "the outbox",
+            what: crate::personal_data::viewed_things::OUTBOX,
         };
         let seen = emails
             .iter()

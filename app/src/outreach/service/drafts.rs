@@ -347,7 +347,7 @@ async fn log_preview(
     let viewing = Viewing {
         viewer_id: sender.person.id,
         viewer_role: &role,
-        what: "a message preview in the Creators",
+        what: crate::personal_data::viewed_things::CREATOR_PREVIEW,
     };
     let seen = people.iter().map(|r| match r.person_id {
         Some(id) => Viewed::Account(id),

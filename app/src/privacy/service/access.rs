@@ -16,10 +16,12 @@ pub async fn access_log_page(
     db: &impl ConnectionTrait,
     viewer_email: Option<&str>,
     subject_email: Option<&str>,
+    what: Option<&str>,
     before: Option<i32>,
 ) -> AppResult<AccessLogPage> {
     let mut filter = AccessFilter {
         before_id: before,
+        what: what.map(str::to_string),
         ..Default::default()
     };
     if let Some(email) = viewer_email {
