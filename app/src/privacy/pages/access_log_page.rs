@@ -1,32 +1,23 @@
 use crate::{
     error::AppError,
-    personal_data::viewed_things,
     privacy::{api::access_log, model::AccessLogPage as LogPage},
-    ui::{
-        escape::query_value,
-        form::{FilterInput, SelectField},
-        page_title::PageTitle,
-    },
+    ui::{escape::query_value, form::FilterInput, page_title::PageTitle},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// Staff only: who viewed whose details, newest first, filtered by either address and by
-/// what was viewed.
+/// Staff only: who viewed whose details, newest first, filtered by either address.
 #[component]
 pub fn AccessLogPage() -> impl IntoView {
     let query = use_query_map();
     let get = move |key: &'static str| query.read().get(key).filter(|v| !v.trim().is_empty());
     let filters = move || {
         let before: Option<i32> = get("before").and_then(|b| b.parse().ok());
-        (get("viewer"), get("whose"), get("what"), before)
+        (get("viewer"), get("whose"), before)
     };
-    let page = Resource::new(filters, |(viewer, whose, what, before)| {
-        access_log(viewer, whose, what, before)
+    let page = Resource::new(filters, |(viewer, whose, before)| {
+        access_log(viewer, whose, None, before)
     });
-    let kinds: Vec<(&'static str, &'static str)> = std::iter::once(("", "Anything"))
-        .chain(viewed_things::ALL.iter().map(|w| (*w, *w)))
-        .collect();
     view! {
         <PageTitle text="Access log · MembersNet" />
         <section class="container">
@@ -35,7 +26,6 @@ pub fn AccessLogPage() -> impl IntoView {
             <form method="get" action="/staff/access-log" class="filters">
                 <FilterInput label="Viewer's email" name="viewer" kind="email" value=get("viewer").unwrap_or_default() error=None />
                 <FilterInput label="Whose details (email)" name="whose" kind="email" value=get("whose").unwrap_or_default() error=None />
-                <SelectField label="What was viewed" name="what" options=kinds error=Signal::derive(|| None) selected=get("what").unwrap_or_default() />
                 <button type="submit" class="button">"Filter"</button>
             </form>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -66,10 +56,9 @@ fn LogTable(page: LogPage) -> impl IntoView {
                 .unwrap_or_default()
         };
         format!(
-            "/staff/access-log?before={before}{}{}{}",
+            "/staff/access-log?before={before}{}{}",
             keep("viewer"),
-            keep("whose"),
-            keep("what")
+            keep("whose")
         )
     });
     view! {
