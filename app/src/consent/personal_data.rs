@@ -1,28 +1,9 @@
 //! The consent ledger's tables in the personal-data registry. Erasure notes each
 //! objection first (`service::erasure`), so it outlives the rows as a one-way hash.
 
-use crate::personal_data::{Basis, Erase, Finder, Link, PersonalTable};
+use crate::personal_data::{Basis, Link, PersonalTable, ROWS_OF_A_CONTACT};
 
-const YOURS: &[Link] = &[
-    Link {
-        by: Finder::Person("person_id"),
-        export: true,
-        erase: Erase::Delete,
-    },
-    Link {
-        by: Finder::Email {
-            column: "email",
-            account: Some("person_id"),
-        },
-        export: true,
-        erase: Erase::Delete,
-    },
-    Link {
-        by: Finder::Phone("phone"),
-        export: true,
-        erase: Erase::Delete,
-    },
-];
+const YOURS: &[Link] = ROWS_OF_A_CONTACT;
 
 const WORDING: (&str, &str) = (
     "wording",

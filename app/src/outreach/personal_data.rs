@@ -1,6 +1,6 @@
 //! Outreach's tables in the personal-data registry.
 
-use crate::personal_data::{Basis, Erase, Finder, Link, PersonalTable};
+use crate::personal_data::{Basis, Erase, Finder, Link, PersonalTable, ROWS_OF_A_CONTACT};
 
 const WRITTEN_FOR_THE_GROUP: &[(&str, &str)] = &[
     (
@@ -23,26 +23,7 @@ pub const TABLES: &[PersonalTable] = &[
         personal: &["person_id", "email", "phone", "name", "last_error"],
         not_exported: &[],
         not_personal: &[],
-        links: &[
-            Link {
-                by: Finder::Person("person_id"),
-                export: true,
-                erase: Erase::Delete,
-            },
-            Link {
-                by: Finder::Email {
-                    column: "email",
-                    account: Some("person_id"),
-                },
-                export: true,
-                erase: Erase::Delete,
-            },
-            Link {
-                by: Finder::Phone("phone"),
-                export: true,
-                erase: Erase::Delete,
-            },
-        ],
+        links: ROWS_OF_A_CONTACT,
     },
     PersonalTable {
         table: "messages",

@@ -31,6 +31,30 @@ pub struct Link {
     pub erase: Erase,
 }
 
+/// The rows of a table of contacts (`person_id`, `email`, `phone`): a person's by their
+/// account, their address (a guest's: where no account made the row) or their number;
+/// exported, and deleted on erasure.
+pub const ROWS_OF_A_CONTACT: &[Link] = &[
+    Link {
+        by: Finder::Person("person_id"),
+        export: true,
+        erase: Erase::Delete,
+    },
+    Link {
+        by: Finder::Email {
+            column: "email",
+            account: Some("person_id"),
+        },
+        export: true,
+        erase: Erase::Delete,
+    },
+    Link {
+        by: Finder::Phone("phone"),
+        export: true,
+        erase: Erase::Delete,
+    },
+];
+
 /// How rows are found for a person.
 #[derive(Clone, Copy)]
 pub enum Finder {

@@ -6,6 +6,7 @@ mod everything;
 mod guests;
 mod registry_schema;
 mod retention;
+mod seed_everywhere;
 
 use crate::support::TestApp;
 use flate2::read::DeflateDecoder;

@@ -1,7 +1,7 @@
 //! The access log records each listed view of other people's details; staff read it;
 //! nobody downloads anyone else's data.
 
-use super::everything::download_href;
+use super::seed_everywhere::download_href;
 use crate::{
     events::event_hosted_by,
     groups::{add_member, group_owned_by},

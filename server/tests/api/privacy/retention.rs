@@ -1,6 +1,6 @@
 //! Retention, on a clock the test sets.
 
-use super::everything::insert;
+use super::seed_everywhere::insert;
 use crate::{events::event_with_capacity, support::TestApp};
 use app::{
     events::service::signups::{sign_up, SignUpDetails},
