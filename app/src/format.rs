@@ -3,6 +3,20 @@
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Europe::London;
 
+/// A date and time as a form's `datetime-local` box posts it ("2026-11-27T19:00"), read
+/// as London time.
+pub fn parse_london_input(raw: &str) -> Option<DateTime<Utc>> {
+    use chrono::{NaiveDateTime, TimeZone};
+    let raw = raw.trim();
+    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"))
+        .ok()?;
+    London
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+}
+
 /// "Thu 7 Nov, 7pm" or "Thu 7 Nov, 7:30pm", in London time.
 pub fn format_when(at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&London);

@@ -21,6 +21,10 @@ use crate::{
         OutreachHomePage, PreferencesPage, UnsubscribePage,
     },
     people::pages::{FriendInvitePage, FriendsPage},
+    phonebank::pages::{
+        CallPage, CallingRulesPage, JoinPhonebankPage, NewPhonebankPage, PhonebankDashboardPage,
+        PhonebanksPage,
+    },
     privacy::pages::{
         AccessLogPage, GuestDataPage, GuestErasedPage, GuestRequestPage, PrivacyNoticePage,
     },
@@ -123,5 +127,13 @@ sections! {
         GuestDataRoute => GuestDataPage,
         GuestErasedRoute => GuestErasedPage,
         AccessLogRoute => AccessLogPage,
+    }
+    phonebank_section / __preload_phonebank_section {
+        PhonebanksRoute => PhonebanksPage,
+        NewPhonebankRoute => NewPhonebankPage,
+        CallRoute => CallPage,
+        PhonebankDashboardRoute => PhonebankDashboardPage,
+        JoinPhonebankRoute => JoinPhonebankPage,
+        CallingRulesRoute => CallingRulesPage,
     }
 }

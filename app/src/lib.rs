@@ -18,6 +18,7 @@ pub mod mail;
 pub mod outreach;
 pub mod people;
 pub mod personal_data;
+pub mod phonebank;
 pub mod places;
 pub mod privacy;
 pub mod routes;

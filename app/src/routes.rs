@@ -50,6 +50,12 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/privacy/guest/:token") view={Lazy::<GuestDataRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/privacy/erased") view={Lazy::<GuestErasedRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/staff/access-log") view={Lazy::<AccessLogRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/staff/phonebanks") view={Lazy::<CallingRulesRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/phonebanks") view={Lazy::<PhonebanksRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/phonebanks/new") view={Lazy::<NewPhonebankRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/phonebanks/join/:token") view={Lazy::<JoinPhonebankRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/phonebanks/:id") view={Lazy::<PhonebankDashboardRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/phonebanks/:id/call") view={Lazy::<CallRoute>::new()} ssr=SsrMode::Async />
         </Routes>
     }
 }

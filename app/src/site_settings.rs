@@ -11,19 +11,33 @@ mod entity;
 /// turn it off: otherwise any new account could publish a page and mail its sign-ups.
 pub const EVENTS_NEED_APPROVAL: &str = "events_need_approval";
 
+/// The party-wide calling window for phonebanks ("10:00-20:00,12:00-17:00": Monday to
+/// Saturday, then Sunday).
+pub const CALLING_WINDOW: &str = "calling_window";
+
 /// Whether a yes/no setting is on; `default` until staff set it.
 pub async fn is_on_or(db: &impl ConnectionTrait, name: &str, default: bool) -> AppResult<bool> {
-    Ok(entity::Entity::find_by_id(name.to_string())
-        .one(db)
-        .await?
-        .map_or(default, |row| row.value == "on"))
+    Ok(text(db, name).await?.map_or(default, |value| value == "on"))
 }
 
 /// Turns a yes/no setting on or off.
 pub async fn set(db: &impl ConnectionTrait, name: &str, on: bool) -> AppResult<()> {
+    set_text(db, name, if on { "on" } else { "off" }).await
+}
+
+/// A text setting, if staff set one.
+pub async fn text(db: &impl ConnectionTrait, name: &str) -> AppResult<Option<String>> {
+    Ok(entity::Entity::find_by_id(name.to_string())
+        .one(db)
+        .await?
+        .map(|row| row.value))
+}
+
+/// Sets a text setting.
+pub async fn set_text(db: &impl ConnectionTrait, name: &str, value: &str) -> AppResult<()> {
     entity::Entity::insert(entity::ActiveModel {
         name: Set(name.to_string()),
-        value: Set(if on { "on" } else { "off" }.to_string()),
+        value: Set(value.to_string()),
         updated_at: Set(Utc::now()),
     })
     .on_conflict(

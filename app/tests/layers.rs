@@ -10,7 +10,7 @@ use std::{
 };
 
 /// Base modules know no domain; domains sit in order (auth, groups, people, consent,
-/// events, outreach, suggest), each using the base and the domains before it; the top
+/// events, outreach, suggest, phonebank), each using the base and the domains before it; the top
 /// (routes, layout, the home page and other pages put together from several domains,
 /// account erasure) may use anything.
 const BASE: &[(&str, &[&str])] = &[
@@ -46,7 +46,14 @@ const BASE_MODULES: &[&str] = &[
     "db",
 ];
 const DOMAINS: &[&str] = &[
-    "auth", "groups", "people", "consent", "events", "outreach", "suggest",
+    "auth",
+    "groups",
+    "people",
+    "consent",
+    "events",
+    "outreach",
+    "suggest",
+    "phonebank",
 ];
 const TOP: &[&str] = &[
     "routes",

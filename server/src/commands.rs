@@ -47,6 +47,10 @@ pub async fn run(cli: Cli) -> Result<(), BoxError> {
             let db = connect(&config).await?;
             crate::privacy_bench::run(&db, &args).await
         }
+        Command::BenchPhonebank(args) => {
+            let db = connect(&config).await?;
+            crate::phonebank_bench::run(&db, &args).await
+        }
         Command::OutwardCentroids { path } => {
             for (code, at) in outward_centroids(&path)? {
                 println!("{code},{:.5},{:.5}", at.latitude, at.longitude);

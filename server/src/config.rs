@@ -36,6 +36,10 @@ pub enum Command {
     /// Measure privacy: the download and the erasure of a heavy member (--signups,
     /// --posts). Use an empty database.
     BenchPrivacy(crate::privacy_bench::PrivacyBenchArgs),
+    /// Measure phonebanks: simulated callers doing Next call → save outcome on a phonebank
+    /// of --contacts contacts, at each of --callers concurrencies. Use an empty database
+    /// (or --join another bench's, for two processes on one PostgreSQL).
+    BenchPhonebank(crate::phonebank_bench::PhonebankBenchArgs),
     /// Print outward-code centres from Code-Point Open as CSV (how app/data/outward_codes.csv is made).
     #[command(hide = true)]
     OutwardCentroids {

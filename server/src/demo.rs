@@ -3,9 +3,16 @@
 //! database.
 
 mod outreach;
+mod phonebank;
 
 use crate::seed::{seed_database, SeedPlan};
-use app::error::AppResult;
+use app::{
+    auth::{
+        model::{PersonView, Role},
+        service::accounts::{get_person_by_email, get_person_view},
+    },
+    error::{AppError, AppResult},
+};
 use chrono::Utc;
 use chrono_tz::Europe::London;
 use sea_orm::DatabaseConnection;
@@ -30,7 +37,27 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
         "demo content loaded"
     );
     outreach::load(db, STAFF_EMAIL).await?;
+    phonebank::load(db).await?;
     Ok(true)
+}
+
+/// The demo's official group and its owner.
+const GROUP_NAME: &str = "Sheffield Central Local Party";
+const OWNER_EMAIL: &str = "priya@membersnet.example";
+
+/// A demo person as the services see them, with `roles`.
+async fn person_view(
+    db: &DatabaseConnection,
+    email: &str,
+    roles: Vec<Role>,
+) -> AppResult<PersonView> {
+    let found = get_person_by_email(db, email)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(PersonView {
+        roles,
+        ..get_person_view(db, &found).await?
+    })
 }
 
 /// Says how to sign in to the demo, at every start-up with demo content on.

@@ -29,21 +29,51 @@ pub async fn attendees_csv(
     match attendees::attendees_csv(db, event_id, &viewer).await {
         Ok(csv) => {
             tracing::info!(event_id, viewer_id = viewer.id, "attendee list downloaded");
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"attendees-{event_id}.csv\""),
-                    ),
-                    (header::CACHE_CONTROL, "no-store".to_string()),
-                ],
-                csv,
-            )
-                .into_response()
+            csv_response(csv, &format!("attendees-{event_id}.csv"))
         }
         Err(err) => error_response(err),
     }
+}
+
+/// GET /phonebanks/{id}/results.csv: a phonebank's results, for its organisers and staff.
+pub async fn phonebank_results_csv(
+    State(state): State<ServerState>,
+    Path(id): Path<i32>,
+    headers: HeaderMap,
+) -> Response {
+    use app::phonebank::{
+        policy::PhonebankAction,
+        service::{access::phonebank_for, export::results_csv},
+    };
+    let db = &state.app.db;
+    let viewer = match person_from_headers(db, &headers).await {
+        Ok(viewer) => viewer,
+        Err(err) => return error_response(err),
+    };
+    let csv = match phonebank_for(db, id, viewer.as_ref(), PhonebankAction::Organise).await {
+        Ok(access) => results_csv(db, &access).await,
+        Err(err) => Err(err),
+    };
+    match csv {
+        Ok(csv) => csv_response(csv, &format!("phonebank-{id}-results.csv")),
+        Err(err) => error_response(err),
+    }
+}
+
+/// A CSV body that downloads as `file_name` and is never cached.
+fn csv_response(csv: String, file_name: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        csv,
+    )
+        .into_response()
 }
 
 fn error_response(err: AppError) -> Response {

@@ -9,6 +9,7 @@ pub mod exports;
 pub mod outbox_worker;
 pub mod outreach_bench;
 pub mod outreach_routes;
+pub mod phonebank_bench;
 pub mod privacy_bench;
 pub mod security;
 pub mod seed;
@@ -86,6 +87,10 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .route("/events/{id}/attendees.csv", get(exports::attendees_csv))
+        .route(
+            "/phonebanks/{id}/results.csv",
+            get(exports::phonebank_results_csv),
+        )
         .route("/events/{id}/calendar.ics", get(exports::event_calendar))
         .route("/calendar/{file}", get(exports::person_calendar))
         .route(

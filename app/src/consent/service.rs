@@ -19,6 +19,7 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 
 pub mod audiences;
+pub mod calls;
 mod confirmations;
 pub mod inbound;
 pub mod preferences;
@@ -206,7 +207,7 @@ pub async fn objections_of(
         .into_iter()
         .filter_map(|row| match row.channel {
             Channel::Email => Some((Channel::Email, row.email)),
-            Channel::Sms => row.phone.map(|phone| (Channel::Sms, phone)),
+            Channel::Sms | Channel::Phone => row.phone.map(|phone| (row.channel, phone)),
         })
         .collect();
     found.sort_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));

@@ -18,6 +18,9 @@ pub enum Channel {
     Email,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "sms"))]
     Sms,
+    /// Phone calls (phonebanks): consent only; nothing is ever sent on it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "phone"))]
+    Phone,
 }
 
 impl Channel {
@@ -26,21 +29,27 @@ impl Channel {
         match self {
             Channel::Email => "email",
             Channel::Sms => "sms",
+            Channel::Phone => "phone",
         }
     }
 
-    /// "email" or "sms", as posted by forms (stored values are read as the enum itself).
+    /// "email", "sms" or "phone", as posted by forms (stored values are read as the enum
+    /// itself).
     pub fn parse(value: &str) -> Option<Self> {
         match value {
             "email" => Some(Channel::Email),
             "sms" => Some(Channel::Sms),
+            "phone" => Some(Channel::Phone),
             _ => None,
         }
     }
 
-    /// The channel a form posted, or an error beside its field.
+    /// The channel a Creator's form posted (email or text: nothing is sent by phone), or
+    /// an error beside its field.
     pub fn from_form(value: &str) -> Result<Self, AppError> {
-        Self::parse(value).ok_or_else(|| AppError::invalid("channel", "Choose email or text."))
+        Self::parse(value)
+            .filter(|c| *c != Channel::Phone)
+            .ok_or_else(|| AppError::invalid("channel", "Choose email or text."))
     }
 
     /// "Email" or "Text", for people.
@@ -48,6 +57,7 @@ impl Channel {
         match self {
             Channel::Email => "Email",
             Channel::Sms => "Text",
+            Channel::Phone => "Phone calls",
         }
     }
 }

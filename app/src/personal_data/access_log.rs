@@ -65,6 +65,34 @@ pub async fn record(
     Ok(())
 }
 
+/// Records one person shown on their own (a phonebank's call): each is its own look, so
+/// there is nothing to fold together and no need to read what was logged before.
+pub async fn record_one(
+    db: &impl ConnectionTrait,
+    viewing: Viewing<'_>,
+    whose: Viewed,
+) -> AppResult<()> {
+    if whose == Viewed::Account(viewing.viewer_id) {
+        return Ok(());
+    }
+    let (subject_id, subject_email) = match whose {
+        Viewed::Account(id) => (Some(id), None),
+        Viewed::Guest(email) => (None, Some(email)),
+    };
+    access_entry::Entity::insert(access_entry::ActiveModel {
+        viewer_id: Set(Some(viewing.viewer_id)),
+        viewer_role: Set(viewing.viewer_role.chars().take(200).collect()),
+        what: Set(viewing.what.to_string()),
+        subject_id: Set(subject_id),
+        subject_email: Set(subject_email),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
 /// Whom this viewer's look at the same thing showed in the last few minutes.
 async fn seen_just_now(
     db: &impl ConnectionTrait,

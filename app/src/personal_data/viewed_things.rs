@@ -6,6 +6,8 @@ pub const ATTENDEE_CSV: &str = "attendee list (CSV)";
 pub const MEMBER_LIST: &str = "group member list";
 pub const CREATOR_PREVIEW: &str = "a message preview in the Creators";
 pub const OUTBOX: &str = "the outbox";
+pub const PHONEBANK_CALL: &str = "a phonebank call";
+pub const PHONEBANK_RESULTS: &str = "phonebank results (CSV)";
 
 /// Every one, in the order the staff page offers them.
 pub const ALL: &[&str] = &[
@@ -14,4 +16,6 @@ pub const ALL: &[&str] = &[
     MEMBER_LIST,
     CREATOR_PREVIEW,
     OUTBOX,
+    PHONEBANK_CALL,
+    PHONEBANK_RESULTS,
 ];

@@ -3,10 +3,7 @@
 //! outbox and the Email Creator shows a sent message with its figures.
 
 use app::{
-    auth::{
-        model::{PersonView, Role},
-        service::accounts::{get_person_by_email, get_person_view},
-    },
+    auth::model::Role,
     error::{AppError, AppResult},
     groups::{model::group_slug, service::lookups::group_ref_by_slug},
     outreach::{
@@ -22,8 +19,7 @@ use app::{
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 
-const OWNER_EMAIL: &str = "priya@membersnet.example";
-const GROUP_NAME: &str = "Sheffield Central Local Party";
+use super::{person_view, GROUP_NAME, OWNER_EMAIL};
 
 /// Adds the template and the sent email.
 pub async fn load(db: &DatabaseConnection, staff_email: &str) -> AppResult<()> {
@@ -75,18 +71,4 @@ pub async fn load(db: &DatabaseConnection, staff_email: &str) -> AppResult<()> {
     let spec = drafts::spec_of(&saved, &sender)?;
     sending::start_send(db, &saved, &spec, MessageStatus::Draft, Utc::now()).await?;
     Ok(())
-}
-
-async fn person_view(
-    db: &DatabaseConnection,
-    email: &str,
-    roles: Vec<Role>,
-) -> AppResult<PersonView> {
-    let found = get_person_by_email(db, email)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(PersonView {
-        roles,
-        ..get_person_view(db, &found).await?
-    })
 }

@@ -14,6 +14,7 @@ mod outbox;
 mod outreach;
 mod pages;
 mod people;
+mod phonebank;
 mod privacy;
 mod rate_limits;
 mod resets;

@@ -7,6 +7,7 @@ mod guests;
 mod registry_schema;
 mod retention;
 mod seed_everywhere;
+mod seed_phonebank;
 
 use crate::support::TestApp;
 use flate2::read::DeflateDecoder;

@@ -54,6 +54,46 @@ pub async fn person_ref_by_email(
         .map(PersonRef::from))
 }
 
+/// A contact's confirmed mobile number and postcode, for a phonebank's audience.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallDetails {
+    pub mobile: Option<String>,
+    pub postcode: Option<String>,
+}
+
+/// id, mobile, when it was confirmed, postcode.
+type CallDetailsRow = (
+    i32,
+    Option<String>,
+    Option<chrono::DateTime<Utc>>,
+    Option<String>,
+);
+
+/// The confirmed mobile numbers and postcodes of the accounts among `ids`.
+pub async fn call_details_of(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> AppResult<HashMap<i32, CallDetails>> {
+    let mut found = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<CallDetailsRow> = person::Entity::find()
+            .filter(person::Column::Id.is_in(chunk.iter().copied()))
+            .select_only()
+            .column(person::Column::Id)
+            .column(person::Column::Mobile)
+            .column(person::Column::MobileConfirmedAt)
+            .column(person::Column::Postcode)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (id, mobile, confirmed, postcode) in rows {
+            let mobile = mobile.filter(|_| confirmed.is_some());
+            found.insert(id, CallDetails { mobile, postcode });
+        }
+    }
+    Ok(found)
+}
+
 /// The names of the accounts among `ids` that exist.
 pub async fn names_of(
     db: &impl ConnectionTrait,

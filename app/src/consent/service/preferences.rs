@@ -93,11 +93,12 @@ pub async fn preferences_of(
             since: format!("Since {}", format_when(c.updated_at)),
         })
         .collect();
-    // The party's and each of their groups' email (and texts, once they have confirmed a
-    // mobile number), even before any choice, so there is always something to allow.
+    // The party's and each of their groups' email (and texts and phone calls, once they
+    // have confirmed a mobile number), even before any choice, so there is always
+    // something to allow.
     let member_of = active_group_ids(db, person.id).await?;
     let channels: &[Channel] = if person.mobile.is_some() {
-        &[Channel::Email, Channel::Sms]
+        &[Channel::Email, Channel::Sms, Channel::Phone]
     } else {
         &[Channel::Email]
     };
@@ -178,16 +179,16 @@ where
         .filter(consent_current::Column::Scope.eq(scope))
         .one(db)
         .await?;
-    // Texts go to the number the person confirmed on their profile, else the one they
-    // gave when they agreed.
+    // Texts and calls go to the number the person confirmed on their profile, else the
+    // one they gave when they agreed.
     let phone = match channel {
-        Channel::Sms => person
+        Channel::Sms | Channel::Phone => person
             .mobile
             .clone()
             .or_else(|| known.as_ref().and_then(|k| k.phone.clone())),
         Channel::Email => None,
     };
-    if channel == Channel::Sms && granted && phone.is_none() {
+    if channel != Channel::Email && granted && phone.is_none() {
         return Err(AppError::invalid(
             "channel",
             "We have no mobile number for you: add one on your profile first.",

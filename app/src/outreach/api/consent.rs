@@ -29,7 +29,9 @@ pub async fn set_preference(
 ) -> Result<(), AppError> {
     serve(|ctx| async move {
         let person = ctx.person()?;
-        let channel = Channel::from_form(&channel)?;
+        // Phone calls too: a phonebank's "do not call" is a choice people can see and change.
+        let channel = Channel::parse(&channel)
+            .ok_or_else(|| AppError::invalid("channel", "Choose email, text or phone calls."))?;
         let done =
             preferences::set_preference(&ctx.db, person, &scope, channel, granted == "yes").await?;
         redirect_to(&format!("/preferences?done={done}"));

@@ -25,7 +25,7 @@ pub fn BodyField(
         Channel::Email => {
             "Markdown works: **bold**, *italic*, [links](https://example.org), lists."
         }
-        Channel::Sms => "Plain text. Links are fine; keep it short.",
+        Channel::Sms | Channel::Phone => "Plain text. Links are fine; keep it short.",
     };
     let message = move || error.get().and_then(|e| e.message_for("body"));
     let described_by = move || {

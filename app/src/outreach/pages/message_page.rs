@@ -82,7 +82,7 @@ fn MessageBody(
     );
     let heading = match view.channel {
         Channel::Email => format!("Email from {}", view.sender_name),
-        Channel::Sms => format!("Text from {}", view.sender_name),
+        Channel::Sms | Channel::Phone => format!("Text from {}", view.sender_name),
     };
     let back = format!("Back to email and texts for {}", view.sender_name);
     let status = view.status.clone();

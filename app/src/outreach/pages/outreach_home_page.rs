@@ -92,7 +92,7 @@ fn NewMessageForm(
 ) -> impl IntoView {
     let label = match channel {
         Channel::Email => "New email",
-        Channel::Sms => "New text",
+        Channel::Sms | Channel::Phone => "New text",
     };
     view! {
         <ActionForm action=action attr:class="inline-form">

@@ -96,6 +96,7 @@ fn ConsentRow(line: ConsentLine, action: ServerAction<SetPreference>) -> impl In
     let way = match line.channel {
         Channel::Email => "email",
         Channel::Sms => "texts",
+        Channel::Phone => "phone calls",
     };
     let aria = format!("{button} {way} from {}", line.scope_label);
     let agreed = if line.granted { "Yes" } else { "No" };

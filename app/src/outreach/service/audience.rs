@@ -137,7 +137,7 @@ fn audience(spec: &AudienceSpec, now: DateTime<Utc>) -> SelectStatement {
     query.and_where(Expr::expr(is_granted).eq(true));
     let address: SimpleExpr = match spec.channel {
         Channel::Email => email,
-        Channel::Sms => {
+        Channel::Sms | Channel::Phone => {
             query.and_where(Expr::expr(number.clone()).is_not_null());
             number.clone()
         }
@@ -240,6 +240,38 @@ pub async fn sample(
     query
         .order_by((cand(), Alias::new("email")), sea_orm::Order::Asc)
         .limit(limit);
+    let backend = db.get_database_backend();
+    Ok(Recipient::find_by_statement(backend.build(&query))
+        .all(db)
+        .await?)
+}
+
+/// Everyone the audience's source holds, before any consent (one row per email): for
+/// phonebanks, which weigh each contact's basis for a call themselves (consent, or a
+/// clean TPS screening) and report why the others are left out.
+pub async fn candidates(
+    db: &impl ConnectionTrait,
+    spec: &AudienceSpec,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Recipient>> {
+    let query = Query::select()
+        .expr_as(
+            Expr::col((cand(), Alias::new("email"))),
+            Alias::new("email"),
+        )
+        .expr_as(
+            Expr::col((cand(), Alias::new("name"))).max(),
+            Alias::new("name"),
+        )
+        .expr_as(
+            Expr::col((cand(), Alias::new("person_id"))).max(),
+            Alias::new("person_id"),
+        )
+        .expr_as(Expr::cust("CAST(NULL AS TEXT)"), Alias::new("phone"))
+        .from_subquery(source(spec, now), cand())
+        .group_by_col((cand(), Alias::new("email")))
+        .order_by((cand(), Alias::new("email")), sea_orm::Order::Asc)
+        .to_owned();
     let backend = db.get_database_backend();
     Ok(Recipient::find_by_statement(backend.build(&query))
         .all(db)

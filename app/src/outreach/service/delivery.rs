@@ -168,7 +168,7 @@ pub async fn deliver_due_messages(
                                     Err(e) => Outcome::Retry(e.message),
                                 }
                             }
-                            Channel::Sms => {
+                            Channel::Sms | Channel::Phone => {
                                 outlets.text_limit.wait().await;
                                 let text = OutgoingText {
                                     to: address,
@@ -204,7 +204,7 @@ pub async fn deliver_due_messages(
 fn address_of(row: &delivery::Model, channel: Channel) -> Option<String> {
     match channel {
         Channel::Email => Some(row.email.clone()),
-        Channel::Sms => row.phone.clone(),
+        Channel::Sms | Channel::Phone => row.phone.clone(),
     }
 }
 

@@ -19,7 +19,7 @@ use crate::{
         model::{AudienceKind, Channel, MessageStatus, PreviewView, DEFAULT_AREA_MILES},
     },
 };
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// The longest text we send: ten texts' worth.
@@ -63,7 +63,7 @@ pub async fn new_draft(
             String::new(),
             match channel {
                 Channel::Email => NEW_EMAIL,
-                Channel::Sms => NEW_TEXT,
+                Channel::Sms | Channel::Phone => NEW_TEXT,
             }
             .to_string(),
         ),
@@ -232,14 +232,7 @@ pub fn parse_send_at(raw: &str, now: DateTime<Utc>) -> AppResult<Option<DateTime
         return Ok(None);
     }
     let bad = || AppError::invalid("send_at", "Give a date and time, e.g. 2026-11-27 19:00.");
-    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"))
-        .map_err(|_| bad())?;
-    let at = chrono_tz::Europe::London
-        .from_local_datetime(&naive)
-        .earliest()
-        .ok_or_else(bad)?
-        .with_timezone(&Utc);
+    let at = crate::format::parse_london_input(raw).ok_or_else(bad)?;
     if at <= now {
         return Err(AppError::invalid(
             "send_at",
@@ -296,7 +289,7 @@ pub async fn preview(
     let (name, address) = match (people.into_iter().next(), wanted) {
         (Some(r), _) => {
             let address = match channel_of(found) {
-                Channel::Sms => r.phone.clone().unwrap_or_default(),
+                Channel::Sms | Channel::Phone => r.phone.clone().unwrap_or_default(),
                 Channel::Email => r.email.clone(),
             };
             (r.name, address)

@@ -79,7 +79,7 @@ pub fn render_for(
     };
     let body = merge(&message.body, &values);
     match message.channel {
-        Channel::Sms => Rendered {
+        Channel::Sms | Channel::Phone => Rendered {
             subject: String::new(),
             text: body,
             html: None,

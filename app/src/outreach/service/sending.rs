@@ -49,7 +49,7 @@ pub async fn send_test(
             )
             .await
         }
-        Channel::Sms => {
+        Channel::Sms | Channel::Phone => {
             let number = sms_number_of(db, &sender.person.email)
                 .await?
                 .ok_or_else(|| {

@@ -350,6 +350,7 @@ pub async fn seed_everywhere(app: &TestApp) -> (i32, String, i32) {
     )
     .await
     .unwrap();
+    super::seed_phonebank::seed_phonebank(app, me, other, third).await;
     let prepared = app
         .call(
             "/api/privacy/prepare-download",

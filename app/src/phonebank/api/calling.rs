@@ -1,0 +1,181 @@
+//! Callers: the call page, saving a call (which takes the next one), skipping, staying on
+//! the page, the guide, and joining by link.
+// Server functions take their form's fields one by one.
+#![allow(clippy::too_many_arguments)]
+
+use crate::{error::AppError, phonebank::model::CallPageView};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    ctx::{redirect_to, serve, RequestCtx},
+    error::AppResult,
+    phonebank::{
+        policy::PhonebankAction,
+        service::access::{phonebank_for, Access},
+        service::leasing::Lessee,
+    },
+};
+
+#[cfg(feature = "ssr")]
+async fn caller_access(ctx: &RequestCtx, id: i32) -> AppResult<Access> {
+    phonebank_for(&ctx.db, id, ctx.maybe_person(), PhonebankAction::Call).await
+}
+
+#[cfg(feature = "ssr")]
+fn lessee(access: &Access, tps_counts: bool) -> Lessee {
+    Lessee {
+        phonebank_id: access.phonebank.id,
+        caller_id: access.person.id,
+        tps_counts,
+    }
+}
+
+/// The call page: the caller's next call (leased to them alone), or why there is none.
+#[server(endpoint = "phonebanks/call")]
+pub async fn call_page(id: i32) -> Result<CallPageView, AppError> {
+    serve(|ctx| async move {
+        use crate::phonebank::service::{
+            call_page::{call_page, CallSettings},
+            calling_window,
+        };
+        let access = caller_access(&ctx, id).await?;
+        let settings = CallSettings {
+            window: calling_window(&ctx.db).await?,
+            bridged: false,
+            public_url: &ctx.state.settings.public_url,
+        };
+        call_page(&ctx.db, &access, &settings, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// Saves a call's outcome and answers; the page then shows the next call. A repeated
+/// submission (the same `call_key`, from a phone that was offline) is the same call.
+#[server(endpoint = "phonebanks/save-call")]
+pub async fn save_call(
+    phonebank_id: i32,
+    contact_id: i32,
+    lease: i32,
+    call_key: String,
+    outcome: String,
+    note: Option<String>,
+    callback_at: Option<String>,
+    answers: Option<HashMap<String, String>>,
+) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        use crate::phonebank::{
+            model::{
+                survey::{answers_from_form, parse_survey},
+                Outcome,
+            },
+            service::{
+                calls::{save_call, CallResult},
+                tps::screening_counts,
+            },
+        };
+        let access = caller_access(&ctx, phonebank_id).await?;
+        let outcome = Outcome::parse(&outcome)
+            .ok_or_else(|| AppError::invalid("outcome", "Choose how the call ended."))?;
+        let answers = if outcome.keeps_answers() {
+            let questions = parse_survey(&access.phonebank.survey).unwrap_or_default();
+            answers_from_form(&questions, &answers.unwrap_or_default())?
+        } else {
+            Default::default()
+        };
+        let callback_at = match callback_at
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(raw) => Some(crate::format::parse_london_input(raw).ok_or_else(|| {
+                AppError::invalid(
+                    "callback_at",
+                    "Give a date and time, such as 2026-12-07 18:30.",
+                )
+            })?),
+            None => None,
+        };
+        let note = note
+            .map(|n| crate::validate::bounded_text("note", &n, 1000, false))
+            .transpose()?;
+        let now = chrono::Utc::now();
+        let result = CallResult {
+            outcome,
+            answers,
+            note,
+            callback_at,
+        };
+        let who = lessee(&access, screening_counts(&ctx.db, now.date_naive()).await?);
+        save_call(&ctx.db, who, contact_id, lease, &call_key, &result, now).await?;
+        redirect_to(&format!(
+            "/phonebanks/{phonebank_id}/call?saved={}",
+            outcome.as_str()
+        ));
+        Ok(())
+    })
+    .await
+}
+
+/// Gives the contact back at once for someone else to call.
+#[server(endpoint = "phonebanks/skip")]
+pub async fn skip_call(phonebank_id: i32, contact_id: i32, lease: i32) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        let access = caller_access(&ctx, phonebank_id).await?;
+        crate::phonebank::service::leasing::release(
+            &ctx.db,
+            lessee(&access, false),
+            contact_id,
+            lease,
+            chrono::Utc::now(),
+        )
+        .await?;
+        redirect_to(&format!("/phonebanks/{phonebank_id}/call?skipped=1"));
+        Ok(())
+    })
+    .await
+}
+
+/// The call page's check-in every 15 seconds: keeps the lease. False: it has lapsed.
+#[server(endpoint = "phonebanks/check-in")]
+pub async fn check_in(phonebank_id: i32, contact_id: i32, lease: i32) -> Result<bool, AppError> {
+    serve(|ctx| async move {
+        let access = caller_access(&ctx, phonebank_id).await?;
+        crate::phonebank::service::leasing::renew(
+            &ctx.db,
+            lessee(&access, false),
+            contact_id,
+            lease,
+            chrono::Utc::now(),
+        )
+        .await
+    })
+    .await
+}
+
+/// The caller has read the guide.
+#[server(endpoint = "phonebanks/guide-read")]
+pub async fn guide_read(phonebank_id: i32) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        let access = caller_access(&ctx, phonebank_id).await?;
+        crate::phonebank::service::call_page::guide_read(&ctx.db, phonebank_id, access.person.id)
+            .await?;
+        redirect_to(&format!("/phonebanks/{phonebank_id}/call"));
+        Ok(())
+    })
+    .await
+}
+
+/// Lets the signed-in person call for the phonebank whose link they followed.
+#[server(endpoint = "phonebanks/join")]
+pub async fn join_phonebank(token: String) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        let id =
+            crate::phonebank::service::campaigns::join_by_link(&ctx.db, &token, person).await?;
+        redirect_to(&format!("/phonebanks/{id}/call"));
+        Ok(())
+    })
+    .await
+}

@@ -1,0 +1,178 @@
+use crate::{
+    error::AppError,
+    phonebank::{
+        api::{phonebank_dashboard, CorrectCall, SetPhonebankStatus},
+        model::{CallLine, Dashboard, PhonebankStatus, OUTCOMES},
+        pages::call_queue::QueueList,
+    },
+    ui::{
+        form::{FormError, SubmitButton},
+        page_title::PageTitle,
+    },
+};
+use leptos::{form::ActionForm, prelude::*};
+use leptos_router::hooks::use_params_map;
+
+/// The organiser's dashboard. With JavaScript it refreshes every five seconds; without,
+/// the browser reloads it every 15.
+#[component]
+pub fn PhonebankDashboardPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i32>().ok())
+            .unwrap_or_default()
+    };
+    let status = ServerAction::<SetPhonebankStatus>::new();
+    let correct = ServerAction::<CorrectCall>::new();
+    let tick = RwSignal::new(0u32);
+    refresh_every_five_seconds(tick);
+    let dashboard = Resource::new(
+        move || {
+            (
+                id(),
+                status.version().get() + correct.version().get(),
+                tick.get(),
+            )
+        },
+        |(id, _, _)| phonebank_dashboard(id),
+    );
+    let error = Signal::derive(move || {
+        status
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| correct.value().get().and_then(Result::err))
+    });
+    view! {
+        <PageTitle text="Phonebank dashboard · MembersNet" />
+        <noscript><meta http-equiv="refresh" content="15" /></noscript>
+        <section class="container">
+            <FormError error=error />
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match dashboard.await {
+                        Ok(view) => view! { <Board view status correct /> }.into_any(),
+                        Err(AppError::Unauthenticated) => view! { <p class="notice notice-error">"Please " <a href="/sign-in">"sign in"</a> " as an organiser."</p> }.into_any(),
+                        Err(err) => view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Board(
+    view: Dashboard,
+    status: ServerAction<SetPhonebankStatus>,
+    correct: ServerAction<CorrectCall>,
+) -> impl IntoView {
+    let id = view.id;
+    let state = match view.status {
+        PhonebankStatus::Open => "Open",
+        PhonebankStatus::Paused => "Paused",
+        PhonebankStatus::Closed => "Closed",
+    };
+    let switches: Vec<(&'static str, &'static str)> = match view.status {
+        PhonebankStatus::Open => vec![
+            ("paused", "Pause calling"),
+            ("closed", "Close the phonebank"),
+        ],
+        PhonebankStatus::Paused => vec![
+            ("open", "Reopen calling"),
+            ("closed", "Close the phonebank"),
+        ],
+        PhonebankStatus::Closed => vec![],
+    };
+    view! {
+        <div class="page-head">
+            <h1>{view.name.clone()}</h1>
+            <a class="button" href=format!("/phonebanks/{id}/results.csv") download="">"Download results (CSV)"</a>
+        </div>
+        <p class="lede" aria-live="polite">{format!("{state} · {} calls made · {} calling now", view.calls, view.callers_now)}</p>
+        {view.join_link.clone().map(|link| view! {
+            <p>"Callers' link: " <code>{link}</code></p>
+        })}
+        <div class="actions">
+            {switches.into_iter().map(|(value, label)| view! {
+                <ActionForm action=status>
+                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="status" value=value />
+                    <SubmitButton label pending=status.pending() class="button button-secondary" />
+                </ActionForm>
+            }).collect_view()}
+        </div>
+        <h2>"Who is left to call"</h2>
+        <QueueList queue=view.queue.clone() />
+        <h2>"Outcomes"</h2>
+        <dl class="tally">
+            {view.outcomes.into_iter().map(|(label, n)| view! { <dt>{label}</dt><dd>{n}</dd> }).collect_view()}
+        </dl>
+        <h2>"Survey"</h2>
+        {view.questions.into_iter().map(|q| view! {
+            <h3>{q.label}</h3>
+            {if q.counts.is_empty() {
+                view! { <p>{format!("{} answered", q.answered)}</p> }.into_any()
+            } else {
+                view! { <dl class="tally">{q.counts.into_iter().map(|(choice, n)| view! { <dt>{choice}</dt><dd>{n}</dd> }).collect_view()}</dl> }.into_any()
+            }}
+        }).collect_view()}
+        <h2>"Recent calls"</h2>
+        <RecentCalls calls=view.recent id correct />
+    }
+}
+
+#[component]
+fn RecentCalls(calls: Vec<CallLine>, id: i32, correct: ServerAction<CorrectCall>) -> impl IntoView {
+    if calls.is_empty() {
+        return view! { <p class="empty">"No calls yet."</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll">
+            <table class="data-table">
+                <caption class="visually-hidden">"The latest calls, newest first"</caption>
+                <thead><tr><th scope="col">"When"</th><th scope="col">"Caller"</th><th scope="col">"Contact"</th><th scope="col">"Outcome"</th><th scope="col">"Answers"</th><th scope="col">"Correct"</th></tr></thead>
+                <tbody>
+                    {calls.into_iter().map(|c| {
+                        let select_id = format!("correct-{}", c.id);
+                        view! {
+                            <tr>
+                                <td>{c.when}</td><td>{c.caller}</td><td>{c.contact}</td>
+                                <td>{c.outcome.label()}{c.corrected.map(|by| view! { <br /><small>{by}</small> })}</td>
+                                <td>{c.answers}</td>
+                                <td>
+                                    <ActionForm action=correct>
+                                        <input type="hidden" name="id" value=id />
+                                        <input type="hidden" name="call_id" value=c.id />
+                                        <label class="visually-hidden" for=select_id.clone()>{format!("Correct the outcome of call {}", c.id)}</label>
+                                        <select id=select_id name="outcome">
+                                            {OUTCOMES.into_iter().map(|o| view! { <option value=o.as_str() selected=o == c.outcome>{o.label()}</option> }).collect_view()}
+                                        </select>
+                                        <button type="submit" class="button button-small">"Save"</button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Bumps `tick` every five seconds while the page is open (in the browser only).
+fn refresh_every_five_seconds(tick: RwSignal<u32>) {
+    #[cfg(feature = "hydrate")]
+    if let Ok(handle) = set_interval_with_handle(
+        move || tick.update(|n| *n += 1),
+        std::time::Duration::from_secs(5),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = tick;
+}
