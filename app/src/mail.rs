@@ -35,6 +35,8 @@ pub mod suppressions;
 pub mod templates;
 #[cfg(feature = "ssr")]
 mod texts;
+#[cfg(feature = "ssr")]
+pub mod voice;
 
 pub use model::{Channel, EmailPreview, OutboxEmailView, OutboxStatus};
 #[cfg(feature = "ssr")]

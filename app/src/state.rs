@@ -26,6 +26,18 @@ pub struct Settings {
     pub sms_auth_token: Option<String>,
     /// What the staff outbox page may show (it holds live reset and cancel links).
     pub outbox: OutboxAccess,
+    /// The telephony provider that bridges phonebank calls; None: `tel:` links.
+    pub voice: Option<VoiceSettings>,
+}
+
+/// A Twilio-style telephony provider for bridged phonebank calls.
+#[derive(Debug, Clone)]
+pub struct VoiceSettings {
+    pub api_url: String,
+    pub account_sid: String,
+    pub auth_token: String,
+    /// The party's number, shown to both sides of a bridged call.
+    pub from: String,
 }
 
 /// The staff outbox is a development tool: where a real mail server delivers, it does not
@@ -47,6 +59,7 @@ impl Settings {
             secure_cookies: public_url.starts_with("https://"),
             trust_forwarded_for,
             sms_auth_token: None,
+            voice: None,
             outbox: if is_development_address(public_url) {
                 OutboxAccess::Full
             } else {
@@ -60,6 +73,12 @@ impl Settings {
         if configured {
             self.outbox = OutboxAccess::Closed;
         }
+        self
+    }
+
+    /// The same settings, bridging phonebank calls through `voice` (None: `tel:` links).
+    pub fn with_voice(mut self, voice: Option<VoiceSettings>) -> Self {
+        self.voice = voice;
         self
     }
 

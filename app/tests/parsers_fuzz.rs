@@ -128,6 +128,26 @@ proptest! {
     }
 
     #[test]
+    fn phonebank_inputs_never_panic(raw in input(), lines in prop::collection::vec(input(), 0..6)) {
+        use app::phonebank::{model::{script::check_script, survey::{answers_from_form, parse_survey}}, tps_file::{read_screening, uk_number_e164}};
+        if let Some(number) = uk_number_e164(&raw) {
+            prop_assert!(number.starts_with("+44") && number[1..].bytes().all(|b| b.is_ascii_digit()));
+        }
+        let (numbers, _) = read_screening(&lines.join("\n"));
+        prop_assert!(numbers.iter().all(|n| n.starts_with("+44")));
+        prop_assert!(on_field(check_script(&raw), "script"));
+        let survey = lines.iter().map(|l| format!("choice: {l} | a | b")).collect::<Vec<_>>().join("\n");
+        prop_assert!(on_field(parse_survey(&survey), "survey"));
+        prop_assert!(on_field(parse_survey(&raw), "survey"));
+        if let Ok(questions) = parse_survey("* yes/no: Q\nscale 1-5: R | if 1 = yes\ntext: S") {
+            let form = [("q1".to_string(), raw.clone()), ("q2".to_string(), raw.clone()), ("q3".to_string(), raw.clone())].into_iter().collect();
+            let answered = answers_from_form(&questions, &form);
+            let clear = matches!(&answered, Ok(_) | Err(AppError::Invalid { .. }));
+            prop_assert!(clear);
+        }
+    }
+
+    #[test]
     fn csv_lines_places_and_paths_never_panic(raw in input()) {
         let _ = parse_line(&raw);
         let _ = Coordinates::parse_pair(&raw);

@@ -11,6 +11,8 @@ const PAGES = [
   '/events/new', '/events/suggested', '/my-events', '/groups', '/groups/new', '/friends',
   '/messages', '/preferences', '/profile', '/staff/outbox', '/staff/emails', '/staff/events',
   '/privacy', '/privacy/guest', '/staff/access-log',
+  // The demo's phonebank is the first: its dashboard, and its call page as staff see it.
+  '/phonebanks', '/phonebanks/new', '/staff/phonebanks', '/phonebanks/1', '/phonebanks/1/call',
 ];
 
 const TAPPABLE = [

@@ -77,7 +77,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         settings: Arc::new(
             Settings::new(&config.public_url, config.trust_forwarded_for)
                 .with_sms_auth_token(config.sms_auth_token.clone())
-                .with_mail_server(config.smtp_url.as_deref().is_some_and(|u| !u.is_empty())),
+                .with_mail_server(config.smtp_url.as_deref().is_some_and(|u| !u.is_empty()))
+                .with_voice(voice_settings(&config)),
         ),
     };
     let limits = state.limits.clone();
@@ -132,6 +133,19 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let _ = worker.await;
     tracing::info!("MembersNet stopped");
     Ok(())
+}
+
+/// The telephony provider for bridged calls when all four of its settings are set.
+fn voice_settings(config: &Config) -> Option<app::state::VoiceSettings> {
+    let set = |v: &Option<String>| v.clone().filter(|v| !v.is_empty());
+    let voice = Some(app::state::VoiceSettings {
+        api_url: set(&config.voice_api_url)?,
+        account_sid: set(&config.voice_account_sid)?,
+        auth_token: set(&config.voice_auth_token)?,
+        from: set(&config.voice_from)?,
+    });
+    tracing::info!("phonebank calls are bridged through the telephony provider");
+    voice
 }
 
 /// The SMS provider when its account, token and number are all set; else the log.

@@ -176,6 +176,23 @@ pub struct Config {
     #[arg(long, env = "SMS_FROM", global = true)]
     pub sms_from: Option<String>,
 
+    /// A Twilio-style telephony provider's API for bridged phonebank calls (the caller's
+    /// phone rings, then the contact's); unset: callers get `tel:` links instead.
+    #[arg(long, env = "VOICE_API_URL", global = true)]
+    pub voice_api_url: Option<String>,
+
+    /// The telephony provider's account id.
+    #[arg(long, env = "VOICE_ACCOUNT_SID", global = true)]
+    pub voice_account_sid: Option<String>,
+
+    /// The telephony provider's auth token.
+    #[arg(long, env = "VOICE_AUTH_TOKEN", hide_env_values = true, global = true)]
+    pub voice_auth_token: Option<String>,
+
+    /// The party's number, shown to both sides of a bridged call, e.g. +441142000000.
+    #[arg(long, env = "VOICE_FROM", global = true)]
+    pub voice_from: Option<String>,
+
     /// Send event reminders (the day before, two hours before, thank-you). On by default;
     /// the bench turns them off: on a freshly seeded database the first round queues a
     /// reminder for every sign-up in the next day at once, which is not what it measures.

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod audience;
+pub mod bridging;
 pub mod call_page;
 pub mod calls;
 pub mod campaigns;

@@ -1,11 +1,11 @@
-//! Demo phonebank: Sheffield Central Local Party calls 300 supporters who agreed to its
-//! calls, 40 of them already called, so Sam (an organiser) can take a call and Priya
+//! Demo phonebank: Sheffield Central Local Party calls 300 supporters who agreed to the
+//! party's calls (so staff can reach them nationally too), 40 of them already called, so Sam (an organiser) can take a call and Priya
 //! (the owner) sees the dashboard fill in.
 
 use super::{person_view, GROUP_NAME, OWNER_EMAIL};
 use app::{
     consent::{
-        model::{Channel, Scope},
+        model::{Channel, PARTY_SCOPE},
         service::{record_consent, ConsentChoice},
     },
     error::{AppError, AppResult},
@@ -35,7 +35,7 @@ const LAST: [&str; 10] = [
     "Ahmed", "Brown", "Clarke", "Davies", "Evans", "Green", "Hughes", "Khan", "Lewis", "Walsh",
 ];
 const AREAS: [&str; 7] = ["S1", "S2", "S3", "S6", "S7", "S10", "S11"];
-const WORDING: &str = "Yes, Sheffield Central Local Party may phone me about its campaigns.";
+const WORDING: &str = "Yes, the party and its local parties may phone me about their campaigns.";
 
 const SCRIPT: &str = "Hello, is that {{first_name}}? My name is {{caller_first_name}}, I'm a volunteer with {{group_name}}. Have you got two minutes?\n\
 ## The election\n\
@@ -55,7 +55,6 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
     let group = group_ref_by_slug(db, &group_slug(GROUP_NAME))
         .await?
         .ok_or(AppError::NotFound)?;
-    let scope = Scope::Group(group.id);
     let mut callable = Vec::new();
     for i in 0..300 {
         let name = format!(
@@ -72,7 +71,7 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
                 email: &email,
                 person_id: None,
                 channel: Channel::Phone,
-                scope,
+                scope: PARTY_SCOPE,
                 granted: true,
                 wording: WORDING,
                 source: "demo",

@@ -4,7 +4,7 @@
 mod access;
 mod consent_property;
 mod delivery;
-mod fakes;
+pub mod fakes;
 mod reminders;
 mod text_costs;
 mod texts;

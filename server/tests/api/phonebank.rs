@@ -2,12 +2,13 @@
 //! CSV, the rules that must hold (TPS, do-not-call, calling hours, replays), leasing
 //! under 200 concurrent callers, and who may call each server function.
 
+mod bridged;
 mod journey;
 mod leasing;
 mod role_matrix;
 mod rules;
 
-pub use crate::outreach::{consent, member, official_group, Sender};
+pub use crate::outreach::{consent, member, official_group_in, Sender};
 use app::{
     consent::model::{Channel, Scope},
     phonebank::{hours::CallingWindow, service::set_calling_window},
@@ -25,7 +26,12 @@ pub fn number(n: usize) -> String {
 /// every day (so the tests pass at any hour), and a phonebank for them made through the
 /// server function; returns the organiser's fixture and the phonebank's id.
 pub async fn phonebank_with(n: usize) -> (Sender, i32) {
-    let sender = official_group().await;
+    phonebank_in(crate::support::TestApp::spawn().await, n).await
+}
+
+/// As `phonebank_with`, in `app`.
+pub async fn phonebank_in(app: crate::support::TestApp, n: usize) -> (Sender, i32) {
+    let sender = official_group_in(app).await;
     let app = &sender.app;
     let all_day = CallingWindow::parse("00:00-24:00,00:00-24:00").unwrap();
     set_calling_window(&app.db, all_day).await.unwrap();

@@ -43,7 +43,7 @@ pub async fn call_page(id: i32) -> Result<CallPageView, AppError> {
         let access = caller_access(&ctx, id).await?;
         let settings = CallSettings {
             window: calling_window(&ctx.db).await?,
-            bridged: false,
+            bridged: ctx.state.settings.voice.is_some(),
             public_url: &ctx.state.settings.public_url,
         };
         call_page(&ctx.db, &access, &settings, chrono::Utc::now()).await
@@ -113,6 +113,32 @@ pub async fn save_call(
             "/phonebanks/{phonebank_id}/call?saved={}",
             outcome.as_str()
         ));
+        Ok(())
+    })
+    .await
+}
+
+/// Starts a bridged call: the caller's own phone rings, then the contact's, through the
+/// telephony provider (only when one is set up).
+#[server(endpoint = "phonebanks/bridge")]
+pub async fn bridge_call(phonebank_id: i32, contact_id: i32, lease: i32) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        use crate::mail::voice::HttpCallBridge;
+        let access = caller_access(&ctx, phonebank_id).await?;
+        let voice = ctx.state.settings.voice.clone().ok_or_else(|| {
+            AppError::conflict("Calls are not bridged on this site: use the number's link.")
+        })?;
+        let provider = HttpCallBridge::new(
+            &voice.api_url,
+            &voice.account_sid,
+            &voice.auth_token,
+            &voice.from,
+        );
+        crate::phonebank::service::bridging::bridge_call(
+            &ctx.db, &access, contact_id, lease, &provider,
+        )
+        .await?;
+        redirect_to(&format!("/phonebanks/{phonebank_id}/call?ringing=1"));
         Ok(())
     })
     .await

@@ -4,7 +4,7 @@
 use crate::{
     error::AppError,
     phonebank::{
-        api::{SaveCall, SkipCall},
+        api::{BridgeCall, SaveCall, SkipCall},
         model::{CallView, Question, QuestionKind, OUTCOMES},
     },
     ui::form::SubmitButton,
@@ -25,10 +25,13 @@ pub fn CallCard(
         <article class="card call-card" aria-labelledby="call-who">
             <h2 id="call-who">{format!("Call {}", call.name)}</h2>
             <p class="muted">{if call.area.is_empty() { "Area not known".to_string() } else { format!("Area: {}", call.area) }}</p>
-            {tel.map(|href| {
-                let number = href.trim_start_matches("tel:").to_string();
-                view! { <p><a class="button call-button" href=href>{format!("Call {number}")}</a></p> }
-            })}
+            {match tel {
+                Some(href) => {
+                    let number = href.trim_start_matches("tel:").to_string();
+                    view! { <p><a class="button call-button" href=href>{format!("Call {number}")}</a></p> }.into_any()
+                }
+                None => view! { <BridgeButton phonebank_id contact_id=call.contact_id lease=call.lease /> }.into_any(),
+            }}
             <section aria-label="Script" class="script">
                 {call.script.into_iter().map(|s| view! {
                     <h3>{s.heading}</h3>
@@ -65,6 +68,27 @@ pub fn CallCard(
                 <SubmitButton label="Skip this person" pending=skip.pending() class="button button-secondary" />
             </ActionForm>
         </article>
+    }
+}
+
+/// A bridged call: the provider rings the caller's phone, then the contact's.
+#[component]
+fn BridgeButton(phonebank_id: i32, contact_id: i32, lease: i32) -> impl IntoView {
+    let bridge = ServerAction::<BridgeCall>::new();
+    let answer = move || {
+        bridge.value().get().map(|result| match result {
+            Ok(()) => view! { <p class="notice notice-success" role="status">"Your phone will ring in a moment: answer it to be put through."</p> }.into_any(),
+            Err(err) => view! { <p class="notice notice-error" role="alert">{err.message_for("mobile").unwrap_or_else(|| err.to_string())}</p> }.into_any(),
+        })
+    };
+    view! {
+        <ActionForm action=bridge>
+            <input type="hidden" name="phonebank_id" value=phonebank_id />
+            <input type="hidden" name="contact_id" value=contact_id />
+            <input type="hidden" name="lease" value=lease />
+            <SubmitButton label="Call: your phone rings first" pending=bridge.pending() class="button call-button" />
+        </ActionForm>
+        {answer}
     }
 }
 

@@ -7,6 +7,7 @@ use crate::{
     },
     ui::{
         form::{FormError, SubmitButton},
+        notice::QueryNotice,
         page_title::PageTitle,
     },
 };
@@ -48,6 +49,7 @@ pub fn CallPage() -> impl IntoView {
         <section class="container narrow">
             <div class="notices">
                 {move || saved().then(|| view! { <p class="notice notice-success" role="status">"Saved. Here is your next call."</p> })}
+                <QueryNotice key="ringing" text="Your phone will ring in a moment: answer it to be put through." />
                 <FormError error=error />
             </div>
             <Transition fallback=|| view! { <p>"Finding someone to call…"</p> }>
@@ -88,8 +90,17 @@ fn CallFrame(
     };
     view! {
         <h1>{page.name}</h1>
-        <p class="muted">{format!("Today: {} calls, {} conversations (only you see this).", page.day.calls, page.day.conversations)}</p>
+        <p class="muted">{format!("Today: {}, {} (only you see this).", count(page.day.calls, "call"), count(page.day.conversations, "conversation"))}</p>
         {body}
+    }
+}
+
+/// "1 call", "3 calls".
+fn count(n: i64, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
     }
 }
 

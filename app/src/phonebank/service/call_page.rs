@@ -160,12 +160,22 @@ pub async fn guide_read(
     phonebank_id: i32,
     person_id: i32,
 ) -> AppResult<()> {
-    caller::Entity::update_many()
-        .col_expr(caller::Column::GuideSeenAt, Expr::value(Utc::now()))
-        .filter(caller::Column::PhonebankId.eq(phonebank_id))
-        .filter(caller::Column::PersonId.eq(person_id))
-        .exec(db)
-        .await?;
+    let now = Utc::now();
+    caller::Entity::insert(caller::ActiveModel {
+        phonebank_id: Set(phonebank_id),
+        person_id: Set(person_id),
+        guide_seen_at: Set(Some(now)),
+        last_seen_at: Set(now),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([caller::Column::PhonebankId, caller::Column::PersonId])
+            .value(caller::Column::GuideSeenAt, Expr::value(now))
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
     Ok(())
 }
 

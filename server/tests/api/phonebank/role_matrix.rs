@@ -119,6 +119,7 @@ async fn every_phonebank_server_function_answers_each_standing_as_the_policy_say
             Rule::Policy(Call),
             [lease.as_slice(), &[("call_key", "k"), ("outcome", "busy")]].concat(),
         ),
+        ("/api/phonebanks/bridge", Rule::Policy(Call), lease.to_vec()),
         ("/api/phonebanks/skip", Rule::Policy(Call), lease.to_vec()),
         (
             "/api/phonebanks/check-in",

@@ -1,5 +1,6 @@
 //! FakeSmsProvider: a local stand-in for Twilio's Messages API that keeps every text it
-//! accepts and refuses numbers marked dead.
+//! accepts and refuses numbers marked dead, and for its Calls API (bridged phonebank
+//! calls), keeping every call's form.
 
 use super::POLL;
 use axum::{
@@ -33,6 +34,7 @@ pub struct SentText {
 struct ProviderState {
     sent: Mutex<Vec<SentText>>,
     dead: Mutex<HashSet<String>>,
+    calls: Mutex<Vec<HashMap<String, String>>>,
 }
 
 /// A local stand-in for Twilio's Messages API, for `HttpTextSender`.
@@ -59,6 +61,7 @@ impl FakeSmsProvider {
                 "/2010-04-01/Accounts/{sid}/Messages.json",
                 post(create_message),
             )
+            .route("/2010-04-01/Accounts/{sid}/Calls.json", post(create_call))
             .with_state(state.clone());
         tokio::spawn(async move { axum::serve(listener, router).await });
         FakeSmsProvider { port, state }
@@ -72,6 +75,11 @@ impl FakeSmsProvider {
     /// Refuses texts to `number` from now on, as Twilio does an invalid number.
     pub async fn mark_dead(&self, number: &str) {
         self.state.dead.lock().await.insert(number.to_owned());
+    }
+
+    /// The calls asked for, each as the form the provider was sent (To, From, Twiml).
+    pub async fn calls(&self) -> Vec<HashMap<String, String>> {
+        self.state.calls.lock().await.clone()
     }
 
     pub async fn sent(&self) -> Vec<SentText> {
@@ -115,6 +123,26 @@ async fn create_message(
     sent.push(text);
     let reply = json!({"sid": format!("SM{}", sent.len()), "status": "queued"});
     (StatusCode::CREATED, Json(reply))
+}
+
+async fn create_call(
+    State(state): State<Arc<ProviderState>>,
+    Path(sid): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> (StatusCode, Json<Value>) {
+    if !is_authorised(&headers, &sid) {
+        return (
+            StatusCode::UNAUTHORIZED,
+            Json(json!({"code": 20003, "message": "Authenticate"})),
+        );
+    }
+    let mut calls = state.calls.lock().await;
+    calls.push(form);
+    (
+        StatusCode::CREATED,
+        Json(json!({"sid": format!("CA{}", calls.len()), "status": "queued"})),
+    )
 }
 
 /// Whether the request is for our account and carries its basic-auth credentials.

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { noJs, open, signIn, STAFF_EMAIL, STAFF_PASSWORD } from './helpers';
+
+const SURVEY = '* yes/no: Can we count on your vote?\nchoice: How will you vote? | In person | By post | if 1 = yes';
+
+test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV show them', async ({ page, browser }, testInfo) => {
+  const name = `Polling day ring-round ${testInfo.project.name} ${Date.now()}`;
+  // Staff open calling all day, so the journey runs at any hour.
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Morgan Staff' })).toBeVisible();
+  await open(page, '/staff/phonebanks');
+  for (const [label, value] of [['Monday to Saturday from', '00:00'], ['Monday to Saturday until', '23:59'], ['Sunday from', '00:00'], ['Sunday until', '23:59']]) {
+    await page.getByLabel(label).fill(value);
+  }
+  await page.getByRole('button', { name: 'Save the calling hours' }).click();
+  await expect(page.getByLabel('Sunday until')).toHaveValue('23:59');
+
+  await open(page, '/phonebanks');
+  await page.getByRole('link', { name: 'Start a national phonebank' }).click();
+  await expect(page.getByRole('table', { name: 'Who can be called now' })).toContainText('Everyone who agreed to hear from the party');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Survey').fill('choice: Which? | A');
+  await page.getByLabel('Calls from (each day)').fill('00:00');
+  await page.getByLabel('Calls until').fill('23:59');
+  await page.getByRole('button', { name: 'Start the phonebank' }).click();
+  await expect(page.getByText('Line 1: give at least two options', { exact: false })).toBeVisible();
+  // Without JavaScript the form comes back empty: fill it again.
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Survey').fill(SURVEY);
+  await page.getByLabel('Calls from (each day)').fill('00:00');
+  await page.getByLabel('Calls until').fill('23:59');
+  await page.getByRole('button', { name: 'Start the phonebank' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  const dashboard = page.url();
+
+  // Sam, a party member, calls from his own browser.
+  const samContext = await browser.newContext({ javaScriptEnabled: !noJs(testInfo) });
+  const sam = await samContext.newPage();
+  await signIn(sam, 'sam@membersnet.example', 'demo-password-2026');
+  await expect(sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sam Patel' })).toBeVisible();
+  await open(sam, '/phonebanks');
+  await sam.getByRole('listitem').filter({ has: sam.getByRole('heading', { name }) }).getByRole('link', { name: 'Start calling' }).click();
+  await sam.getByRole('button', { name: 'I understand: start calling' }).click();
+
+  const outcomes = sam.getByRole('group', { name: 'How did the call end?' });
+  const save = sam.getByRole('button', { name: 'Save and next call' });
+  await expect(sam.getByRole('heading', { name: /^Call / })).toBeVisible();
+  await expect(sam.getByRole('link', { name: /^Call \+447700900/ })).toHaveAttribute('href', /^tel:\+447700900\d{3}$/);
+  await expect(sam.getByText("I'm Sam, a volunteer with the party")).toBeVisible();
+  await sam.getByRole('group', { name: /Can we count on your vote/ }).getByLabel('Yes').check();
+  await sam.getByRole('group', { name: /How will you vote/ }).getByLabel('By post').check();
+  await outcomes.getByLabel('Talked').check();
+  await save.click();
+  await expect(sam.getByRole('status')).toContainText('Saved. Here is your next call.');
+  await expect(sam.getByText(/^Today: 1 call, 1 conversation/)).toBeVisible();
+  await outcomes.getByLabel('No answer').check();
+  await save.click();
+  await expect(sam.getByText(/^Today: 2 calls, 1 conversation/)).toBeVisible();
+  await outcomes.getByLabel('Do not call again').check();
+  await save.click();
+  await expect(sam.getByText(/^Today: 3 calls, 2 conversations/)).toBeVisible();
+  await samContext.close();
+
+  await page.goto(dashboard);
+  await expect(page.getByText('3 calls made')).toBeVisible();
+  const recent = page.getByRole('table', { name: 'The latest calls, newest first' });
+  await expect(recent).toContainText('Q1: yes · Q2: By post');
+  await expect(recent).toContainText('No answer');
+  await expect(recent).toContainText('Do not call again');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download results (CSV)' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv).toContain('"Can we count on your vote?","How will you vote?"');
+  expect(csv).toContain('"Talked","","","","yes","By post"');
+  expect(csv).toContain('"Do not call again"');
+});
