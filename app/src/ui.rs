@@ -1,5 +1,7 @@
-//! Widgets that know no domain: form fields, notices, the page title and escaping.
+//! Widgets that know no domain: form fields, notices, the page title, escaping, and the
+//! device's queue of things done offline.
 
+pub mod device_queue;
 pub mod escape;
 pub mod form;
 pub mod not_found_page;

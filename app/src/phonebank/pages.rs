@@ -7,6 +7,7 @@ mod calling_rules_page;
 mod dashboard_page;
 mod join_phonebank_page;
 mod new_phonebank_page;
+mod offline_calls;
 mod phonebanks_page;
 
 pub use call_page::CallPage;

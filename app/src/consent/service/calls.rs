@@ -11,7 +11,7 @@ use crate::{
     error::AppResult,
 };
 use sea_orm::{
-    sea_query::{Expr, ExprTrait, Query, SelectStatement},
+    sea_query::{Expr, ExprTrait, Query, SimpleExpr},
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 use std::collections::HashMap;
@@ -82,15 +82,21 @@ pub async fn phone_standing(
         .collect())
 }
 
-/// The addresses that withdrew or refused phone calls in any scope, as a subquery (one
-/// column), so handing out a call checks it at that moment.
-pub fn phone_objectors() -> SelectStatement {
-    Query::select()
-        .column(consent_current::Column::Email)
+/// True where the address in `email` (a column of the caller's query) has not withdrawn
+/// or refused phone calls in any scope: checked by each hand-out of a call, at that
+/// moment, through the ledger's (email, channel, scope) index.
+pub fn not_objecting_to_calls(email: SimpleExpr) -> SimpleExpr {
+    let objection = Query::select()
+        .expr(Expr::val(1))
         .from(consent_current::Entity)
-        .and_where(Expr::col(consent_current::Column::Channel).eq(Channel::Phone))
-        .and_where(Expr::col(consent_current::Column::Granted).eq(false))
-        .to_owned()
+        .and_where(Expr::col((consent_current::Entity, consent_current::Column::Email)).eq(email))
+        .and_where(
+            Expr::col((consent_current::Entity, consent_current::Column::Channel))
+                .eq(Channel::Phone),
+        )
+        .and_where(Expr::col((consent_current::Entity, consent_current::Column::Granted)).eq(false))
+        .to_owned();
+    Expr::exists(objection).not()
 }
 
 /// The ledger's words when a call ends in "do not call again".

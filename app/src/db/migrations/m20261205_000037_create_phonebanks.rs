@@ -86,11 +86,18 @@ impl MigrationTrait for Migration {
             false,
         )
         .await?;
+        // A caller's own lease and call-backs are found by equality, never by scanning
+        // the queue for them.
         index(
             manager,
             "ix_phonebank_contacts_leased_by",
             PhonebankContacts::Table,
-            &[PhonebankContacts::LeasedBy],
+            &[
+                PhonebankContacts::LeasedBy,
+                PhonebankContacts::PhonebankId,
+                PhonebankContacts::State,
+                PhonebankContacts::AvailableAt,
+            ],
             false,
         )
         .await?;
@@ -98,7 +105,12 @@ impl MigrationTrait for Migration {
             manager,
             "ix_phonebank_contacts_callback_for",
             PhonebankContacts::Table,
-            &[PhonebankContacts::CallbackFor],
+            &[
+                PhonebankContacts::CallbackFor,
+                PhonebankContacts::PhonebankId,
+                PhonebankContacts::State,
+                PhonebankContacts::AvailableAt,
+            ],
             false,
         )
         .await?;

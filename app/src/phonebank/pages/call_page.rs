@@ -1,4 +1,4 @@
-use super::{call_form::CallCard, call_queue::QueueList};
+use super::{call_form::CallCard, call_queue::QueueList, offline_calls};
 use crate::{
     error::AppError,
     phonebank::{
@@ -6,6 +6,7 @@ use crate::{
         model::{CallPageView as Page, NextCall, QueueState},
     },
     ui::{
+        device_queue::{is_offline, when_back_online},
         form::{FormError, SubmitButton},
         notice::QueryNotice,
         page_title::PageTitle,
@@ -30,11 +31,15 @@ pub fn CallPage() -> impl IntoView {
     let save = ServerAction::<SaveCall>::new();
     let skip = ServerAction::<SkipCall>::new();
     let guide = ServerAction::<GuideRead>::new();
+    let (kept_offline, sent_later) = keep_calls_made_offline(save);
     let page = Resource::new(
         move || {
             (
                 id(),
-                save.version().get() + skip.version().get() + guide.version().get(),
+                save.version().get()
+                    + skip.version().get()
+                    + guide.version().get()
+                    + sent_later.get(),
             )
         },
         |(id, _)| call_page(id),
@@ -46,10 +51,13 @@ pub fn CallPage() -> impl IntoView {
     let error = Signal::derive(move || skip.value().get().and_then(Result::err));
     view! {
         <PageTitle text="Phonebank · MembersNet" />
-        <section class="container narrow">
+        <section class="container">
             <div class="notices">
                 {move || saved().then(|| view! { <p class="notice notice-success" role="status">"Saved. Here is your next call."</p> })}
                 <QueryNotice key="ringing" text="Your phone will ring in a moment: answer it to be put through." />
+                {move || (kept_offline.get() > 0).then(|| view! {
+                    <p class="notice" role="status">{format!("No signal: {} saved on this phone, to be sent when you are back online.", count(kept_offline.get() as i64, "call"))}</p>
+                })}
                 <FormError error=error />
             </div>
             <Transition fallback=|| view! { <p>"Finding someone to call…"</p> }>
@@ -93,6 +101,43 @@ fn CallFrame(
         <p class="muted">{format!("Today: {}, {} (only you see this).", count(page.day.calls, "call"), count(page.day.conversations, "conversation"))}</p>
         {body}
     }
+}
+
+/// Calls saved with no signal wait on the phone (`offline_calls`) and go when the network
+/// is back. Returns how many wait, and a count that moves each time some were sent (so
+/// the page reloads).
+fn keep_calls_made_offline(save: ServerAction<SaveCall>) -> (RwSignal<usize>, RwSignal<usize>) {
+    let kept_offline = RwSignal::new(0usize);
+    let sent_later = RwSignal::new(0usize);
+    let sending = StoredValue::new(None::<SaveCall>);
+    Effect::new(move |_| {
+        if let Some(call) = save.input().get() {
+            sending.set_value(Some(call));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(_)) = save.value().get() {
+            if let (true, Some(call)) = (is_offline(), sending.get_value()) {
+                offline_calls::keep(call);
+                kept_offline.set(offline_calls::waiting_count());
+            }
+        }
+    });
+    let flush = move || {
+        leptos::task::spawn_local(async move {
+            if offline_calls::send_waiting().await > 0 {
+                kept_offline.try_set(offline_calls::waiting_count());
+                sent_later.try_update(|n| *n += 1);
+            }
+        })
+    };
+    Effect::new(move |_| {
+        if !is_offline() {
+            flush();
+        }
+        when_back_online(flush);
+    });
+    (kept_offline, sent_later)
 }
 
 /// "1 call", "3 calls".

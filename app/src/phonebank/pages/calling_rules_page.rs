@@ -33,7 +33,7 @@ pub fn CallingRulesPage() -> impl IntoView {
     };
     view! {
         <PageTitle text="Calling rules · MembersNet" />
-        <section class="container narrow">
+        <section class="container">
             <h1>"Calling rules"</h1>
             {move || uploaded().map(|text| view! { <p class="notice notice-success" role="status">{text}</p> })}
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>

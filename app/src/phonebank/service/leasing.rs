@@ -6,7 +6,7 @@
 //! nobody renews lapses by itself, with nothing to clean up.
 
 use crate::{
-    consent::service::calls::phone_objectors,
+    consent::service::calls::not_objecting_to_calls,
     error::AppResult,
     phonebank::{
         entity::{contact, tps_number},
@@ -166,7 +166,10 @@ fn up_for_a_call(who: Lessee, now: DateTime<Utc>) -> SelectStatement {
         .and_where(contact::Column::PhonebankId.eq(who.phonebank_id))
         .and_where(contact::Column::State.eq(ContactState::Queued))
         .and_where(contact::Column::AvailableAt.lte(now))
-        .and_where(contact::Column::Email.not_in_subquery(phone_objectors()));
+        .and_where(not_objecting_to_calls(Expr::col((
+            contact::Entity,
+            contact::Column::Email,
+        ))));
     if who.tps_counts {
         let listed = Query::select()
             .column(tps_number::Column::Phone)
