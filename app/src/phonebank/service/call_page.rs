@@ -28,7 +28,7 @@ use crate::{
     },
     tokens::new_token,
 };
-use chrono::{DateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::London;
 use sea_orm::{
     sea_query::{Expr, OnConflict},
@@ -124,13 +124,25 @@ async fn next_call(
     ))
 }
 
-/// Notes the caller is on the page (for "callers calling now"); true the first time.
+/// Notes the caller is on the page (for "callers calling now"); true until they have read
+/// the guide. Writes only when the last note is over half a minute old.
 async fn seen_now(
     db: &impl ConnectionTrait,
     phonebank_id: i32,
     person_id: i32,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
+    let row = caller::Entity::find()
+        .filter(caller::Column::PhonebankId.eq(phonebank_id))
+        .filter(caller::Column::PersonId.eq(person_id))
+        .one(db)
+        .await?;
+    if row
+        .as_ref()
+        .is_some_and(|r| r.last_seen_at > now - Duration::seconds(30))
+    {
+        return Ok(row.is_none_or(|r| r.guide_seen_at.is_none()));
+    }
     caller::Entity::insert(caller::ActiveModel {
         phonebank_id: Set(phonebank_id),
         person_id: Set(person_id),
@@ -146,11 +158,6 @@ async fn seen_now(
     )
     .exec_without_returning(db)
     .await?;
-    let row = caller::Entity::find()
-        .filter(caller::Column::PhonebankId.eq(phonebank_id))
-        .filter(caller::Column::PersonId.eq(person_id))
-        .one(db)
-        .await?;
     Ok(row.is_none_or(|r| r.guide_seen_at.is_none()))
 }
 

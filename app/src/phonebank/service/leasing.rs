@@ -39,12 +39,16 @@ pub async fn lease_next(
     who: Lessee,
     now: DateTime<Utc>,
 ) -> AppResult<Option<contact::Model>> {
-    if let Some(held) = renew_held(db, who, now).await? {
-        return Ok(Some(held));
+    // Reads first, so the usual case (nothing held, no call-back due) takes no write
+    // lock: SQLite has one writer, and every write a Next call spares is throughput.
+    if let Some(held) = held_now(db, who, now).await? {
+        return renew_held(db, who, held, now).await;
     }
-    let mine = Condition::all().add(contact::Column::CallbackFor.eq(who.caller_id));
-    if let Some(callback) = claim(db, who, mine, now).await? {
-        return Ok(Some(callback));
+    if callback_due(db, who, now).await? {
+        let mine = Condition::all().add(contact::Column::CallbackFor.eq(who.caller_id));
+        if let Some(callback) = claim(db, who, mine, now).await? {
+            return Ok(Some(callback));
+        }
     }
     let anyones = Condition::any()
         .add(contact::Column::CallbackFor.is_null())
@@ -53,22 +57,51 @@ pub async fn lease_next(
     claim(db, who, anyones, now).await
 }
 
-/// The caller's current lease, pushed on by `LEASE_FOR`: reloading the page shows the
-/// same person rather than taking another.
-async fn renew_held(
+/// The contact the caller holds now, if any (by the leased_by index).
+async fn held_now(
     db: &impl ConnectionTrait,
     who: Lessee,
     now: DateTime<Utc>,
 ) -> AppResult<Option<contact::Model>> {
-    let renewed = contact::Entity::update_many()
-        .col_expr(contact::Column::AvailableAt, Expr::value(now + LEASE_FOR))
+    Ok(contact::Entity::find()
         .filter(contact::Column::LeasedBy.eq(who.caller_id))
         .filter(contact::Column::PhonebankId.eq(who.phonebank_id))
         .filter(contact::Column::State.eq(ContactState::Queued))
         .filter(contact::Column::AvailableAt.gt(now))
-        .exec_with_returning(db)
-        .await?;
-    Ok(renewed.into_iter().next())
+        .one(db)
+        .await?)
+}
+
+/// Whether one of the caller's call-backs is due (by the callback_for index).
+async fn callback_due(
+    db: &impl ConnectionTrait,
+    who: Lessee,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    Ok(contact::Entity::find()
+        .filter(contact::Column::CallbackFor.eq(who.caller_id))
+        .filter(contact::Column::PhonebankId.eq(who.phonebank_id))
+        .filter(contact::Column::State.eq(ContactState::Queued))
+        .filter(contact::Column::AvailableAt.lte(now))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// The caller's current lease, pushed on by `LEASE_FOR`: reloading the page shows the
+/// same person rather than taking another. None if it slipped away in between.
+async fn renew_held(
+    db: &impl ConnectionTrait,
+    who: Lessee,
+    held: contact::Model,
+    now: DateTime<Utc>,
+) -> AppResult<Option<contact::Model>> {
+    let until = now + LEASE_FOR;
+    let renewed = renew(db, who, held.id, held.lease_seq, now).await?;
+    Ok(renewed.then_some(contact::Model {
+        available_at: until,
+        ..held
+    }))
 }
 
 /// Renews the lease of `contact_id` made as `lease_seq` (the page's check-in). False: the
@@ -123,9 +156,10 @@ async fn claim(
     now: DateTime<Utc>,
 ) -> AppResult<Option<contact::Model>> {
     let mut pick = up_for_a_call(who, now);
+    // In the queue index's own order, so the scan stops at the first row that qualifies
+    // (a tie-break on id made PostgreSQL sort every waiting contact first).
     pick.cond_where(also)
         .order_by(contact::Column::AvailableAt, sea_orm::Order::Asc)
-        .order_by(contact::Column::Id, sea_orm::Order::Asc)
         .limit(1);
     let target = if db.get_database_backend() == DatabaseBackend::Postgres {
         // `id = (SELECT … FOR UPDATE SKIP LOCKED)`: the row is locked by the subquery
