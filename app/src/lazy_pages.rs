@@ -128,12 +128,16 @@ sections! {
         GuestErasedRoute => GuestErasedPage,
         AccessLogRoute => AccessLogPage,
     }
+    // Callers' pages, and organisers' and staff's: two sections, as one passed the
+    // 160 KB a section may weigh.
     phonebank_section / __preload_phonebank_section {
         PhonebanksRoute => PhonebanksPage,
-        NewPhonebankRoute => NewPhonebankPage,
         CallRoute => CallPage,
-        PhonebankDashboardRoute => PhonebankDashboardPage,
         JoinPhonebankRoute => JoinPhonebankPage,
+    }
+    phonebank_admin_section / __preload_phonebank_admin_section {
+        NewPhonebankRoute => NewPhonebankPage,
+        PhonebankDashboardRoute => PhonebankDashboardPage,
         CallingRulesRoute => CallingRulesPage,
     }
 }
