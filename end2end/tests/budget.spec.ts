@@ -10,12 +10,12 @@ import { noJs } from './helpers';
 // Raised by decision (issue 21): the home page's own postcode-or-town search with
 // nearby events under it took its WASM from 289,809 to 320,123 bytes.
 const KB = 1000;
-// Raised by decision (issue 23): the phonebank's pages took the home page's first visit
-// from 344,700 to about 352,600 bytes, nearly all of it in the small chunks of code the
-// splitter now shares between the home page and the new sections (the frame itself grew
-// by under 1 KB, its six route entries).
-const FIRST_VISIT_BUDGET = 360 * KB; // everything the home page's first visit fetches
-const FIRST_VISIT_WASM_BUDGET = 330 * KB; // of which WebAssembly
+// Raised by decision (issue 23): the phonebank's two sections took the home page's first
+// visit from 344,700 to 359,016 bytes (WASM 333,600): the frame grew under 1 KB (six
+// route entries), the rest is the splitter's small chunks of code shared between the home
+// page and other sections, now 104 files (78 before). Merging those is issue 20's work.
+const FIRST_VISIT_BUDGET = 365 * KB; // everything the home page's first visit fetches
+const FIRST_VISIT_WASM_BUDGET = 340 * KB; // of which WebAssembly
 // The groups section (directory, group page, forum and organisers' tools) passed 150 KB
 // with the searchable, paged member list (issue 21): 152,955 bytes.
 const PAGE_CHUNK_BUDGET = 160 * KB; // each section's own code, as sent

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { noJs, open, signIn, STAFF_EMAIL, STAFF_PASSWORD } from './helpers';
 
 const SURVEY = '* yes/no: Can we count on your vote?\nchoice: How will you vote? | In person | By post | if 1 = yes';
 
-test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV show them', async ({ page, browser }, testInfo) => {
-  const name = `Polling day ring-round ${testInfo.project.name} ${Date.now()}`;
-  // Staff open calling all day, so the journey runs at any hour.
+/** Signs in as staff and opens calling all day, so the journeys run at any hour. */
+async function staffWithCallingAllDay(page: Page): Promise<void> {
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Morgan Staff' })).toBeVisible();
   await open(page, '/staff/phonebanks');
@@ -15,6 +15,36 @@ test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV 
   }
   await page.getByRole('button', { name: 'Save the calling hours' }).click();
   await expect(page.getByLabel('Sunday until')).toHaveValue('23:59');
+}
+
+/** Staff start a national phonebank called `name`, open all day. */
+async function startNational(page: Page, name: string): Promise<void> {
+  await open(page, '/phonebanks');
+  await page.getByRole('link', { name: 'Start a national phonebank' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Survey').fill(SURVEY);
+  await page.getByLabel('Calls from (each day)').fill('00:00');
+  await page.getByLabel('Calls until').fill('23:59');
+  await page.getByRole('button', { name: 'Start the phonebank' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+}
+
+/** Sam, signed in in his own browser, on the phonebank's first call. */
+async function samCalling(browser: Browser, name: string, testInfo: TestInfo): Promise<Page> {
+  const samContext = await browser.newContext({ javaScriptEnabled: !noJs(testInfo) });
+  const sam = await samContext.newPage();
+  await signIn(sam, 'sam@membersnet.example', 'demo-password-2026');
+  await expect(sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sam Patel' })).toBeVisible();
+  await open(sam, '/phonebanks');
+  await sam.getByRole('listitem').filter({ has: sam.getByRole('heading', { name }) }).getByRole('link', { name: 'Start calling' }).click();
+  await sam.getByRole('button', { name: 'I understand: start calling' }).click();
+  await expect(sam.getByRole('heading', { name: /^Call / })).toBeVisible();
+  return sam;
+}
+
+test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV show them', async ({ page, browser }, testInfo) => {
+  const name = `Polling day ring-round ${testInfo.project.name} ${Date.now()}`;
+  await staffWithCallingAllDay(page);
 
   await open(page, '/phonebanks');
   await page.getByRole('link', { name: 'Start a national phonebank' }).click();
@@ -35,17 +65,9 @@ test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV 
   const dashboard = page.url();
 
   // Sam, a party member, calls from his own browser.
-  const samContext = await browser.newContext({ javaScriptEnabled: !noJs(testInfo) });
-  const sam = await samContext.newPage();
-  await signIn(sam, 'sam@membersnet.example', 'demo-password-2026');
-  await expect(sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sam Patel' })).toBeVisible();
-  await open(sam, '/phonebanks');
-  await sam.getByRole('listitem').filter({ has: sam.getByRole('heading', { name }) }).getByRole('link', { name: 'Start calling' }).click();
-  await sam.getByRole('button', { name: 'I understand: start calling' }).click();
-
+  const sam = await samCalling(browser, name, testInfo);
   const outcomes = sam.getByRole('group', { name: 'How did the call end?' });
   const save = sam.getByRole('button', { name: 'Save and next call' });
-  await expect(sam.getByRole('heading', { name: /^Call / })).toBeVisible();
   // Sam's own tally counts every call he made today (the other run's too).
   const tally = (await sam.getByText(/^Today: /).textContent()) ?? '';
   const [before, talks] = [...tally.matchAll(/(\d+) /g)].map((m) => Number(m[1]));
@@ -64,7 +86,7 @@ test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV 
   await outcomes.getByLabel('Do not call again').check();
   await save.click();
   await expect(sam.getByText(`Today: ${today(before + 3, 'call')}, ${today(talks + 2, 'conversation')}`)).toBeVisible();
-  await samContext.close();
+  await sam.context().close();
 
   await page.goto(dashboard);
   await expect(page.getByText('3 calls made')).toBeVisible();
@@ -77,4 +99,24 @@ test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV 
   expect(csv).toContain('"Can we count on your vote?","How will you vote?"');
   expect(csv).toContain('"Talked","","","","yes","By post"');
   expect(csv).toContain('"Do not call again"');
+});
+
+test('a call saved with no signal waits on the phone and is sent once the network is back', async ({ page, browser }, testInfo) => {
+  test.skip(noJs(testInfo), 'keeping calls on the phone needs JavaScript');
+  const name = `No-signal ring-round ${Date.now()}`;
+  await staffWithCallingAllDay(page);
+  await startNational(page, name);
+  const dashboard = page.url();
+  const sam = await samCalling(browser, name, testInfo);
+  await sam.context().setOffline(true);
+  await sam.getByRole('group', { name: 'How did the call end?' }).getByLabel('No answer').check();
+  await sam.getByRole('button', { name: 'Save and next call' }).click();
+  await expect(sam.getByText('No signal: 1 call saved on this phone')).toBeVisible();
+  await sam.context().setOffline(false);
+  await expect(sam.getByText('No signal: 1 call saved on this phone')).toHaveCount(0);
+  await expect(sam.getByRole('heading', { name: /^Call / })).toBeVisible();
+  await sam.context().close();
+  await page.goto(dashboard);
+  await expect(page.getByText(/ 1 calls? made/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'The latest calls, newest first' })).toContainText('No answer');
 });

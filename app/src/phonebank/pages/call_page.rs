@@ -141,7 +141,7 @@ fn keep_calls_made_offline(save: ServerAction<SaveCall>) -> (RwSignal<usize>, Rw
 }
 
 /// "1 call", "3 calls".
-fn count(n: i64, one: &str) -> String {
+pub(super) fn count(n: i64, one: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

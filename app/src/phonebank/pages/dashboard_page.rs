@@ -3,7 +3,7 @@ use crate::{
     phonebank::{
         api::{phonebank_dashboard, CorrectCall, SetPhonebankStatus},
         model::{CallLine, Dashboard, PhonebankStatus, OUTCOMES},
-        pages::call_queue::QueueList,
+        pages::{call_page::count, call_queue::QueueList},
     },
     ui::{
         form::{FormError, SubmitButton},
@@ -92,7 +92,7 @@ fn Board(
             <h1>{view.name.clone()}</h1>
             <a class="button" href=format!("/phonebanks/{id}/results.csv") download="">"Download results (CSV)"</a>
         </div>
-        <p class="lede" aria-live="polite">{format!("{state} · {} calls made · {} calling now", view.calls, view.callers_now)}</p>
+        <p class="lede" aria-live="polite">{format!("{state} · {} made · {} calling now", count(view.calls, "call"), view.callers_now)}</p>
         {view.join_link.clone().map(|link| view! {
             <p>"Callers' link: " <code>{link}</code></p>
         })}
