@@ -46,6 +46,17 @@ pub fn csv_field(value: &str) -> String {
     format!("\"{}\"", safe.replace('"', "\"\""))
 }
 
+/// One CSV line of `fields`, each made safe by `csv_field`, ended as CSV ends lines.
+pub fn csv_row<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut row = fields
+        .iter()
+        .map(|f| csv_field(f.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
+    row.push_str("\r\n");
+    row
+}
+
 /// `text` made safe as a value in a link's query: everything but the unreserved
 /// characters percent-encoded (so `&`, `#`, `+` and spaces cannot change the link).
 pub fn query_value(text: &str) -> String {

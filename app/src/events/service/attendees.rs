@@ -17,7 +17,7 @@ use crate::{
         access_log::{self, Viewed, Viewing},
         viewed_things,
     },
-    ui::escape::csv_field,
+    ui::escape::csv_row,
 };
 use chrono::Utc;
 use sea_orm::{
@@ -169,14 +169,7 @@ pub async fn attendees_csv(
             a.when,
             a.slot,
         ];
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
+        out.push_str(&csv_row(&fields));
     }
     Ok(out)
 }

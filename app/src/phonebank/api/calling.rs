@@ -23,12 +23,14 @@ async fn caller_access(ctx: &RequestCtx, id: i32) -> AppResult<Access> {
     phonebank_for(&ctx.db, id, ctx.maybe_person(), PhonebankAction::Call).await
 }
 
+/// The caller's side of a lease they already hold (saving, skipping, checking in need no
+/// TPS answer: only handing out a new call does).
 #[cfg(feature = "ssr")]
-fn lessee(access: &Access, tps_counts: bool) -> Lessee {
+fn lessee(access: &Access) -> Lessee {
     Lessee {
         phonebank_id: access.phonebank.id,
         caller_id: access.person.id,
-        tps_counts,
+        tps_counts: false,
     }
 }
 
@@ -70,10 +72,7 @@ pub async fn save_call(
                 survey::{answers_from_form, parse_survey},
                 Outcome,
             },
-            service::{
-                calls::{save_call, CallResult},
-                tps::screening_counts,
-            },
+            service::calls::{save_call, CallResult},
         };
         let access = caller_access(&ctx, phonebank_id).await?;
         let outcome = Outcome::parse(&outcome)
@@ -107,8 +106,16 @@ pub async fn save_call(
             note,
             callback_at,
         };
-        let who = lessee(&access, screening_counts(&ctx.db, now.date_naive()).await?);
-        save_call(&ctx.db, who, contact_id, lease, &call_key, &result, now).await?;
+        save_call(
+            &ctx.db,
+            lessee(&access),
+            contact_id,
+            lease,
+            &call_key,
+            &result,
+            now,
+        )
+        .await?;
         redirect_to(&format!(
             "/phonebanks/{phonebank_id}/call?saved={}",
             outcome.as_str()
@@ -151,7 +158,7 @@ pub async fn skip_call(phonebank_id: i32, contact_id: i32, lease: i32) -> Result
         let access = caller_access(&ctx, phonebank_id).await?;
         crate::phonebank::service::leasing::release(
             &ctx.db,
-            lessee(&access, false),
+            lessee(&access),
             contact_id,
             lease,
             chrono::Utc::now(),
@@ -170,7 +177,7 @@ pub async fn check_in(phonebank_id: i32, contact_id: i32, lease: i32) -> Result<
         let access = caller_access(&ctx, phonebank_id).await?;
         crate::phonebank::service::leasing::renew(
             &ctx.db,
-            lessee(&access, false),
+            lessee(&access),
             contact_id,
             lease,
             chrono::Utc::now(),

@@ -14,7 +14,7 @@ use crate::{
         entity::{call, contact},
         model::survey::parse_survey,
     },
-    ui::escape::csv_field,
+    ui::escape::csv_row,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -50,7 +50,7 @@ pub async fn results_csv(db: &impl ConnectionTrait, access: &Access) -> AppResul
     .map(String::from)
     .collect::<Vec<_>>();
     header.extend(questions.iter().map(|q| q.label.clone()));
-    let mut out = line(&header);
+    let mut out = csv_row(&header);
     let mut shown = Vec::new();
     for c in &calls {
         let person = contacts.get(&c.contact_id);
@@ -78,7 +78,7 @@ pub async fn results_csv(db: &impl ConnectionTrait, access: &Access) -> AppResul
                 .iter()
                 .map(|q| answers.get(&q.number).cloned().unwrap_or_default()),
         );
-        out.push_str(&line(&fields));
+        out.push_str(&csv_row(&fields));
     }
     let role = format!("organiser of “{}”", found.name);
     record(
@@ -92,14 +92,4 @@ pub async fn results_csv(db: &impl ConnectionTrait, access: &Access) -> AppResul
     )
     .await?;
     Ok(out)
-}
-
-fn line(fields: &[String]) -> String {
-    let mut row = fields
-        .iter()
-        .map(|f| csv_field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    row.push_str("\r\n");
-    row
 }

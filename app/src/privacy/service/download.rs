@@ -13,7 +13,7 @@ use crate::{
         Subject,
     },
     privacy::registry::registry,
-    ui::escape::{csv_field, html},
+    ui::escape::{csv_row, html},
 };
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, JsonValue};
@@ -97,19 +97,13 @@ fn columns(table: &TableRows) -> Vec<String> {
 
 fn csv(table: &TableRows) -> String {
     let columns = columns(table);
-    let mut out = columns
-        .iter()
-        .map(|c| csv_field(c))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push_str("\r\n");
+    let mut out = csv_row(&columns);
     for row in &table.rows {
         let line: Vec<String> = columns
             .iter()
-            .map(|c| csv_field(&row.get(c).map(cell).unwrap_or_default()))
+            .map(|c| row.get(c).map(cell).unwrap_or_default())
             .collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        out.push_str(&csv_row(&line));
     }
     out
 }
