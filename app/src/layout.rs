@@ -40,6 +40,9 @@ fn SiteHeader() -> impl IntoView {
                             <A href="/groups">"Groups"</A>
                         </li>
                         <li>
+                            <A href="/qa">"Q&A"</A>
+                        </li>
+                        <li>
                             <A href="/friends">"Friends"</A>
                         </li>
                         <AccountLinks />

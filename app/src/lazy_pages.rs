@@ -28,6 +28,9 @@ use crate::{
     privacy::pages::{
         AccessLogPage, GuestDataPage, GuestErasedPage, GuestRequestPage, PrivacyNoticePage,
     },
+    qa::pages::{
+        AnswerPage, ModeratePage, NewSessionPage, PoliticiansPage, SessionPage, SessionsPage,
+    },
     suggest::pages::SuggestedPage,
 };
 use leptos::prelude::*;
@@ -139,5 +142,16 @@ sections! {
         NewPhonebankRoute => NewPhonebankPage,
         PhonebankDashboardRoute => PhonebankDashboardPage,
         CallingRulesRoute => CallingRulesPage,
+    }
+    // Watchers and askers load one section; hosts, moderators and politicians another.
+    qa_section / __preload_qa_section {
+        SessionsRoute => SessionsPage,
+        SessionRoute => SessionPage,
+    }
+    qa_admin_section / __preload_qa_admin_section {
+        NewSessionRoute => NewSessionPage,
+        ModerateRoute => ModeratePage,
+        AnswerRoute => AnswerPage,
+        PoliticiansRoute => PoliticiansPage,
     }
 }

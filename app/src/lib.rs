@@ -21,6 +21,7 @@ pub mod personal_data;
 pub mod phonebank;
 pub mod places;
 pub mod privacy;
+pub mod qa;
 pub mod routes;
 pub mod suggest;
 pub mod ui;
@@ -32,6 +33,8 @@ pub mod ctx;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod format;
+#[cfg(feature = "ssr")]
+pub mod live;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
 #[cfg(feature = "ssr")]

@@ -3,6 +3,7 @@
 //! (and later groups) for "near a postcode"; owns no events.
 
 pub mod model;
+pub mod region;
 
 #[cfg(feature = "ssr")]
 mod entity;

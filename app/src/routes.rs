@@ -56,6 +56,12 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/phonebanks/join/:token") view={Lazy::<JoinPhonebankRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/phonebanks/:id") view={Lazy::<PhonebankDashboardRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/phonebanks/:id/call") view={Lazy::<CallRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/qa") view={Lazy::<SessionsRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/qa/new") view={Lazy::<NewSessionRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/qa/:id") view={Lazy::<SessionRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/qa/:id/moderate") view={Lazy::<ModerateRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/qa/:id/answer") view={Lazy::<AnswerRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/staff/politicians") view={Lazy::<PoliticiansRoute>::new()} ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -1,6 +1,6 @@
 //! What every request can reach on the server: the database and settings.
 
-use crate::rate_limit::RateLimits;
+use crate::{live::LiveBus, rate_limit::RateLimits};
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
@@ -11,6 +11,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Limits on what sends email or texts, shared by every request to this node.
     pub limits: Arc<RateLimits>,
+    /// Signals to every server process, for pages that update live.
+    pub live: LiveBus,
 }
 
 /// Settings the app itself needs (the server's config carries the rest).

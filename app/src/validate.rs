@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 
 mod password;
 mod postcode;
+mod stored_enum;
 
 pub use password::{NewPassword, PASSWORD_MIN_CHARS};
 pub use postcode::{is_outward_code, PostcodeUk};
+pub(crate) use stored_enum::stored_enum;
 
 /// An email address, trimmed and lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

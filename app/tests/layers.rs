@@ -10,7 +10,7 @@ use std::{
 };
 
 /// Base modules know no domain; domains sit in order (auth, groups, people, consent,
-/// events, outreach, suggest, phonebank), each using the base and the domains before it; the top
+/// events, outreach, suggest, phonebank, qa), each using the base and the domains before it; the top
 /// (routes, layout, the home page and other pages put together from several domains,
 /// account erasure) may use anything.
 const BASE: &[(&str, &[&str])] = &[
@@ -23,7 +23,9 @@ const BASE: &[(&str, &[&str])] = &[
     // The registry's shape and engine, and the access log; it knows no domain.
     ("personal_data", &["error"]),
     ("site_settings", &["error", "personal_data"]),
-    ("state", &["rate_limit"]),
+    // Signals between server processes (PostgreSQL NOTIFY), for live pages.
+    ("live", &["error", "tokens"]),
+    ("state", &["rate_limit", "live"]),
     ("ui", &["error"]),
     ("places", &["error", "validate", "personal_data"]),
     ("mail", &["error", "format", "tokens", "personal_data"]),
@@ -39,6 +41,7 @@ const BASE_MODULES: &[&str] = &[
     "rate_limit",
     "personal_data",
     "site_settings",
+    "live",
     "state",
     "ui",
     "places",
@@ -54,6 +57,7 @@ const DOMAINS: &[&str] = &[
     "outreach",
     "suggest",
     "phonebank",
+    "qa",
 ];
 const TOP: &[&str] = &[
     "routes",

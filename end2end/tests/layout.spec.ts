@@ -13,6 +13,8 @@ const PAGES = [
   '/privacy', '/privacy/guest', '/staff/access-log',
   // The demo's phonebank is the first: its dashboard, and its call page as staff see it.
   '/phonebanks', '/phonebanks/new', '/staff/phonebanks', '/phonebanks/1', '/phonebanks/1/call',
+  // The demo's Q&As: Jo's past webchat (its record) and the upcoming forum Q&A.
+  '/qa', '/qa/new', '/staff/politicians', '/qa/1', '/qa/2', '/qa/2/moderate',
 ];
 
 const TAPPABLE = [

@@ -51,6 +51,10 @@ pub async fn run(cli: Cli) -> Result<(), BoxError> {
             let db = connect(&config).await?;
             crate::phonebank_bench::run(&db, &args).await
         }
+        Command::BenchQa(args) => {
+            let db = connect(&config).await?;
+            crate::qa_bench::run(&db, &args).await
+        }
         Command::OutwardCentroids { path } => {
             for (code, at) in outward_centroids(&path)? {
                 println!("{code},{:.5},{:.5}", at.latitude, at.longitude);
@@ -73,6 +77,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     }
     let state = AppState {
         db: db.clone(),
+        live: ::app::live::LiveBus::new(db.clone()),
         limits: Default::default(),
         settings: Arc::new(
             Settings::new(&config.public_url, config.trust_forwarded_for)

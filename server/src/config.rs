@@ -40,6 +40,10 @@ pub enum Command {
     /// of --contacts contacts, at each of --callers concurrencies. Use an empty database
     /// (or --join another bench's, for two processes on one PostgreSQL).
     BenchPhonebank(crate::phonebank_bench::PhonebankBenchArgs),
+    /// Measure Q&A live updates: --watchers live streams on running servers (--url), members
+    /// voting --votes-per-second and a politician answering; memory (--pid) and delays.
+    /// Point DATABASE_URL at the servers' database.
+    BenchQa(crate::qa_bench::QaBenchArgs),
     /// Print outward-code centres from Code-Point Open as CSV (how app/data/outward_codes.csv is made).
     #[command(hide = true)]
     OutwardCentroids {

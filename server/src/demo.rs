@@ -4,6 +4,7 @@
 
 mod outreach;
 mod phonebank;
+mod qa;
 
 use crate::seed::{seed_database, SeedPlan};
 use app::{
@@ -38,6 +39,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
     );
     outreach::load(db, STAFF_EMAIL).await?;
     phonebank::load(db).await?;
+    qa::load(db).await?;
     Ok(true)
 }
 

@@ -76,7 +76,7 @@ fn csv_response(csv: String, file_name: &str) -> Response {
         .into_response()
 }
 
-fn error_response(err: AppError) -> Response {
+pub(crate) fn error_response(err: AppError) -> Response {
     let status =
         StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, err.to_string()).into_response()
@@ -97,7 +97,7 @@ pub async fn person_calendar(
 }
 
 /// An .ics body; with a file name it downloads, without one calendar apps read it inline.
-fn calendar_response(ics: String, file_name: Option<String>) -> Response {
+pub(crate) fn calendar_response(ics: String, file_name: Option<String>) -> Response {
     let mut response = (
         [
             (

@@ -11,6 +11,8 @@ pub mod outreach_bench;
 pub mod outreach_routes;
 pub mod phonebank_bench;
 pub mod privacy_bench;
+pub mod qa_bench;
+pub mod qa_routes;
 pub mod security;
 pub mod seed;
 pub mod telemetry;
@@ -92,6 +94,8 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
             get(exports::phonebank_results_csv),
         )
         .route("/events/{id}/calendar.ics", get(exports::event_calendar))
+        .route("/qa/{id}/live", get(qa_routes::live_updates))
+        .route("/qa/{id}/calendar.ics", get(qa_routes::session_calendar))
         .route("/calendar/{file}", get(exports::person_calendar))
         .route(
             "/privacy/downloads/{id}/membersnet-data.zip",

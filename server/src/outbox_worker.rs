@@ -80,6 +80,7 @@ pub async fn run(
         concurrency: delivery.concurrency,
     };
     let (mut digests, mut schedules, mut reminders, mut retention) = (None, None, None, None);
+    let mut records = None;
     loop {
         let now = chrono::Utc::now();
         now_and_then(&mut digests, DIGESTS_EVERY, "queued forum digests", || {
@@ -91,6 +92,13 @@ pub async fn run(
             SCHEDULES_EVERY,
             "started scheduled messages",
             || start_due_scheduled(&db, now),
+        )
+        .await;
+        now_and_then(
+            &mut records,
+            SCHEDULES_EVERY,
+            "queued Q&A records to askers and voters",
+            || app::qa::service::record::email_published_records(&db, &site_url, now),
         )
         .await;
         if delivery.event_reminders {

@@ -203,7 +203,11 @@ async fn callers_of(
     Ok(callers)
 }
 
-async fn account(db: &DatabaseConnection, name: &str, email: &str) -> Result<PersonView, BoxError> {
+pub(crate) async fn account(
+    db: &DatabaseConnection,
+    name: &str,
+    email: &str,
+) -> Result<PersonView, BoxError> {
     let new = accounts::NewAccount::parse(name, email, "correct horse battery", "S1 2HH")?;
     let id = accounts::create_person(db, new).await?.id;
     set_email_confirmed(db, id).await?;

@@ -73,6 +73,9 @@ pub fn sample_values(template: Template) -> Value {
         Template::ThankYou => context! {
             name => "Sam Patel", title, site_url => SITE, preferences_url => format!("{SITE}/preferences"),
         },
+        Template::QaRecord => context! {
+            title => "Ask Jo Evans MP", link => format!("{SITE}/qa/1"), preferences_url => format!("{SITE}/preferences"),
+        },
         Template::YourData => context! {
             email => "sam@example.org",
             link => format!("{SITE}/privacy/guest/0123abcd"),

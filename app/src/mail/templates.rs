@@ -33,6 +33,7 @@ pub enum Template {
     Reminder,
     ThankYou,
     YourData,
+    QaRecord,
 }
 
 /// (template, name, text file, HTML file), in the order staff see them.
@@ -132,6 +133,12 @@ const FILES: &[(Template, &str, &str, &str)] = &[
         "your_data",
         include_str!("templates/your_data.txt"),
         include_str!("templates/your_data.html"),
+    ),
+    (
+        Template::QaRecord,
+        "qa_record",
+        include_str!("templates/qa_record.txt"),
+        include_str!("templates/qa_record.html"),
     ),
 ];
 

@@ -4,35 +4,10 @@ pub mod outcome;
 pub mod script;
 pub mod survey;
 
+use crate::validate::stored_enum;
 pub use outcome::{Outcome, OUTCOMES};
-#[cfg(feature = "ssr")]
-use sea_orm::entity::prelude::StringLen;
 use serde::{Deserialize, Serialize};
 pub use survey::{Question, QuestionKind};
-
-macro_rules! stored_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $value:literal),* $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
-        #[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(StringLen::None)"))]
-        pub enum $name {
-            $(#[cfg_attr(feature = "ssr", sea_orm(string_value = $value))] $variant,)*
-        }
-
-        impl $name {
-            /// The stored value, and the one forms post.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $value,)* }
-            }
-
-            /// What a form posted, if it is one of these.
-            pub fn parse(value: &str) -> Option<Self> {
-                match value { $($value => Some($name::$variant),)* _ => None }
-            }
-        }
-    };
-}
 
 stored_enum! {
     /// Whether a phonebank is taking calls.

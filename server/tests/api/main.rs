@@ -16,6 +16,7 @@ mod pages;
 mod people;
 mod phonebank;
 mod privacy;
+mod qa;
 mod rate_limits;
 mod resets;
 mod seed;

@@ -106,11 +106,36 @@ impl TestApp {
         let db = connect_and_migrate(&url).await.expect("database");
         let state = AppState {
             db: db.clone(),
+            live: app::live::LiveBus::new(db.clone()),
             limits: Default::default(),
             settings: std::sync::Arc::new(settings),
         };
         let router = server::app(state, server::leptos_options("target/site", HOST));
         Self { router, db }
+    }
+
+    /// Another server process on the same database: its own router and live bus (on
+    /// PostgreSQL, its own LISTEN connection), as a second node behind a load balancer.
+    pub fn another_node(&self) -> Self {
+        let state = AppState {
+            db: self.db.clone(),
+            live: app::live::LiveBus::new(self.db.clone()),
+            limits: Default::default(),
+            settings: std::sync::Arc::new(Settings::new(ORIGIN, true)),
+        };
+        let router = server::app(state, server::leptos_options("target/site", HOST));
+        Self {
+            router,
+            db: self.db.clone(),
+        }
+    }
+
+    /// On SQLite (one process), a second router sharing this one's bus: the same process.
+    pub fn another_node_sharing_bus(&self) -> Self {
+        Self {
+            router: self.router.clone(),
+            db: self.db.clone(),
+        }
     }
 
     /// Sends a request through the router.
