@@ -28,6 +28,7 @@ pub const TABLES: &[PersonalTable] = &[
                 "a region such as Yorkshire and the Humber, shared by millions",
             ),
             ("topic", "one of the session's topics, chosen by its host"),
+            ("decline_reason", "a moderator's reason, from a fixed list"),
         ],
         links: &[
             Link {
@@ -169,6 +170,11 @@ pub const TABLES: &[PersonalTable] = &[
             (
                 "description",
                 "written for the public, not about its author",
+            ),
+            ("askers", "who may ask: a setting, not a person"),
+            (
+                "record_emailed_at",
+                "when the record was emailed, to no one in particular",
             ),
         ],
         links: &[Link {

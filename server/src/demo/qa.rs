@@ -6,8 +6,12 @@
 use super::{person_view, GROUP_NAME, OWNER_EMAIL, STAFF_EMAIL};
 use app::{
     auth::model::{PersonView, Role},
+    auth::service::directory::emails_of,
     error::{AppError, AppResult},
-    groups::{model::group_slug, service::lookups::group_ref_by_slug},
+    groups::{
+        model::group_slug,
+        service::lookups::{active_member_ids, group_ref_by_slug},
+    },
     outreach::service::senders::Sender,
     qa::{
         model::{Askers, DeclineReason, Readers, SessionKind},
@@ -56,7 +60,7 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
         hour - Duration::days(14),
     )
     .await?;
-    upcoming_forum(db, jo, &priya, &sam, &alex, hour).await
+    upcoming_forum(db, jo, &priya, &alex, hour).await
 }
 
 fn new_session(
@@ -198,13 +202,13 @@ async fn upcoming_forum(
     db: &DatabaseConnection,
     jo: i32,
     priya: &PersonView,
-    sam: &PersonView,
     alex: &PersonView,
     hour: DateTime<Utc>,
 ) -> AppResult<()> {
     let group = group_ref_by_slug(db, &group_slug(GROUP_NAME))
         .await?
         .ok_or(AppError::NotFound)?;
+    let group_id = group.id;
     let sender = Sender {
         person: priya.clone(),
         group: Some(group),
@@ -222,46 +226,51 @@ async fn upcoming_forum(
     let id = create_session(db, &sender, new).await?;
     let now = Utc::now();
     let host = session_for(db, id, Some(priya), QaAction::Moderate).await?;
-    let sam_a = session_for(db, id, Some(sam), QaAction::Ask).await?;
-    let alex_a = session_for(db, id, Some(alex), QaAction::Ask).await?;
-    let parks = ask(
-        db,
-        &sam_a,
-        "Will the local plan protect the parks along the Porter Brook?",
-        "Housing",
-        false,
-        now,
-    )
-    .await?;
-    decide(db, &host, parks, Decision::Approve, now).await?;
-    let trams = ask(
-        db,
-        &alex_a,
-        "Is there a date yet for extending the tram to Hillsborough?",
-        "Transport",
-        true,
-        now,
-    )
-    .await?;
-    decide(db, &host, trams, Decision::Approve, now).await?;
-    vote(db, &alex_a, parks, now).await?;
-    ask(
-        db,
-        &sam_a,
-        "How many of the new homes will be for social rent?",
-        "Housing",
-        false,
-        now,
-    )
-    .await?;
-    ask(
-        db,
-        &alex_a,
-        "Can cycle lanes on Ecclesall Road be separated from traffic?",
-        "Transport",
-        false,
-        now,
-    )
-    .await?;
+    // Sam organises the group, so he runs this one rather than asking: Alex and two of
+    // the group's other members ask.
+    let others = emails_of(db, active_member_ids(group_id)).await?;
+    let mut askers = vec![session_for(db, id, Some(alex), QaAction::Ask).await?];
+    for email in others
+        .iter()
+        .filter(|e| !e.ends_with("@membersnet.example"))
+        .take(2)
+    {
+        let member = person_view(db, email, vec![Role::Member]).await?;
+        if let Ok(access) = session_for(db, id, Some(&member), QaAction::Ask).await {
+            askers.push(access);
+        }
+    }
+    let approved = [
+        (
+            "Will the local plan protect the parks along the Porter Brook?",
+            "Housing",
+        ),
+        (
+            "Is there a date yet for extending the tram to Hillsborough?",
+            "Transport",
+        ),
+    ];
+    let waiting = [
+        (
+            "How many of the new homes will be for social rent?",
+            "Housing",
+        ),
+        (
+            "Can cycle lanes on Ecclesall Road be separated from traffic?",
+            "Transport",
+        ),
+    ];
+    let mut shown = Vec::new();
+    for (n, (body, topic)) in approved.iter().enumerate() {
+        let asked = ask(db, &askers[n % askers.len()], body, topic, n == 1, now).await?;
+        decide(db, &host, asked, Decision::Approve, now).await?;
+        shown.push(asked);
+    }
+    for (n, (body, topic)) in waiting.iter().enumerate() {
+        ask(db, &askers[(n + 1) % askers.len()], body, topic, false, now).await?;
+    }
+    if askers.len() > 1 {
+        vote(db, &askers[1], shown[0], now).await?;
+    }
     Ok(())
 }

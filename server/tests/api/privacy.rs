@@ -8,6 +8,7 @@ mod registry_schema;
 mod retention;
 mod seed_everywhere;
 mod seed_phonebank;
+mod seed_qa;
 
 use crate::support::TestApp;
 use flate2::read::DeflateDecoder;
