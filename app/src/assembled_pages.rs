@@ -6,13 +6,16 @@ use crate::{
     groups::pages::GroupPage,
     people::pages::ProfilePage,
     privacy::pages::YourDataSection,
+    qa::pages::GroupSessions,
 };
 use leptos::prelude::*;
 
-/// A group's page, with its events from events.
+/// A group's page, with its events from events and its Q&As from qa.
 #[component]
 pub fn GroupWithEventsPage() -> impl IntoView {
-    view! { <GroupPage events_of_group=|group_id| view! { <GroupEvents group_id /> }.into_any() /> }
+    view! {
+        <GroupPage events_of_group=|group_id| view! { <GroupEvents group_id /> <GroupSessions group_id /> }.into_any() />
+    }
 }
 
 /// The profile, with the share links' count from events, and the download and erasure

@@ -11,7 +11,7 @@ use std::{
     collections::HashMap,
     sync::{Arc, Mutex, OnceLock},
 };
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 
 /// PostgreSQL's channel for every live signal.
 const CHANNEL: &str = "membersnet_live";
@@ -30,6 +30,8 @@ struct Inner {
     node: String,
     local: broadcast::Sender<Signal>,
     listening: OnceLock<()>,
+    /// Turns true when the process stops, so long-lived streams end and let it.
+    closing: watch::Sender<bool>,
     parts: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
@@ -41,6 +43,7 @@ impl LiveBus {
             node: crate::tokens::new_token(),
             local,
             listening: OnceLock::new(),
+            closing: watch::channel(false).0,
             parts: Mutex::new(HashMap::new()),
         }))
     }
@@ -83,6 +86,16 @@ impl LiveBus {
             });
         }
         receiver
+    }
+
+    /// Ends every stream reading the bus in this process (it is stopping).
+    pub fn close(&self) {
+        self.0.closing.send_replace(true);
+    }
+
+    /// Whether the process is stopping, for streams that should end when it does.
+    pub fn closing(&self) -> watch::Receiver<bool> {
+        self.0.closing.subscribe()
     }
 
     /// A domain's state in this process, made on first use.

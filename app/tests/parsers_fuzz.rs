@@ -148,6 +148,20 @@ proptest! {
     }
 
     #[test]
+    fn qa_inputs_never_panic(raw in input(), lines in prop::collection::vec(input(), 0..8), votes in prop::collection::vec(0..50i32, 0..30), cap in 0..5usize) {
+        use app::{places::region::region_of, qa::{model::{rank_by_votes, LiveUpdate, Ranked}, service::sessions::topics_of}};
+        let _ = region_of(&raw);
+        let topics = topics_of(&lines.join("\n"));
+        prop_assert!(topics.iter().all(|t| !t.trim().is_empty() && t.trim() == t));
+        let questions: Vec<Ranked> = votes.iter().enumerate().map(|(i, v)| Ranked { id: i as i32, votes: *v, seq: i as i64, topic: lines.get(i % 8).cloned() }).collect();
+        let mut order = rank_by_votes(questions, cap);
+        order.sort_unstable();
+        prop_assert_eq!(order, (0..votes.len() as i32).collect::<Vec<_>>(), "every question once");
+        // What a watcher's page reads off the stream.
+        let _ = serde_json::from_str::<LiveUpdate>(&raw);
+    }
+
+    #[test]
     fn csv_lines_places_and_paths_never_panic(raw in input()) {
         let _ = parse_line(&raw);
         let _ = Coordinates::parse_pair(&raw);

@@ -122,6 +122,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         worker_stopped,
     ));
 
+    let live = state.live.clone();
     let router = app(state, leptos_options(&config.site_root, &config.listen));
     // Leptos streams pages in several writes: without TCP_NODELAY each waits ~40 ms for an ACK.
     let listener = TcpListener::bind(&config.listen).await?.tap_io(|tcp| {
@@ -132,7 +133,11 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        // Live streams never finish by themselves: end them so shutdown can.
+        live.close();
+    })
     .await?;
     let _ = stop_worker.send(true);
     let _ = worker.await;

@@ -43,23 +43,31 @@ pub async fn live_updates(
         votes: Vec::new(),
     };
     let first = serde_json::to_string(&hello).unwrap_or_default();
-    let stream =
-        futures::stream::unfold((Some(first), updates), |(first, mut updates)| async move {
+    let closing = bus.closing();
+    let stream = futures::stream::unfold(
+        (Some(first), updates, closing),
+        |(first, mut updates, mut closing)| async move {
             if let Some(first) = first {
-                return Some((
-                    Ok::<_, Infallible>(Event::default().data(first)),
-                    (None, updates),
-                ));
+                let event = Ok::<_, Infallible>(Event::default().data(first));
+                return Some((event, (None, updates, closing)));
             }
-            let data = match updates.recv().await {
+            if *closing.borrow() {
+                return None;
+            }
+            let received = tokio::select! {
+                received = updates.recv() => received,
+                _ = closing.changed() => return None,
+            };
+            let data = match received {
                 Ok(data) => data.to_string(),
                 Err(RecvError::Lagged(_)) => {
                     serde_json::to_string(&LiveUpdate::Changed).unwrap_or_default()
                 }
                 Err(RecvError::Closed) => return None,
             };
-            Some((Ok(Event::default().data(data)), (None, updates)))
-        });
+            Some((Ok(Event::default().data(data)), (None, updates, closing)))
+        },
+    );
     Sse::new(stream)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
         .into_response()

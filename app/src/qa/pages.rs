@@ -3,6 +3,7 @@
 
 mod answer_page;
 mod ask_form;
+mod group_sessions;
 mod live_updates;
 mod moderate_page;
 mod new_session_page;
@@ -13,6 +14,7 @@ mod session_page;
 mod sessions_page;
 
 pub use answer_page::AnswerPage;
+pub use group_sessions::GroupSessions;
 pub use moderate_page::ModeratePage;
 pub use new_session_page::NewSessionPage;
 pub use politicians_page::PoliticiansPage;

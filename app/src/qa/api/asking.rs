@@ -3,7 +3,7 @@
 
 use crate::{
     error::AppError,
-    qa::model::{SessionList, SessionView},
+    qa::model::{SessionList, SessionSummary, SessionView},
 };
 use leptos::prelude::*;
 
@@ -23,6 +23,21 @@ pub async fn list_sessions() -> Result<SessionList, AppError> {
     serve(|ctx| async move {
         crate::qa::service::lists::session_list(&ctx.db, ctx.maybe_person(), chrono::Utc::now())
             .await
+    })
+    .await
+}
+
+/// A group's sessions, for its page.
+#[server(endpoint = "qa/group")]
+pub async fn list_group_sessions(group_id: i32) -> Result<Vec<SessionSummary>, AppError> {
+    serve(|ctx| async move {
+        crate::qa::service::lists::group_sessions(
+            &ctx.db,
+            group_id,
+            ctx.maybe_person().is_some(),
+            chrono::Utc::now(),
+        )
+        .await
     })
     .await
 }

@@ -32,7 +32,6 @@ pub fn AnswerPage() -> impl IntoView {
         <PageTitle text="Answer questions · MembersNet" />
         <section class="container qa">
             <QueryNotice key="answered" text="Answer published: everyone watching sees it now." />
-            {move || answer.value().get().is_some_and(|r| r.is_ok()).then(|| view! { <p class="notice notice-success" role="status">"Answer published: everyone watching sees it now."</p> })}
             <FormError error=error />
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {

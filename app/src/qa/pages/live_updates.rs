@@ -63,6 +63,17 @@ impl Live {
             );
             source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             on_message.forget();
+            // The browser reconnects by itself after a drop (a server restarting): what
+            // was missed meanwhile is read again with the page.
+            let mut opened = 0u32;
+            let on_open = Closure::<dyn FnMut()>::new(move || {
+                opened += 1;
+                if opened > 1 {
+                    self.reload.update(|n| *n += 1);
+                }
+            });
+            source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+            on_open.forget();
             // Closed when the page goes; a local handle, as the browser's objects stay on
             // its one thread.
             let source = StoredValue::new_local(source);

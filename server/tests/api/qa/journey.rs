@@ -339,3 +339,54 @@ async fn scheduling_checks_each_field_and_names_it() {
         "ends"
     );
 }
+
+#[tokio::test]
+async fn the_record_is_emailed_once_to_askers_and_voters_who_agreed() {
+    use app::consent::model::{Channel, Scope};
+    let chat = webchat().await;
+    let app = chat.app();
+    let ann = chat.member("Ann Asker", "ann@example.org").await;
+    let vic = chat.member("Vic Voter", "vic@example.org").await;
+    chat.member("Nell Nonvoter", "nell@example.org").await;
+    let question = chat
+        .ask(&ann, "What will you do about buses that stop at seven?")
+        .await;
+    assert!(chat.decide(question, "approve", &[]).await.succeeded());
+    assert!(chat.vote(&vic, question, "up").await.succeeded());
+    let group = Scope::Group(chat.host.group_id);
+    crate::outreach::consent(app, "vic@example.org", Channel::Email, group, true, None).await;
+    crate::outreach::consent(app, "nell@example.org", Channel::Email, group, true, None).await;
+    crate::outreach::consent(app, "ann@example.org", Channel::Email, group, false, None).await;
+    let send = || {
+        app::qa::service::record::email_published_records(
+            &app.db,
+            crate::support::ORIGIN,
+            chrono::Utc::now(),
+        )
+    };
+    assert_eq!(
+        send().await.unwrap(),
+        0,
+        "nothing before the session closes"
+    );
+    assert!(app
+        .call(
+            "/api/qa/close",
+            &[("id", &chat.id())],
+            Some(&chat.host.session)
+        )
+        .await
+        .succeeded());
+    assert_eq!(
+        send().await.unwrap(),
+        1,
+        "Vic voted and agreed; Ann said no; Nell took no part"
+    );
+    assert_eq!(send().await.unwrap(), 0, "once per session");
+    let sent = app::mail::list_outbox_emails(&app.db, 100).await.unwrap();
+    let record = sent
+        .iter()
+        .find(|e| e.to_email == "vic@example.org" && e.subject.contains("Ask Jo"))
+        .expect("Vic's email");
+    assert!(record.body.contains(&format!("/qa/{}", chat.id)));
+}
