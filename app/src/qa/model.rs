@@ -303,9 +303,9 @@ pub struct NewSessionView {
     pub today: String,
 }
 
-/// What a watcher's page receives over Server-Sent Events.
+/// What a watcher's page receives over Server-Sent Events. Externally tagged (serde's
+/// default): an internally tagged enum needs serde's buffering code in the browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LiveUpdate {
     /// Vote counts that changed in the last second, and how many are watching.
     Counts {
