@@ -14,8 +14,14 @@ const KB = 1000;
 // visit from 344,700 to 359,016 bytes (WASM 333,600): the frame grew under 1 KB (six
 // route entries), the rest is the splitter's small chunks of code shared between the home
 // page and other sections, now 104 files (78 before). Merging those is issue 20's work.
-const FIRST_VISIT_BUDGET = 365 * KB; // everything the home page's first visit fetches
-const FIRST_VISIT_WASM_BUDGET = 340 * KB; // of which WebAssembly
+// Raised by decision (issue 24), as a finding to undo: with the Q&A's two sections the
+// frame (membersnet.*.wasm) went from 212,019 to 265,534 bytes, measured against a build
+// of the commit before on the same machine, and the first visit's WASM to 387,213. The
+// Q&A's own code and words are not in the frame (no frame code refers to them), and an
+// internally tagged enum was ruled out; the splitter now keeps more shared code in the
+// frame. Bisecting which part of the Q&A sections does that is the next step (BENCHMARKS.md).
+const FIRST_VISIT_BUDGET = 420 * KB; // everything the home page's first visit fetches
+const FIRST_VISIT_WASM_BUDGET = 395 * KB; // of which WebAssembly
 // The groups section (directory, group page, forum and organisers' tools) passed 150 KB
 // with the searchable, paged member list (issue 21): 152,955 bytes.
 const PAGE_CHUNK_BUDGET = 160 * KB; // each section's own code, as sent
