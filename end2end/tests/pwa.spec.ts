@@ -74,6 +74,8 @@ test('moving between pages loads each page’s code when first needed', async ({
 
 test('a page opened just after signing in keeps its own script policy', async ({ browser }, testInfo) => {
   test.skip(noJs(testInfo), 'the failure showed only with the app running in the browser');
+  // Twelve sign-ins and page loads: over 30 seconds on a busy two-core machine.
+  test.setTimeout(90_000);
   // Once in about six tries, a page opened right after signing in went out with the
   // fallback policy (no nonce), so the browser refused hydration's scripts.
   for (let attempt = 0; attempt < 12; attempt++) {
