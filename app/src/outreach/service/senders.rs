@@ -68,6 +68,20 @@ pub async fn sender_for(
     })
 }
 
+/// Whether `person` may send for `group_id` (None: nationally): the organisers of an
+/// official group, and staff. Phonebanks and Q&As are run by the same people.
+pub async fn may_send_for(
+    db: &impl ConnectionTrait,
+    group_id: Option<i32>,
+    person: &PersonView,
+) -> AppResult<bool> {
+    match sender_for(db, group_id, Some(person)).await {
+        Ok(_) => Ok(true),
+        Err(AppError::Forbidden | AppError::NotFound) => Ok(false),
+        Err(err) => Err(err),
+    }
+}
+
 /// The message `id`, if `viewer` may send for its group.
 pub async fn message_for(
     db: &impl ConnectionTrait,

@@ -5,7 +5,7 @@ use crate::{
     auth::model::{PersonView, Role},
     error::{AppError, AppResult},
     groups::service::lookups::{active_group_ids, group_ref, GroupRef},
-    outreach::service::senders::sender_for,
+    outreach::service::senders::may_send_for,
     phonebank::{
         entity::{caller, phonebank},
         model::CallersAllowed,
@@ -59,7 +59,7 @@ async fn standing_of(
     if action == PhonebankAction::Call && is_let_in(db, found.id, person.id).await? {
         return Ok(Standing::Caller);
     }
-    if is_organiser(db, found.group_id, person).await? {
+    if may_send_for(db, found.group_id, person).await? {
         return Ok(Standing::Organiser);
     }
     let member = match found.group_id {
@@ -86,20 +86,6 @@ async fn is_let_in(
         .one(db)
         .await?
         .is_some())
-}
-
-/// Whether `person` may run phonebanks for `group_id` (None: nationally, staff only):
-/// the same people who may send the group's email and texts.
-pub async fn is_organiser(
-    db: &impl ConnectionTrait,
-    group_id: Option<i32>,
-    person: &PersonView,
-) -> AppResult<bool> {
-    match sender_for(db, group_id, Some(person)).await {
-        Ok(_) => Ok(true),
-        Err(AppError::Forbidden | AppError::NotFound) => Ok(false),
-        Err(err) => Err(err),
-    }
 }
 
 /// The group a phonebank belongs to, for its name and area.

@@ -2,7 +2,7 @@
 //! closing them, and letting callers in by the link.
 
 use super::{
-    access::{is_organiser, Access},
+    access::Access,
     audience::{spec_for, take_snapshot, weigh, Callable},
 };
 use crate::{
@@ -10,7 +10,10 @@ use crate::{
     db::begin_write,
     error::{AppError, AppResult},
     groups::service::lookups::{active_group_ids, group_names},
-    outreach::{model::AudienceKind, service::senders::Sender},
+    outreach::{
+        model::AudienceKind,
+        service::senders::{may_send_for, Sender},
+    },
     phonebank::{
         entity::{caller, contact, phonebank},
         hours::{CallingWindow, Hours},
@@ -227,7 +230,7 @@ pub async fn list_for(db: &impl ConnectionTrait, person: &PersonView) -> AppResu
     .await?;
     let mut phonebanks = Vec::new();
     for p in found {
-        let organiser = staff || is_organiser(db, p.group_id, person).await?;
+        let organiser = staff || may_send_for(db, p.group_id, person).await?;
         if p.status == PhonebankStatus::Closed && !organiser {
             continue;
         }
@@ -251,7 +254,7 @@ pub async fn list_for(db: &impl ConnectionTrait, person: &PersonView) -> AppResu
     }
     let mut can_start_for = Vec::new();
     for id in groups {
-        if is_organiser(db, Some(id), person).await? {
+        if may_send_for(db, Some(id), person).await? {
             can_start_for.push((id, names.get(&id).cloned().unwrap_or_default()));
         }
     }

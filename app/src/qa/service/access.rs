@@ -5,7 +5,7 @@ use crate::{
     auth::model::{PersonView, Role},
     error::{AppError, AppResult},
     groups::service::lookups::active_group_ids,
-    outreach::service::senders::sender_for,
+    outreach::service::senders::may_send_for,
     qa::{
         entity::{moderator, session},
         model::{Askers, Readers},
@@ -91,7 +91,7 @@ async fn standing_of(
     if person.has_role(Role::Staff) {
         return Ok(Standing::Staff);
     }
-    if is_host(db, found.group_id, person).await? {
+    if may_send_for(db, found.group_id, person).await? {
         return Ok(Standing::Host);
     }
     if answerer_for(db, found.id, person.id).await?.is_some() {
@@ -119,18 +119,4 @@ async fn standing_of(
     } else {
         Standing::Reader
     })
-}
-
-/// Whether `person` may host sessions for `group_id` (None: nationally, staff only):
-/// the organisers of an official local party group, as for its email and texts.
-pub async fn is_host(
-    db: &impl ConnectionTrait,
-    group_id: Option<i32>,
-    person: &PersonView,
-) -> AppResult<bool> {
-    match sender_for(db, group_id, Some(person)).await {
-        Ok(_) => Ok(true),
-        Err(AppError::Forbidden | AppError::NotFound) => Ok(false),
-        Err(err) => Err(err),
-    }
 }

@@ -6,11 +6,11 @@ use crate::{
     error::AppResult,
     format::format_time_range,
     groups::service::lookups::{active_group_ids, group_names},
+    outreach::service::senders::may_send_for,
     qa::{
         entity::session,
         model::{Phase, Readers, SessionList, SessionSummary},
         service::{
-            access::is_host,
             politicians::{politician_views, session_politician_ids},
             questions::phase_of,
         },
@@ -83,7 +83,7 @@ pub async fn session_list(
         let groups = active_group_ids(db, person.id).await?;
         let names = group_names(db, groups.clone()).await?;
         for id in groups {
-            if is_host(db, Some(id), person).await? {
+            if may_send_for(db, Some(id), person).await? {
                 list.can_host_for
                     .push((id, names.get(&id).cloned().unwrap_or_default()));
             }

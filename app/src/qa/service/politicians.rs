@@ -208,7 +208,7 @@ pub async fn answered_by(
     db: &impl ConnectionTrait,
     answers: &[(i32, i32, Option<i32>)],
 ) -> AppResult<HashMap<i32, String>> {
-    use crate::auth::service::directory::names_of;
+    use crate::{auth::service::directory::names_of, outreach::service::render::first_name_of};
     let politicians: HashMap<i32, politician::Model> = politician::Entity::find()
         .filter(politician::Column::Id.is_in(answers.iter().map(|a| a.1)))
         .all(db)
@@ -224,7 +224,7 @@ pub async fn answered_by(
         };
         let text = match writer {
             Some(w) if *w != p.person_id => match writers.get(w) {
-                Some(name) => format!("Answered by {} for {}", first_name(name), p.public_name),
+                Some(name) => format!("Answered by {} for {}", first_name_of(name), p.public_name),
                 None => format!("Answered by a staffer for {}", p.public_name),
             },
             _ => p.public_name.clone(),
@@ -232,8 +232,4 @@ pub async fn answered_by(
         out.insert(*answer_id, text);
     }
     Ok(out)
-}
-
-fn first_name(name: &str) -> &str {
-    name.split_whitespace().next().unwrap_or(name)
 }

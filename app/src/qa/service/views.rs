@@ -61,6 +61,11 @@ async fn views_of(
         Some(person) => voted_for(db, person, ids).await?,
         None => Default::default(),
     };
+    // How many questions were merged into each, counted once for the whole session.
+    let mut merged: HashMap<i32, i32> = HashMap::new();
+    for into in all.iter().filter_map(|m| m.merged_into) {
+        *merged.entry(into).or_default() += 1;
+    }
     let names = names_of(
         db,
         chosen
@@ -87,7 +92,7 @@ async fn views_of(
             votes: q.votes,
             status: q.status,
             edited: q.original_body.is_some(),
-            merged_in: all.iter().filter(|m| m.merged_into == Some(q.id)).count() as i32,
+            merged_in: merged.get(&q.id).copied().unwrap_or(0),
             merged_into: q.merged_into,
             declined: q.decline_reason.map(|r| r.label().to_string()),
             pick: q.pick,
@@ -95,7 +100,7 @@ async fn views_of(
             mine: viewer.is_some() && q.asker_id == viewer,
             voted: voted.contains(&q.id),
             asked_at: format_when(q.asked_at),
-            answers: answers.remove(&q.id).unwrap_or_default(),
+            answers: answers.get(&q.id).cloned().unwrap_or_default(),
         })
         .collect())
 }
@@ -118,9 +123,10 @@ fn ranked(all: &[question::Model], cap: i32) -> Vec<&question::Model> {
             .collect(),
         cap.max(0) as usize,
     );
+    let by_id: HashMap<i32, &question::Model> = waiting.iter().map(|q| (q.id, *q)).collect();
     order
         .into_iter()
-        .filter_map(|id| waiting.iter().find(|q| q.id == id).copied())
+        .filter_map(|id| by_id.get(&id).copied())
         .collect()
 }
 
@@ -179,6 +185,22 @@ pub async fn session_view(
         (Standing::Reader, _) => Some(format!("{} may ask in this session.", s.askers.label())),
         _ => Some("You are running this session, so you do not ask or vote in it.".to_string()),
     };
+    // The four public lists overlap: their questions are read once (answers, the viewer's
+    // votes, names), then each list takes its own from them.
+    let mut seen = std::collections::HashSet::new();
+    let listed: Vec<&question::Model> = top
+        .iter()
+        .chain(&picks)
+        .chain(&answered)
+        .chain(&record)
+        .copied()
+        .filter(|q| seen.insert(q.id))
+        .collect();
+    let shown_views: HashMap<i32, QuestionView> = views_of(db, &listed, &all, viewer, staff)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v))
+        .collect();
     let mut view = SessionView {
         id: s.id,
         title: s.title.clone(),
@@ -199,10 +221,10 @@ pub async fn session_view(
         can_answer: access.may(QaAction::Answer),
         can_host: access.may(QaAction::Manage),
         mine: views_of(db, &mine, &all, viewer, true).await?,
-        top: views_of(db, &top, &all, viewer, staff).await?,
-        picks: views_of(db, &picks, &all, viewer, staff).await?,
-        answered: views_of(db, &answered, &all, viewer, staff).await?,
-        record: views_of(db, &record, &all, viewer, staff).await?,
+        top: in_order(&top, &shown_views),
+        picks: in_order(&picks, &shown_views),
+        answered: in_order(&answered, &shown_views),
+        record: in_order(&record, &shown_views),
         watching,
         imprint: imprint(&whose),
         json_ld: None,
@@ -211,6 +233,13 @@ pub async fn session_view(
         view.json_ld = Some(structured_data(&view, &format!("{public_url}/qa/{}", s.id)));
     }
     Ok(view)
+}
+
+/// `list`'s questions, as read into `views`.
+fn in_order(list: &[&question::Model], views: &HashMap<i32, QuestionView>) -> Vec<QuestionView> {
+    list.iter()
+        .filter_map(|q| views.get(&q.id).cloned())
+        .collect()
 }
 
 /// The moderation queue.

@@ -35,45 +35,7 @@ pub async fn vote<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let person = access.person()?;
-    if !phase_of(&access.session, now).takes_questions() {
-        return Err(AppError::invalid("question", "Voting has closed."));
-    }
-    let txn = db.begin().await?;
-    let locked = question::Entity::update_many()
-        .col_expr(
-            question::Column::Votes,
-            Expr::col(question::Column::Votes).add(1),
-        )
-        .filter(open_for_votes(access.session.id, question_id))
-        .exec(&txn)
-        .await?;
-    if locked.rows_affected == 0 {
-        txn.rollback().await?;
-        return Err(AppError::invalid(
-            "question",
-            "That question is not open for votes.",
-        ));
-    }
-    let inserted = vote::Entity::insert(vote::ActiveModel {
-        question_id: Set(question_id),
-        person_id: Set(person.id),
-        created_at: Set(now),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([vote::Column::QuestionId, vote::Column::PersonId])
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(&txn)
-    .await?;
-    if inserted == 0 {
-        txn.rollback().await?;
-        return Ok(Voted::AlreadyCounted);
-    }
-    txn.commit().await?;
-    Ok(Voted::Counted)
+    change_vote(db, access, question_id, now, true).await
 }
 
 /// Takes the asking member's vote back.
@@ -86,15 +48,32 @@ pub async fn unvote<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    change_vote(db, access, question_id, now, false).await
+}
+
+/// Adds (`up`) or takes back the member's vote: the question's count moves first, which
+/// locks its row while it is open for votes; then the vote row is written or deleted,
+/// and if that changed nothing (already voted, or no vote to take back) all is undone.
+async fn change_vote<C>(
+    db: &C,
+    access: &Access,
+    question_id: i32,
+    now: DateTime<Utc>,
+    up: bool,
+) -> AppResult<Voted>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
     let person = access.person()?;
     if !phase_of(&access.session, now).takes_questions() {
         return Err(AppError::invalid("question", "Voting has closed."));
     }
     let txn = db.begin().await?;
+    let count = Expr::col(question::Column::Votes);
     let locked = question::Entity::update_many()
         .col_expr(
             question::Column::Votes,
-            Expr::col(question::Column::Votes).sub(1),
+            if up { count.add(1) } else { count.sub(1) },
         )
         .filter(open_for_votes(access.session.id, question_id))
         .exec(&txn)
@@ -106,12 +85,29 @@ where
             "That question is not open for votes.",
         ));
     }
-    let deleted = vote::Entity::delete_many()
-        .filter(vote::Column::QuestionId.eq(question_id))
-        .filter(vote::Column::PersonId.eq(person.id))
-        .exec(&txn)
-        .await?;
-    if deleted.rows_affected == 0 {
+    let changed = if up {
+        vote::Entity::insert(vote::ActiveModel {
+            question_id: Set(question_id),
+            person_id: Set(person.id),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([vote::Column::QuestionId, vote::Column::PersonId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?
+    } else {
+        vote::Entity::delete_many()
+            .filter(vote::Column::QuestionId.eq(question_id))
+            .filter(vote::Column::PersonId.eq(person.id))
+            .exec(&txn)
+            .await?
+            .rows_affected
+    };
+    if changed == 0 {
         txn.rollback().await?;
         return Ok(Voted::AlreadyCounted);
     }
