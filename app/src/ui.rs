@@ -1,5 +1,5 @@
-//! Widgets that know no domain: form fields, notices, the page title, escaping, and the
-//! device's queue of things done offline.
+//! Widgets that know no domain: form fields, notices, the page title, escaping,
+//! schema.org data, and the device's queue of things done offline.
 
 pub mod device_queue;
 pub mod escape;
@@ -7,3 +7,4 @@ pub mod form;
 pub mod not_found_page;
 pub mod notice;
 pub mod page_title;
+pub mod structured_data;

@@ -10,6 +10,7 @@ use crate::{
     ui::{
         form::{FormError, SubmitButton},
         not_found_page::NotFoundPage,
+        structured_data::StructuredData,
     },
 };
 use leptos::{form::ActionForm, prelude::*};
@@ -90,14 +91,6 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
             <MySignUpOrForm detail />
         </article>
     }
-}
-
-/// schema.org data for search engines. Not run as script, but the CSP nonce is added all
-/// the same so no browser warns about it.
-#[component]
-fn StructuredData(json: String) -> impl IntoView {
-    let nonce = leptos::nonce::use_nonce();
-    view! { <script type="application/ld+json" nonce=nonce inner_html=json></script> }
 }
 
 /// The host asked the viewer to co-host: accepting gives them the host tools.

@@ -14,7 +14,10 @@ use crate::{
         },
         model::{Phase, SessionView},
     },
-    ui::{form::FormError, notice::QueryNotice, page_title::PageTitle},
+    ui::{
+        form::FormError, notice::QueryNotice, page_title::PageTitle,
+        structured_data::StructuredData,
+    },
 };
 use leptos::{form::ActionForm, prelude::*};
 
@@ -220,12 +223,4 @@ fn Running(
             </section>
         </div>
     }
-}
-
-/// schema.org data for search engines. Not run as script, but the CSP nonce is added all
-/// the same so no browser warns about it.
-#[component]
-fn StructuredData(json: String) -> impl IntoView {
-    let nonce = leptos::nonce::use_nonce();
-    view! { <script type="application/ld+json" nonce=nonce inner_html=json></script> }
 }
