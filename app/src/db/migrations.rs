@@ -2,6 +2,7 @@
 
 use sea_orm_migration::prelude::*;
 
+mod indexes;
 mod m20261126_000001_create_people;
 mod m20261126_000002_create_person_roles;
 mod m20261126_000003_create_sessions;

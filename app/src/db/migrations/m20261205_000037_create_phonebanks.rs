@@ -1,3 +1,4 @@
+use super::indexes::index;
 use sea_orm_migration::{prelude::*, schema::*};
 
 /// Phonebanks: the campaigns, the contacts each will call (a snapshot of its audience,
@@ -250,24 +251,6 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
-}
-
-async fn index<T: IntoIden + Copy + 'static, C: IntoIden + Copy + 'static>(
-    manager: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    columns: &[C],
-    unique: bool,
-) -> Result<(), DbErr> {
-    let mut index = Index::create();
-    index.name(name).table(table);
-    for column in columns {
-        index.col(*column);
-    }
-    if unique {
-        index.unique();
-    }
-    manager.create_index(index.to_owned()).await
 }
 
 #[derive(DeriveIden, Clone, Copy)]

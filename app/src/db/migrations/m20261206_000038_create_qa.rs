@@ -1,3 +1,4 @@
+use super::indexes::index;
 use sea_orm_migration::{prelude::*, schema::*};
 
 /// Q&A: politicians and their staffers, sessions with their politicians and moderators,
@@ -220,24 +221,6 @@ impl MigrationTrait for Migration {
         .await?;
         Ok(())
     }
-}
-
-async fn index<T: IntoIden + Copy + 'static, C: IntoIden + Copy + 'static>(
-    manager: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    columns: &[C],
-    unique: bool,
-) -> Result<(), DbErr> {
-    let mut index = Index::create();
-    index.name(name).table(table);
-    for column in columns {
-        index.col(*column);
-    }
-    if unique {
-        index.unique();
-    }
-    manager.create_index(index.to_owned()).await
 }
 
 #[derive(DeriveIden, Clone, Copy)]
