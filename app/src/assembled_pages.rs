@@ -7,6 +7,7 @@ use crate::{
     people::pages::ProfilePage,
     privacy::pages::YourDataSection,
     qa::pages::GroupSessions,
+    sites::pages::GroupSiteLinks,
 };
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn GroupWithEventsPage() -> impl IntoView {
     view! {
-        <GroupPage events_of_group=|group_id| view! { <GroupEvents group_id /> <GroupSessions group_id /> }.into_any() />
+        <GroupPage events_of_group=|group_id| view! { <GroupSiteLinks group_id /> <GroupEvents group_id /> <GroupSessions group_id /> }.into_any() />
     }
 }
 

@@ -276,7 +276,7 @@ fn read_cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
 /// The caller's address. Behind a trusted proxy (TRUST_FORWARDED_FOR) it is the right-most
 /// X-Forwarded-For entry: the one the proxy added. Entries to its left came with the
 /// request, so a client could put any address there.
-fn client_address(parts: &Parts, trust_forwarded_for: bool) -> String {
+pub fn client_address(parts: &Parts, trust_forwarded_for: bool) -> String {
     let forwarded = trust_forwarded_for
         .then(|| {
             // Several header lines read as one list, in order: the proxy's entry is last.

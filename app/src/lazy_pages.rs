@@ -31,6 +31,7 @@ use crate::{
     qa::pages::{
         AnswerPage, ModeratePage, NewSessionPage, PoliticiansPage, SessionPage, SessionsPage,
     },
+    sites::pages::{PageEditorPage, SiteEditorPage},
     suggest::pages::SuggestedPage,
 };
 use leptos::prelude::*;
@@ -153,5 +154,10 @@ sections! {
         ModerateRoute => ModeratePage,
         AnswerRoute => AnswerPage,
         PoliticiansRoute => PoliticiansPage,
+    }
+    // Only organisers open the Web Creator; visitors' site pages carry no WASM at all.
+    sites_section / __preload_sites_section {
+        SiteEditorRoute => SiteEditorPage,
+        PageEditorRoute => PageEditorPage,
     }
 }

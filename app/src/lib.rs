@@ -23,6 +23,7 @@ pub mod places;
 pub mod privacy;
 pub mod qa;
 pub mod routes;
+pub mod sites;
 pub mod suggest;
 pub mod ui;
 pub mod validate;

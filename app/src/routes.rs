@@ -36,6 +36,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/groups/new") view={Lazy::<NewGroupRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/groups/invite/:token") view={Lazy::<GroupInviteRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/groups/:slug") view={Lazy::<GroupRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/groups/:slug/site") view={Lazy::<SiteEditorRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/groups/:slug/site/:page") view={Lazy::<PageEditorRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/groups/:slug/threads/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/friends") view={Lazy::<FriendsRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/friends/invite/:token") view={Lazy::<FriendInviteRoute>::new()} ssr=SsrMode::Async />

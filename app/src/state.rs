@@ -30,6 +30,8 @@ pub struct Settings {
     pub outbox: OutboxAccess,
     /// The telephony provider that bridges phonebank calls; None: `tel:` links.
     pub voice: Option<VoiceSettings>,
+    /// Where uploaded images are kept (the Web Creator's), on disk.
+    pub upload_dir: std::path::PathBuf,
 }
 
 /// A Twilio-style telephony provider for bridged phonebank calls.
@@ -62,6 +64,7 @@ impl Settings {
             trust_forwarded_for,
             sms_auth_token: None,
             voice: None,
+            upload_dir: std::env::temp_dir().join("membersnet-uploads"),
             outbox: if is_development_address(public_url) {
                 OutboxAccess::Full
             } else {
@@ -81,6 +84,12 @@ impl Settings {
     /// The same settings, bridging phonebank calls through `voice` (None: `tel:` links).
     pub fn with_voice(mut self, voice: Option<VoiceSettings>) -> Self {
         self.voice = voice;
+        self
+    }
+
+    /// The same settings, keeping uploaded images in `dir`.
+    pub fn with_upload_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.upload_dir = dir.into();
         self
     }
 

@@ -162,6 +162,24 @@ proptest! {
     }
 
     #[test]
+    fn site_inputs_never_panic(raw in input(), bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        use app::sites::{model::{parse_page_slug, BlockFields, BlockKind}, service::{images::{check_upload, served_type}, oembed::embeddable}};
+        let form = BlockFields { markdown: Some(raw.clone()), heading: Some(raw.clone()), limit: Some(raw.clone()), event_id: Some(raw.clone()), email: Some(raw.clone()), phone: Some(raw.clone()), address: Some(raw.clone()), links: Some(raw.clone()), label: Some(raw.clone()), target: Some(raw.clone()), alt: Some(raw.clone()) };
+        for kind in BlockKind::ALL {
+            let clear = matches!(form.parse(kind), Ok(_) | Err(AppError::Invalid { .. }));
+            prop_assert!(clear);
+        }
+        prop_assert!(on_field(parse_page_slug(&raw), "slug"));
+        let _ = embeddable("https://members.example", &raw);
+        let _ = served_type(&raw);
+        // An upload's bytes, whatever they claim to be: a clear refusal, never a panic.
+        let mut upload = b"\x89PNG\r\n\x1a\n".to_vec();
+        upload.extend(&bytes);
+        prop_assert!(on_field(check_upload(&upload, "image/png"), "image"));
+        prop_assert!(on_field(check_upload(&bytes, &raw), "image"));
+    }
+
+    #[test]
     fn csv_lines_places_and_paths_never_panic(raw in input()) {
         let _ = parse_line(&raw);
         let _ = Coordinates::parse_pair(&raw);

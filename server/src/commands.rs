@@ -83,7 +83,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             Settings::new(&config.public_url, config.trust_forwarded_for)
                 .with_sms_auth_token(config.sms_auth_token.clone())
                 .with_mail_server(config.smtp_url.as_deref().is_some_and(|u| !u.is_empty()))
-                .with_voice(voice_settings(&config)),
+                .with_voice(voice_settings(&config))
+                .with_upload_dir(&config.upload_dir),
         ),
     };
     let limits = state.limits.clone();

@@ -132,6 +132,10 @@ pub struct Config {
     )]
     pub site_root: String,
 
+    /// Folder for images uploaded to group sites (created when missing).
+    #[arg(long, env = "UPLOAD_DIR", default_value = "uploads", global = true)]
+    pub upload_dir: String,
+
     /// Load demo content into an empty database at start-up. Turn off in production.
     #[arg(long, env = "DEMO_CONTENT", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub demo_content: bool,

@@ -5,6 +5,7 @@
 mod outreach;
 mod phonebank;
 mod qa;
+mod sites;
 
 use crate::seed::{seed_database, SeedPlan};
 use app::{
@@ -40,6 +41,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
     outreach::load(db, STAFF_EMAIL).await?;
     phonebank::load(db).await?;
     qa::load(db).await?;
+    sites::load(db).await?;
     Ok(true)
 }
 

@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod embed_routes;
 pub mod error_status;
 pub mod exports;
 pub mod outbox_worker;
@@ -15,6 +16,8 @@ pub mod qa_bench;
 pub mod qa_routes;
 pub mod security;
 pub mod seed;
+pub mod site_uploads;
+pub mod sites_routes;
 pub mod telemetry;
 
 use ::app::{ctx::SessionMemo, shell, state::AppState, App};
@@ -97,6 +100,35 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/qa/{id}/live", get(qa_routes::live_updates))
         .route("/qa/{id}/calendar.ics", get(qa_routes::session_calendar))
         .route("/calendar/{file}", get(exports::person_calendar))
+        .route("/p/{group}", get(sites_routes::home_page))
+        .route("/p/{group}/{page}", get(sites_routes::other_page))
+        .route("/p/{group}/{page}/join", post(sites_routes::join))
+        .route("/p/{group}/{page}/sign-up", post(sites_routes::sign_up))
+        .route(
+            "/groups/{slug}/site/{page}/preview",
+            get(sites_routes::preview),
+        )
+        .route(
+            "/groups/{slug}/site/{page}/image",
+            post(site_uploads::upload).layer(site_uploads::body_limit()),
+        )
+        .route("/uploads/{file}", get(site_uploads::serve_copy))
+        .route("/sitemap.xml", get(sites_routes::sitemap))
+        .route("/oembed", get(sites_routes::oembed))
+        .route("/embed/events", get(embed_routes::events_near))
+        .route(
+            "/embed/events/{id}",
+            get(embed_routes::event_sign_up).post(embed_routes::event_sign_up_sent),
+        )
+        .route(
+            "/embed/groups/{group}/events",
+            get(embed_routes::group_events),
+        )
+        .route(
+            "/embed/groups/{group}/join",
+            get(embed_routes::group_join).post(embed_routes::group_join_sent),
+        )
+        .route("/embed/{file}", get(embed_routes::asset))
         .route(
             "/privacy/downloads/{id}/membersnet-data.zip",
             get(exports::my_data_zip),

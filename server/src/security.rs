@@ -68,6 +68,7 @@ pub async fn security_headers(
     next: Next,
 ) -> Response {
     let personal = is_personal(&request);
+    let framable = request.uri().path().starts_with("/embed/");
     let caching = static_caching(request.uri().path());
     let page_policy = app::PagePolicy::default();
     request.extensions_mut().insert(page_policy.clone());
@@ -104,7 +105,10 @@ pub async fn security_headers(
         header::REFERRER_POLICY,
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Widgets are made to be framed by other sites (their CSP says so); nothing else is.
+    if !framable {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     headers.insert(
         "permissions-policy",
         HeaderValue::from_static("geolocation=(self), camera=(), microphone=(self)"),

@@ -41,6 +41,7 @@ mod m20261205_000035_create_access_log_and_data_requests;
 mod m20261205_000036_add_sessions_device;
 mod m20261205_000037_create_phonebanks;
 mod m20261206_000038_create_qa;
+mod m20261207_000039_create_sites;
 mod place_cells;
 
 pub struct Migrator;
@@ -87,6 +88,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000036_add_sessions_device::Migration),
             Box::new(m20261205_000037_create_phonebanks::Migration),
             Box::new(m20261206_000038_create_qa::Migration),
+            Box::new(m20261207_000039_create_sites::Migration),
         ]
     }
 }

@@ -73,6 +73,10 @@ pub fn sample_values(template: Template) -> Value {
         Template::ThankYou => context! {
             name => "Sam Patel", title, site_url => SITE, preferences_url => format!("{SITE}/preferences"),
         },
+        Template::JoinConfirm => context! {
+            name => "Sam Patel", sender => "Sheffield Central Local Party",
+            confirm_link => format!("{SITE}/consent/confirm/0123abcd"),
+        },
         Template::QaRecord => context! {
             title => "Ask Jo Evans MP", link => format!("{SITE}/qa/1"), preferences_url => format!("{SITE}/preferences"),
         },

@@ -34,6 +34,7 @@ pub enum Template {
     ThankYou,
     YourData,
     QaRecord,
+    JoinConfirm,
 }
 
 /// (template, name, text file, HTML file), in the order staff see them.
@@ -139,6 +140,12 @@ const FILES: &[(Template, &str, &str, &str)] = &[
         "qa_record",
         include_str!("templates/qa_record.txt"),
         include_str!("templates/qa_record.html"),
+    ),
+    (
+        Template::JoinConfirm,
+        "join_confirm",
+        include_str!("templates/join_confirm.txt"),
+        include_str!("templates/join_confirm.html"),
     ),
 ];
 

@@ -34,6 +34,7 @@ const DATA_REQUESTS: &[PersonalTable] = &[PersonalTable {
 /// The whole registry.
 pub fn registry() -> Vec<&'static PersonalTable> {
     [
+        crate::sites::personal_data::TABLES,
         crate::qa::personal_data::TABLES,
         crate::phonebank::personal_data::TABLES,
         crate::outreach::personal_data::TABLES,

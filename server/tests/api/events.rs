@@ -56,6 +56,16 @@ pub async fn event_with_capacity(app: &TestApp, capacity: &str) -> (i32, i32) {
 
 /// Creates an event hosted by `host` through the service; returns (event id, slot id).
 pub async fn event_hosted_by(app: &TestApp, host: i32, capacity: &str) -> (i32, i32) {
+    event_for_group(app, host, capacity, None).await
+}
+
+/// As `event_hosted_by`, run for `group` when given.
+pub async fn event_for_group(
+    app: &TestApp,
+    host: i32,
+    capacity: &str,
+    group: Option<i32>,
+) -> (i32, i32) {
     let form = event_form("Door knocking", capacity);
     let get = |k: &str| {
         form.iter()
@@ -80,7 +90,7 @@ pub async fn event_hosted_by(app: &TestApp, host: i32, capacity: &str) -> (i32, 
         Utc::now(),
     )
     .unwrap();
-    let event = create_event(&app.db, host, parsed, Publication::Published, None)
+    let event = create_event(&app.db, host, parsed, Publication::Published, group)
         .await
         .unwrap();
     let slot = app.slot_of(event.id).await;

@@ -21,4 +21,5 @@ mod rate_limits;
 mod resets;
 mod seed;
 mod sign_in_limits;
+mod sites;
 mod support;

@@ -9,6 +9,7 @@ mod retention;
 mod seed_everywhere;
 mod seed_phonebank;
 mod seed_qa;
+mod seed_sites;
 
 use crate::support::TestApp;
 use flate2::read::DeflateDecoder;

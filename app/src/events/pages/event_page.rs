@@ -14,7 +14,7 @@ use crate::{
     },
 };
 use leptos::{form::ActionForm, prelude::*};
-use leptos_meta::Meta;
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// One event: details, where, host, places left and the sign-up form.
@@ -59,6 +59,8 @@ fn EventDetailView(detail: EventDetail) -> impl IntoView {
         <Meta property="og:description" content=summary />
         <Meta property="og:type" content="website" />
         <StructuredData json=detail.structured_data.clone() />
+        // oEmbed discovery: pasting this page's address into a blog editor shows its widget.
+        <Link rel="alternate" type_="application/json+oembed" href=format!("/oembed?url={}", crate::ui::escape::query_value(&card.path)) />
         <article class="container event-page">
             <p class="event-kind">{card.kind.label()}</p>
             <h1>{card.title.clone()}</h1>

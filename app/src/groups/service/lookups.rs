@@ -74,6 +74,20 @@ pub async fn group_names(
         .collect())
 }
 
+/// The groups among `ids` that exist, by id.
+pub async fn group_refs(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> AppResult<HashMap<i32, GroupRef>> {
+    Ok(group::Entity::find()
+        .filter(group::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, GroupRef::from(g)))
+        .collect())
+}
+
 /// A subquery of the ids of the group's active members.
 pub fn active_member_ids(group_id: i32) -> SelectStatement {
     Query::select()
