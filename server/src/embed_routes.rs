@@ -134,6 +134,7 @@ pub async fn events_near(
     let miles = query
         .get("miles")
         .and_then(|m| m.parse::<f64>().ok())
+        .filter(|m| m.is_finite())
         .unwrap_or(10.0)
         .clamp(1.0, 100.0);
     let kinds = kinds(&query);

@@ -11,7 +11,7 @@ use app::{
         model::{Block, IMAGE_REFUSALS},
         service::{
             access::site_to_edit,
-            drafts::{edit_blocks, page_to_edit},
+            drafts::{blocks_from, edit_blocks, page_to_edit},
             image_store::{DiskStore, ImageStore},
             images::{keep_upload, served_type, MAX_BYTES},
         },
@@ -95,6 +95,11 @@ async fn receive(
     let row = page_to_edit(&app.db, &editing, page)
         .await
         .map_err(|e| (index, e))?;
+    // Before anything is kept: the draft is as the form saw it, and the block is an image.
+    let blocks = blocks_from(&row.draft).map_err(|e| (index, e))?;
+    if row.draft_version != version || !matches!(blocks.get(index), Some(Block::Image { .. })) {
+        return Err((index, AppError::invalid("image", IMAGE_REFUSALS[6])));
+    }
     let store = DiskStore::new(&app.settings.upload_dir);
     let kept = keep_upload(&store, bytes, &declared)
         .await

@@ -7,7 +7,7 @@ use app::{
     ctx::{client_address, person_from_headers},
     error::AppError,
     sites::{
-        model::{page_path, HOME_SLUG},
+        model::{page_path, Block, HOME_SLUG},
         render::{
             blocks::BlockContext,
             forms::Echo,
@@ -17,7 +17,7 @@ use app::{
             access::site_to_edit,
             cache::cached_page,
             oembed::oembed_for,
-            published::{site_page, Version},
+            published::{site_page, SitePage, Version},
             sitemap::sitemap_xml,
             visitors::{join_from_form, sign_up_from_form, Fields},
         },
@@ -103,6 +103,21 @@ async fn draw(
     Ok(Some(site_page_html(&content, &showing)))
 }
 
+/// The published page at `page` of `group`'s site, if it has a block `wanted` says is the
+/// form being sent: forms are taken only from the pages that show them.
+async fn page_with(
+    state: &ServerState,
+    group: &str,
+    page: &str,
+    wanted: impl Fn(&Block) -> bool,
+) -> Result<SitePage, AppError> {
+    let public_url = &state.app.settings.public_url;
+    site_page(&state.app.db, group, page, Version::Published, public_url)
+        .await?
+        .filter(|content| content.blocks.iter().any(wanted))
+        .ok_or(AppError::NotFound)
+}
+
 fn not_found() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -120,14 +135,16 @@ pub async fn join(
 ) -> Response {
     let app = &state.app;
     let client = client_address(&parts, app.settings.trust_forwarded_for);
-    let result = match app::groups::service::lookups::group_ref_by_slug(&app.db, &group).await {
-        Ok(Some(found)) => join_from_form(app, &found, &form, &client).await,
-        Ok(None) => Err(AppError::NotFound),
-        Err(err) => Err(err),
+    // Only from a published page that has the form.
+    let on_page = |b: &Block| matches!(b, Block::Join { .. });
+    let content = match page_with(&state, &group, &page, on_page).await {
+        Ok(content) => content,
+        Err(err) => return error_response(err),
     };
-    match result {
+    match join_from_form(app, &content.group, &form, &client).await {
         Ok(()) => {
-            Redirect::to(&format!("{}?joined=1#join", page_path(&group, &page))).into_response()
+            let path = page_path(&content.group.slug, &content.slug);
+            Redirect::to(&format!("{path}?joined=1#join")).into_response()
         }
         Err(err) => {
             let echo = Echo::new(form, err);
@@ -156,6 +173,10 @@ pub async fn sign_up(
         return error_response(AppError::NotFound);
     };
     let client = client_address(&parts, app.settings.trust_forwarded_for);
+    let on_page = |b: &Block| matches!(b, Block::Event { event_id: id } if *id == event_id);
+    if let Err(err) = page_with(&state, &group, &page, on_page).await {
+        return error_response(err);
+    }
     match sign_up_from_form(app, event_id, &form, &client).await {
         Ok(status) => Redirect::to(&format!(
             "/events/{event_id}/signed-up?status={}",

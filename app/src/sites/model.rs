@@ -11,13 +11,14 @@ use crate::error::{AppError, AppResult};
 use serde::{Deserialize, Serialize};
 
 /// What an image upload is refused with; the editor's address names one by its place.
-pub const IMAGE_REFUSALS: [&str; 6] = [
+pub const IMAGE_REFUSALS: [&str; 7] = [
     "Choose an image file to upload.",
     "That file is over 5 MB: make it smaller and try again.",
     "That file is not a JPEG, PNG or WebP image.",
     "That file is not the kind of image its name says: save it again as a JPEG, PNG or WebP.",
     "That image could not be read: it may be damaged.",
-    "That image is too large: use one under 8,000 pixels a side.",
+    "That image is too large: use one under 8,000 pixels a side and 16 megapixels.",
+    "Someone else changed this page while you were uploading: upload the image again.",
 ];
 
 /// The home page's slug: its address is the site's own (`/p/{group}`).

@@ -83,10 +83,10 @@ fn body_view(page: &SitePage, showing: &Showing, accent: &'static str) -> impl I
         .map(|(block, data)| block_view(block, data, &showing.blocks))
         .collect_view();
     view! {
-        <body class=format!("site site-accent-{accent}")>
+        <body class=format!("group-site site-accent-{accent}")>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="site-header">
-                <a class="site-name" href=page_path(&group, crate::sites::model::HOME_SLUG)>{page.group.name.clone()}</a>
+            <header class="group-site-header">
+                <a class="group-site-name" href=page_path(&group, crate::sites::model::HOME_SLUG)>{page.group.name.clone()}</a>
                 <nav aria-label="Site"><ul>{nav}</ul></nav>
             </header>
             <main id="main" class="container site-main">
@@ -94,7 +94,7 @@ fn body_view(page: &SitePage, showing: &Showing, accent: &'static str) -> impl I
                 <h1>{page.title.clone()}</h1>
                 {blocks}
             </main>
-            <footer class="site-footer">
+            <footer class="group-site-footer">
                 <p><a href=format!("/groups/{}", page.group.slug)>{format!("Join {} on MembersNet", page.group.name)}</a></p>
                 <p class="imprint">{format!("Promoted by {}, {}.", page.site.promoter_name, page.site.promoter_address)}</p>
             </footer>

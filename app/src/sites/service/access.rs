@@ -47,9 +47,23 @@ pub async fn site_to_edit(
 
 /// The group's site, made on first use. Two first uses at once both end with the one row.
 pub async fn site_of_group(db: &impl ConnectionTrait, group_id: i32) -> AppResult<site::Model> {
-    if let Some(found) = find_site(db, group_id).await? {
-        return Ok(found);
-    }
+    let site = match find_site(db, group_id).await? {
+        Some(found) => found,
+        None => new_site(db, group_id).await?,
+    };
+    // Made apart from the site row, so made whenever it is missing; two at once leave one.
+    page::Entity::insert(new_page(site.id, HOME_SLUG, "Home"))
+        .on_conflict(
+            OnConflict::columns([page::Column::SiteId, page::Column::Slug])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(site)
+}
+
+async fn new_site(db: &impl ConnectionTrait, group_id: i32) -> AppResult<site::Model> {
     let now = Utc::now();
     site::Entity::insert(site::ActiveModel {
         group_id: Set(group_id),
@@ -67,16 +81,7 @@ pub async fn site_of_group(db: &impl ConnectionTrait, group_id: i32) -> AppResul
     )
     .exec_without_returning(db)
     .await?;
-    let site = find_site(db, group_id).await?.ok_or(AppError::Internal)?;
-    let home = page::Entity::find()
-        .filter(page::Column::SiteId.eq(site.id))
-        .filter(page::Column::Slug.eq(HOME_SLUG))
-        .one(db)
-        .await?;
-    if home.is_none() {
-        new_page(site.id, HOME_SLUG, "Home").insert(db).await?;
-    }
-    Ok(site)
+    find_site(db, group_id).await?.ok_or(AppError::Internal)
 }
 
 /// The group's site, if it has one.
@@ -113,13 +118,19 @@ pub async fn save_site_settings(
 ) -> AppResult<()> {
     use crate::validate::bounded_text;
     let name = bounded_text("promoter_name", promoter_name, 120, true)?;
-    let address = bounded_text("promoter_address", promoter_address, 300, true)?;
+    // One line, as the footer shows it, before its length is checked.
+    let one_line: Vec<&str> = promoter_address
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let address = bounded_text("promoter_address", &one_line.join(", "), 300, true)?;
     if !Accent::exists(accent) {
         return Err(AppError::invalid("accent", "Choose one of the colours."));
     }
     let mut row: site::ActiveModel = editing.site.clone().into();
     row.promoter_name = Set(name);
-    row.promoter_address = Set(address.replace(['\r', '\n'], ", ").replace(", , ", ", "));
+    row.promoter_address = Set(address);
     row.accent = Set(accent.to_string());
     row.updated_at = Set(Utc::now());
     row.update(db).await?;

@@ -139,8 +139,11 @@ pub async fn change_draft(
     version: i32,
     change: DraftChange,
 ) -> AppResult<()> {
+    let next = version
+        .checked_add(1)
+        .ok_or_else(|| AppError::conflict("That version of the page does not exist."))?;
     let mut update = page::Entity::update_many()
-        .col_expr(page::Column::DraftVersion, Expr::val(version + 1))
+        .col_expr(page::Column::DraftVersion, Expr::val(next))
         .col_expr(page::Column::UnpublishedChanges, Expr::val(true))
         .filter(page::Column::Id.eq(page.id))
         .filter(page::Column::DraftVersion.eq(version));

@@ -16,7 +16,7 @@ use std::io::Cursor;
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// The largest side, and the most pixels, an upload may have.
 const MAX_SIDE: u32 = 8_000;
-const MAX_PIXELS: u64 = 40_000_000;
+const MAX_PIXELS: u64 = 16_000_000;
 /// The widths kept (each no wider than the original).
 pub const WIDTHS: [u32; 2] = [600, 1200];
 
@@ -74,7 +74,7 @@ fn limits() -> Limits {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(160 * 1024 * 1024);
     limits
 }
 
@@ -85,7 +85,10 @@ pub async fn keep_upload(
     declared: &str,
 ) -> AppResult<KeptImage> {
     let (format, _, _) = check_upload(&bytes, declared)?;
-    // Decoding and resizing take a while: off the request threads.
+    // Decoding and resizing take a while and up to ~100 MB: off the request threads, and
+    // one at a time per process, so a burst of uploads cannot exhaust memory.
+    static DRAWING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+    let _turn = DRAWING.acquire().await.map_err(|_| AppError::Internal)?;
     let copies = tokio::task::spawn_blocking(move || draw_copies(&bytes, format))
         .await
         .map_err(|_| AppError::Internal)??;

@@ -3,8 +3,9 @@
 
 use crate::{
     error::{AppError, AppResult},
-    events::{model::event_id_from_path_segment, service::lookups::event_ref},
+    events::model::event_id_from_path_segment,
     groups::service::lookups::group_ref_by_slug,
+    sites::service::published::{event_to_show, BlockData},
     ui::escape,
 };
 use sea_orm::ConnectionTrait;
@@ -62,8 +63,11 @@ pub async fn oembed_for(
     let base = public_url.trim_end_matches('/');
     let (title, src) = match embeddable(base, url).ok_or(AppError::NotFound)? {
         Embeddable::Event(id) => {
-            let event = event_ref(db, id).await?.ok_or(AppError::NotFound)?;
-            (event.title, format!("{base}/embed/events/{id}"))
+            // Only a published event: others' titles are their hosts' business.
+            let BlockData::Event(event) = event_to_show(db, id, base).await? else {
+                return Err(AppError::NotFound);
+            };
+            (event.card.title, format!("{base}/embed/events/{id}"))
         }
         Embeddable::GroupSite(slug) => {
             let group = group_ref_by_slug(db, &slug)

@@ -15,6 +15,7 @@ use crate::{
 };
 use chrono::Utc;
 use sea_orm::{
+    sea_query::{Expr, ExprTrait},
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionSession, TransactionTrait,
 };
@@ -142,14 +143,27 @@ async fn publish_content<C: ConnectionTrait + TransactionTrait>(
     }
     .insert(&txn)
     .await?;
-    let mut row: page::ActiveModel = page.clone().into();
-    row.published_revision_id = Set(Some(saved.id));
-    row.unpublished_changes = Set(false);
-    row.title = Set(title.to_string());
-    row.description = Set(description.to_string());
-    row.draft = Set(json);
-    row.draft_version = Set(page.draft_version + 1);
-    row.update(&txn).await?;
+    // Only over the draft as it was read: an edit saved meanwhile is never overwritten.
+    let done = page::Entity::update_many()
+        .col_expr(page::Column::PublishedRevisionId, Expr::val(saved.id))
+        .col_expr(page::Column::UnpublishedChanges, Expr::val(false))
+        .col_expr(page::Column::Title, Expr::val(title))
+        .col_expr(page::Column::Description, Expr::val(description))
+        .col_expr(page::Column::Draft, Expr::val(json))
+        .col_expr(
+            page::Column::DraftVersion,
+            Expr::col(page::Column::DraftVersion).add(1),
+        )
+        .filter(page::Column::Id.eq(page.id))
+        .filter(page::Column::DraftVersion.eq(page.draft_version))
+        .exec(&txn)
+        .await?;
+    if done.rows_affected == 0 {
+        // Dropping the transaction rolls the revision back.
+        return Err(AppError::conflict(
+            "Someone else changed this page just now: look it over, then publish again.",
+        ));
+    }
     txn.commit().await?;
     cache::published_changed(bus, &editing.group.slug).await;
     Ok(())

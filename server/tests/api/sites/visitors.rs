@@ -135,3 +135,31 @@ async fn an_event_block_takes_only_the_groups_own_events() {
         .await;
     assert_eq!(refused.error_field(), "event_id");
 }
+
+#[tokio::test]
+async fn forms_are_taken_only_from_published_pages_that_show_them() {
+    let site = Site::new().await;
+    site.set_imprint().await;
+    site.add_block("home", "text", &[("markdown", "No forms here")])
+        .await;
+    site.publish("home").await;
+    let join = [
+        ("name", "Vic"),
+        ("email", "vic@example.org"),
+        ("postcode", "S1 2HH"),
+    ];
+    let refused = post_form(&site, &format!("/p/{SLUG}/home/join"), &join).await;
+    assert_eq!(refused.status, 404);
+    let nowhere = post_form(&site, &format!("/p/{SLUG}/no-such-page/join"), &join).await;
+    assert_eq!(nowhere.status, 404);
+    let slot = site.slot_id.to_string();
+    let sign_up = [
+        ("slot_id", slot.as_str()),
+        ("name", "Gus"),
+        ("email", "gus@example.org"),
+    ];
+    let path = format!("/p/{SLUG}/home/sign-up?event={}", site.event_id);
+    assert_eq!(post_form(&site, &path, &sign_up).await.status, 404);
+    assert_eq!(site.org.app.count("site_joins").await, 0);
+    assert_eq!(site.org.app.count("signups").await, 0);
+}
