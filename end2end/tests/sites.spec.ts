@@ -4,6 +4,11 @@ import { expect, test } from './fixtures';
 import { noJs, open, signIn, uniqueEmail } from './helpers';
 
 const PASSWORD = 'demo-password-2026';
+// A 2 × 2 PNG, as a phone's photo would be uploaded.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
 const GROUP = 'sheffield-central-local-party';
 
 test('Priya builds a page of Sheffield Central’s site, sets the imprint, publishes, and a visitor joins from it', async ({ page, browser }, testInfo) => {
@@ -27,7 +32,7 @@ test('Priya builds a page of Sheffield Central’s site, sets the imprint, publi
   await page.getByRole('button', { name: 'Add page' }).click();
   await expect(page.getByRole('heading', { name: 'Edit “News”' })).toBeVisible();
 
-  for (const kind of ['Text', 'Upcoming events', 'Join us / stay in touch']) {
+  for (const kind of ['Text', 'Image', 'Upcoming events', 'Join us / stay in touch']) {
     await page.getByLabel('Kind of block').selectOption({ label: kind });
     await page.getByRole('button', { name: 'Add block' }).click();
     await expect(page.getByRole('heading', { name: new RegExp(`\\d\\. ${kind}`) })).toBeVisible();
@@ -35,8 +40,15 @@ test('Priya builds a page of Sheffield Central’s site, sets the imprint, publi
   await page.getByLabel('Text', { exact: true }).fill(`**${words}**: come and help.`);
   await page.getByRole('button', { name: 'Save block' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved in the draft' })).toBeVisible();
-  await page.getByRole('button', { name: 'Move block 3 up' }).click();
-  await expect(page.getByRole('heading', { name: '2. Join us / stay in touch' })).toBeVisible();
+  await page.getByLabel('Text alternative (alt text)').fill('Volunteers at the street stall');
+  await page.getByRole('button', { name: 'Save block' }).nth(1).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved in the draft' })).toBeVisible();
+  await page.getByLabel('Image file').setInputFiles({ name: 'stall.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByRole('button', { name: 'Upload image' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved in the draft' })).toBeVisible();
+  await expect(page.locator('img.site-image-preview')).toBeAttached();
+  await page.getByRole('button', { name: 'Move block 4 up' }).click();
+  await expect(page.getByRole('heading', { name: '3. Join us / stay in touch' })).toBeVisible();
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
 
@@ -46,6 +58,7 @@ test('Priya builds a page of Sheffield Central’s site, sets the imprint, publi
   await visitor.goto(`/p/${GROUP}/${slug}`);
   await expect(visitor.getByRole('heading', { name: 'News', level: 1 })).toBeVisible();
   await expect(visitor.getByText(words)).toBeVisible();
+  await expect(visitor.getByRole('img', { name: 'Volunteers at the street stall' })).toBeVisible();
   await expect(visitor.getByRole('contentinfo')).toContainText('Promoted by Priya Shah, 12 Division Street, Sheffield S1 4GF.');
   await expect(visitor.getByRole('heading', { name: 'Coming up' })).toBeVisible();
   // A postcode that is none: refused beside its field, with what was typed kept.

@@ -1,10 +1,12 @@
 //! A group site's pages and blocks as the editor and the renderer see them, and the pure
 //! rules: what a block may hold, page addresses, the accent palette.
 
+mod block_form;
 mod blocks;
 mod palette;
 
-pub use blocks::{move_block, move_block_to, Block, BlockFields, BlockKind, SiteLink};
+pub use block_form::BlockFields;
+pub use blocks::{move_block, move_block_to, Block, BlockKind, SiteLink};
 pub use palette::{Accent, ACCENTS};
 
 use crate::error::{AppError, AppResult};

@@ -15,7 +15,7 @@ pub fn GroupSiteLinks(group_id: i32) -> impl IntoView {
                 }
                 view! {
                     <p class="group-site-links">
-                        {links.site_path.map(|p| view! { <a href=p>"Visit the group's web site"</a> " " })}
+                        {links.site_path.map(|p| view! { <a href=p rel="external">"Visit the group's web site"</a> " " })}
                         {links.editor_path.map(|p| view! { <a href=p class="button button-ghost">"Build the web site and widgets"</a> })}
                     </p>
                 }

@@ -115,7 +115,7 @@ fn PageEditor(view: PageEditorView, actions: Actions) -> impl IntoView {
         <h1>{format!("Edit “{title}”")}</h1>
         <p class="muted" role="status">{status}</p>
         <p class="actions">
-            <a class="button button-ghost" href=preview>"Preview as a visitor"</a>
+            <a class="button button-ghost" href=preview rel="external">"Preview as a visitor"</a>
             <ActionForm action=actions.publish attr:class="inline-form">
                 {page_fields(names, Some(version))}
                 <SubmitButton label="Publish" pending=actions.publish.pending() />
@@ -172,7 +172,7 @@ fn PageEditor(view: PageEditorView, actions: Actions) -> impl IntoView {
                 view! {
                     <li class="card">
                         <p>{format!("{} by {}", r.when, r.by)}{r.live.then_some(" (live now)")}</p>
-                        <p><a href=look>"View this version"</a></p>
+                        <p><a href=look rel="external">"View this version"</a></p>
                         {(!r.live).then(|| view! {
                             <ActionForm action=actions.restore>
                                 {page_fields(names, None)}

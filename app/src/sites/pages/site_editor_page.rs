@@ -76,7 +76,7 @@ fn SiteEditor(
                     <li class="card">
                         <h3><a href=format!("/groups/{}/site/{}", slug, p.slug)>{p.title}</a></h3>
                         <p class="muted">{state}</p>
-                        {p.published.then(|| view! { <p><a href=p.path.clone()>{format!("View {}", p.path)}</a></p> })}
+                        {p.published.then(|| view! { <p><a href=p.path.clone() rel="external">{format!("View {}", p.path)}</a></p> })}
                     </li>
                 }
             }).collect_view()}
