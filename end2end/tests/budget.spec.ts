@@ -20,7 +20,11 @@ const KB = 1000;
 // Q&A's own code and words are not in the frame (no frame code refers to them), and an
 // internally tagged enum was ruled out; the splitter now keeps more shared code in the
 // frame. Bisecting which part of the Q&A sections does that is the next step (BENCHMARKS.md).
-const FIRST_VISIT_BUDGET = 420 * KB; // everything the home page's first visit fetches
+// Raised by decision (issue 25), also a finding: the Web Creator's editor section, its two
+// routes and the group page's link to the site took the frame from 265,534 to 269,459
+// bytes and the first visit to 424,087 (WASM 392,780). Group sites and widgets themselves
+// carry no WASM at all (drawn on the server).
+const FIRST_VISIT_BUDGET = 430 * KB; // everything the home page's first visit fetches
 const FIRST_VISIT_WASM_BUDGET = 395 * KB; // of which WebAssembly
 // The groups section (directory, group page, forum and organisers' tools) passed 150 KB
 // with the searchable, paged member list (issue 21): 152,955 bytes.

@@ -114,13 +114,15 @@ fn PageEditor(view: PageEditorView, actions: Actions) -> impl IntoView {
         <p><a href=format!("/groups/{group}/site")>{format!("{group_name}: web site")}</a></p>
         <h1>{format!("Edit “{title}”")}</h1>
         <p class="muted" role="status">{status}</p>
-        <p class="actions">
+        // A div, not a p: a form inside a paragraph ends it in the browser's parser, and the
+        // page would no longer match what hydration expects.
+        <div class="actions">
             <a class="button button-ghost" href=preview rel="external">"Preview as a visitor"</a>
             <ActionForm action=actions.publish attr:class="inline-form">
                 {page_fields(names, Some(version))}
                 <SubmitButton label="Publish" pending=actions.publish.pending() />
             </ActionForm>
-        </p>
+        </div>
         {(!imprint_set).then(|| view! {
             <p class="notice" role="status">"Publishing needs the imprint: set it on the " <a href=format!("/groups/{group}/site")>"site's page"</a> "."</p>
         })}
