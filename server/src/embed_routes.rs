@@ -23,6 +23,7 @@ use app::{
         },
         service::{
             access::find_site,
+            cache::cached_page,
             form_tokens,
             published::{event_to_show, BlockData},
             visitors::{join_from_form, sign_up_from_form, Fields},
@@ -87,34 +88,53 @@ fn kinds(query: &HashMap<String, String>) -> Vec<EventKind> {
         .unwrap_or_default()
 }
 
-/// GET /embed/groups/{group}/events[?kinds=canvassing,social]: the group's upcoming events.
+/// GET /embed/groups/{group}/events[?kinds=canvassing,social]: the group's upcoming events,
+/// the same for everyone, so kept two seconds per process like the group's site pages.
 pub async fn group_events(
     State(state): State<ServerState>,
-    Path(group): Path<String>,
+    Path(slug): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let db = &state.app.db;
-    let Ok(Some(group)) = group_ref_by_slug(db, &group).await else {
-        let html = missing_widget(&frame(&state, "Events", ""), "There is no such group.");
-        return widget(StatusCode::NOT_FOUND, html, false);
-    };
     let kinds = kinds(&query);
+    let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    let key = format!("embed:events:{}", names.join(","));
+    let drawn = cached_page(&state.app.live, &slug, &key, || {
+        draw_group_events(&state, &slug, &kinds)
+    })
+    .await;
+    match drawn {
+        Ok(Some(html)) => widget(StatusCode::OK, html.to_string(), true),
+        Ok(None) => {
+            let html = missing_widget(&frame(&state, "Events", ""), "There is no such group.");
+            widget(StatusCode::NOT_FOUND, html, false)
+        }
+        Err(err) => error_response(err),
+    }
+}
+
+async fn draw_group_events(
+    state: &ServerState,
+    slug: &str,
+    kinds: &[EventKind],
+) -> Result<Option<String>, AppError> {
+    let db = &state.app.db;
+    let Some(group) = group_ref_by_slug(db, slug).await? else {
+        return Ok(None);
+    };
     let events =
-        match app::events::service::group_events::list_upcoming_events_of_group(db, group.id, 50)
-            .await
-        {
-            Ok(events) => events,
-            Err(err) => return error_response(err),
-        };
+        app::events::service::group_events::list_upcoming_events_of_group(db, group.id, 50).await?;
     let events: Vec<_> = events
         .into_iter()
         .filter(|e| kinds.is_empty() || kinds.contains(&e.kind))
         .take(10)
         .collect();
-    let accent = accent_of(&state, group.id).await;
+    let accent = accent_of(state, group.id).await;
     let heading = format!("Events with {}", group.name);
-    let html = event_list_widget(&frame(&state, &heading, &accent), &heading, &events);
-    widget(StatusCode::OK, html, true)
+    Ok(Some(event_list_widget(
+        &frame(state, &heading, &accent),
+        &heading,
+        &events,
+    )))
 }
 
 /// GET /embed/events?near=S1 2AB&miles=10[&kinds=…]: upcoming events near a place.
