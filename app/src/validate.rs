@@ -118,6 +118,18 @@ impl MobileUk {
         parse_if_given(raw, || Self::parse(field, raw))
     }
 
+    /// A form's optional number, required when its box asks for texts.
+    pub fn parse_for_texts(field: &str, raw: &str, wants_texts: bool) -> AppResult<Option<Self>> {
+        let number = Self::parse_optional(field, raw)?;
+        if wants_texts && number.is_none() {
+            return Err(AppError::invalid(
+                field,
+                "Give a mobile number to get texts, or untick the box.",
+            ));
+        }
+        Ok(number)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

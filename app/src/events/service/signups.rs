@@ -58,13 +58,7 @@ impl SignUpDetails {
         consent_email: bool,
         consent_sms: bool,
     ) -> AppResult<Self> {
-        let phone = MobileUk::parse_optional("phone", phone)?;
-        if consent_sms && phone.is_none() {
-            return Err(AppError::invalid(
-                "phone",
-                "Give a mobile number to get texts, or untick the box.",
-            ));
-        }
+        let phone = MobileUk::parse_for_texts("phone", phone, consent_sms)?;
         Ok(Self {
             name: PersonName::parse("name", name)?,
             email: EmailAddress::parse("email", email)?,

@@ -110,12 +110,7 @@ pub async fn create_page(
 ) -> AppResult<String> {
     let title = bounded_text("title", title, 120, true)?;
     let slug = parse_page_slug(slug)?;
-    if page_to_edit(db, editing, &slug).await.is_ok() {
-        return Err(AppError::invalid(
-            "slug",
-            "The site already has a page at that address.",
-        ));
-    }
+    // The unique (site, slug) index is the check.
     new_page(editing.site.id, &slug, &title)
         .insert(db)
         .await

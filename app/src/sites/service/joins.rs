@@ -9,7 +9,7 @@ use crate::{
         service::{confirm_consent_link, has_consent, request_consent, Channel, ConsentChoice},
     },
     db::begin_write,
-    error::{AppError, AppResult},
+    error::AppResult,
     groups::service::lookups::GroupRef,
     mail::{queue_templated, Template},
     sites::{
@@ -45,13 +45,7 @@ impl JoinDetails {
         consent_email: bool,
         consent_sms: bool,
     ) -> AppResult<Self> {
-        let phone = MobileUk::parse_optional("phone", phone)?;
-        if consent_sms && phone.is_none() {
-            return Err(AppError::invalid(
-                "phone",
-                "Give a mobile number to get texts, or untick the box.",
-            ));
-        }
+        let phone = MobileUk::parse_for_texts("phone", phone, consent_sms)?;
         Ok(Self {
             name: PersonName::parse("name", name)?,
             email: EmailAddress::parse("email", email)?,
