@@ -14,6 +14,7 @@ use crate::{
         ApprovalsPage, CancelSignupPage, DashboardPage, EditEventPage, EventListPage, EventPage,
         MyEventsPage, NewEventPage, SignedUpPage,
     },
+    fundraising::pages::TreasurerPage,
     groups::pages::{GroupsPage, InvitePage, NewGroupPage, ThreadPage},
     home_page::HomePage,
     outreach::pages::{
@@ -159,5 +160,9 @@ sections! {
     sites_section / __preload_sites_section {
         SiteEditorRoute => SiteEditorPage,
         PageEditorRoute => PageEditorPage,
+    }
+    // Only treasurers open the books; donors' pages carry no WASM at all.
+    fundraising_section / __preload_fundraising_section {
+        TreasurerRoute => TreasurerPage,
     }
 }

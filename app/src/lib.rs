@@ -10,6 +10,7 @@ pub mod auth;
 pub mod consent;
 pub mod error;
 pub mod events;
+pub mod fundraising;
 pub mod groups;
 pub mod home_page;
 pub mod layout;

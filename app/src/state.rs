@@ -32,6 +32,18 @@ pub struct Settings {
     pub voice: Option<VoiceSettings>,
     /// Where uploaded images are kept (the Web Creator's), on disk.
     pub upload_dir: std::path::PathBuf,
+    /// The payment provider (Stripe's HTTP API); None: donations are not set up.
+    pub payments: Option<PaymentSettings>,
+}
+
+/// A payment provider speaking Stripe's HTTP API (Stripe itself, or the fake one tests
+/// and the demo start).
+#[derive(Debug, Clone)]
+pub struct PaymentSettings {
+    pub api_url: String,
+    pub secret_key: String,
+    /// Signs the provider's webhook calls.
+    pub webhook_secret: String,
 }
 
 /// A Twilio-style telephony provider for bridged phonebank calls.
@@ -65,6 +77,7 @@ impl Settings {
             sms_auth_token: None,
             voice: None,
             upload_dir: std::env::temp_dir().join("membersnet-uploads"),
+            payments: None,
             outbox: if is_development_address(public_url) {
                 OutboxAccess::Full
             } else {
@@ -84,6 +97,12 @@ impl Settings {
     /// The same settings, bridging phonebank calls through `voice` (None: `tel:` links).
     pub fn with_voice(mut self, voice: Option<VoiceSettings>) -> Self {
         self.voice = voice;
+        self
+    }
+
+    /// The same settings, taking donations through `payments` (None: not set up).
+    pub fn with_payments(mut self, payments: Option<PaymentSettings>) -> Self {
+        self.payments = payments;
         self
     }
 

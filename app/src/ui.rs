@@ -7,4 +7,6 @@ pub mod form;
 pub mod not_found_page;
 pub mod notice;
 pub mod page_title;
+#[cfg(feature = "ssr")]
+pub mod plain_form;
 pub mod structured_data;

@@ -10,7 +10,7 @@ use std::{
 };
 
 /// Base modules know no domain; domains sit in order (auth, groups, people, consent,
-/// events, outreach, suggest, phonebank, qa, sites), each using the base and the domains before it; the top
+/// events, outreach, suggest, phonebank, qa, fundraising, sites), each using the base and the domains before it; the top
 /// (routes, layout, the home page and other pages put together from several domains,
 /// account erasure) may use anything.
 const BASE: &[(&str, &[&str])] = &[
@@ -58,6 +58,7 @@ const DOMAINS: &[&str] = &[
     "suggest",
     "phonebank",
     "qa",
+    "fundraising",
     "sites",
 ];
 const TOP: &[&str] = &[

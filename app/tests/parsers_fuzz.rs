@@ -180,6 +180,25 @@ proptest! {
     }
 
     #[test]
+    fn payment_inputs_never_panic(raw in input(), bytes in prop::collection::vec(any::<u8>(), 0..96)) {
+        use app::fundraising::{
+            model::{format_pounds, parse_pounds},
+            service::{events::parse_event, signature::verify},
+        };
+        // A webhook's body and signature header, whatever a stranger sends.
+        let _ = parse_event(raw.as_bytes());
+        let _ = parse_event(&bytes);
+        let shaped = format!(r#"{{"id":"evt_1","type":"invoice.paid","data":{{"object":{{"payment_intent":{raw:?},"amount_paid":{n},"subscription":"sub","subscription_details":{{"metadata":{{"donation_id":{raw:?}}}}}}}}}}}"#, n = bytes.len());
+        let _ = parse_event(shaped.as_bytes());
+        prop_assert!(!verify("whsec_x", &raw, &bytes, 1_700_000_000));
+        // Amounts typed into a form: pence, or nothing; written back, read the same.
+        if let Some(pence) = parse_pounds(&raw) {
+            prop_assert!(pence >= 0);
+            prop_assert_eq!(parse_pounds(&format_pounds(pence)), Some(pence));
+        }
+    }
+
+    #[test]
     fn csv_lines_places_and_paths_never_panic(raw in input()) {
         let _ = parse_line(&raw);
         let _ = Coordinates::parse_pair(&raw);

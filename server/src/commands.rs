@@ -84,9 +84,11 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
                 .with_sms_auth_token(config.sms_auth_token.clone())
                 .with_mail_server(config.smtp_url.as_deref().is_some_and(|u| !u.is_empty()))
                 .with_voice(voice_settings(&config))
-                .with_upload_dir(&config.upload_dir),
+                .with_upload_dir(&config.upload_dir)
+                .with_payments(payment_settings(&config).await?),
         ),
     };
+    catch_up_on_payments(&state).await;
     let limits = state.limits.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
@@ -147,6 +149,64 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
 }
 
 /// The telephony provider for bridged calls when all four of its settings are set.
+/// The payment provider when its address and keys are set; with demo content on and
+/// none set, the fake provider, started here, so a newcomer can try giving.
+async fn payment_settings(
+    config: &Config,
+) -> Result<Option<app::state::PaymentSettings>, BoxError> {
+    let set = |v: &Option<String>| v.clone().filter(|v| !v.is_empty());
+    if let (Some(api_url), Some(secret_key), Some(webhook_secret)) = (
+        set(&config.payments_api_url),
+        set(&config.payments_secret_key),
+        set(&config.payments_webhook_secret),
+    ) {
+        tracing::info!("donations are taken through the payment provider");
+        return Ok(Some(app::state::PaymentSettings {
+            api_url,
+            secret_key,
+            webhook_secret,
+        }));
+    }
+    if !config.demo_content {
+        tracing::info!("PAYMENTS_API_URL is unset: donation pages say donations are not set up");
+        return Ok(None);
+    }
+    let webhook = format!(
+        "{}{}",
+        config.public_url.trim_end_matches('/'),
+        crate::fundraising_routes::WEBHOOK_PATH
+    );
+    let fake =
+        crate::fake_payments::FakeProvider::start(crate::fake_payments::Deliver::To(webhook))
+            .await?;
+    tracing::info!(
+        address = fake.base(),
+        "demo: donations go through the fake payment provider (no real money)"
+    );
+    Ok(Some(crate::fake_payments::settings_for(&fake)))
+}
+
+/// Applies any payment events missed while the site was down (exactly once, as always).
+async fn catch_up_on_payments(state: &AppState) {
+    use app::fundraising::service::{provider::provider_from, reconcile, totals};
+    let Some(provider) = provider_from(state.settings.payments.as_ref()) else {
+        return;
+    };
+    match reconcile::catch_up(&state.db, &provider, &state.settings.public_url).await {
+        Ok(done) => {
+            for page in &done.pages {
+                totals::changed(&state.live, *page).await;
+            }
+            tracing::info!(
+                read = done.read,
+                applied = done.applied,
+                "caught up on payment events"
+            );
+        }
+        Err(err) => tracing::warn!(?err, "could not catch up on payment events"),
+    }
+}
+
 fn voice_settings(config: &Config) -> Option<app::state::VoiceSettings> {
     let set = |v: &Option<String>| v.clone().filter(|v| !v.is_empty());
     let voice = Some(app::state::VoiceSettings {

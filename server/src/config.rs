@@ -201,6 +201,30 @@ pub struct Config {
     #[arg(long, env = "VOICE_FROM", global = true)]
     pub voice_from: Option<String>,
 
+    /// The payment provider's API (Stripe's: https://api.stripe.com). Unset: donation
+    /// pages say donations are not set up, except with demo content on, where the site
+    /// starts the fake provider so the whole flow can be tried.
+    #[arg(long, env = "PAYMENTS_API_URL", global = true)]
+    pub payments_api_url: Option<String>,
+
+    /// The payment provider's secret key.
+    #[arg(
+        long,
+        env = "PAYMENTS_SECRET_KEY",
+        hide_env_values = true,
+        global = true
+    )]
+    pub payments_secret_key: Option<String>,
+
+    /// The secret the provider signs its webhooks with (Stripe's "whsec_…").
+    #[arg(
+        long,
+        env = "PAYMENTS_WEBHOOK_SECRET",
+        hide_env_values = true,
+        global = true
+    )]
+    pub payments_webhook_secret: Option<String>,
+
     /// Send event reminders (the day before, two hours before, thank-you). On by default;
     /// the bench turns them off: on a freshly seeded database the first round queues a
     /// reminder for every sign-up in the next day at once, which is not what it measures.

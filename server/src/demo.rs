@@ -2,6 +2,7 @@
 //! smallest plan of the seed generator (`SeedPlan::demo`), loaded only into an empty
 //! database.
 
+mod fundraising;
 mod outreach;
 mod phonebank;
 mod qa;
@@ -42,6 +43,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> AppResult<bool> {
     phonebank::load(db).await?;
     qa::load(db).await?;
     sites::load(db).await?;
+    fundraising::load(db).await?;
     Ok(true)
 }
 

@@ -61,7 +61,7 @@ pub async fn phonebank_results_csv(
 }
 
 /// A CSV body that downloads as `file_name` and is never cached.
-fn csv_response(csv: String, file_name: &str) -> Response {
+pub(crate) fn csv_response(csv: String, file_name: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

@@ -7,6 +7,8 @@ pub mod demo;
 pub mod embed_routes;
 pub mod error_status;
 pub mod exports;
+pub mod fake_payments;
+pub mod fundraising_routes;
 pub mod outbox_worker;
 pub mod outreach_bench;
 pub mod outreach_routes;
@@ -129,6 +131,41 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
             get(embed_routes::group_join).post(embed_routes::group_join_sent),
         )
         .route("/embed/{file}", get(embed_routes::asset))
+        .route(
+            "/embed/donate/{slug}",
+            get(fundraising_routes::donate_widget),
+        )
+        .route(
+            "/donate/thermometer.js",
+            get(fundraising_routes::thermometer_js),
+        )
+        .route(
+            "/donate/{slug}",
+            get(fundraising_routes::donation_page).post(fundraising_routes::donate),
+        )
+        .route("/donate/{slug}/thanks", get(fundraising_routes::thanks))
+        .route("/donate/{slug}/live", get(fundraising_routes::live))
+        .route(
+            "/donate/manage/{token}",
+            get(fundraising_routes::manage_page),
+        )
+        .route(
+            "/donate/manage/{token}/amount",
+            post(fundraising_routes::manage_amount),
+        )
+        .route(
+            "/donate/manage/{token}/cancel",
+            post(fundraising_routes::manage_cancel),
+        )
+        .route(
+            fundraising_routes::WEBHOOK_PATH,
+            post(fundraising_routes::webhook),
+        )
+        .route(
+            "/treasurer/donations.csv",
+            get(fundraising_routes::donations_csv),
+        )
+        .route("/treasurer/report.csv", get(fundraising_routes::report_csv))
         .route(
             "/privacy/downloads/{id}/membersnet-data.zip",
             get(exports::my_data_zip),

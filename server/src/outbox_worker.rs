@@ -80,7 +80,7 @@ pub async fn run(
         concurrency: delivery.concurrency,
     };
     let (mut digests, mut schedules, mut reminders, mut retention) = (None, None, None, None);
-    let mut records = None;
+    let (mut records, mut checks) = (None, None);
     loop {
         let now = chrono::Utc::now();
         now_and_then(&mut digests, DIGESTS_EVERY, "queued forum digests", || {
@@ -99,6 +99,13 @@ pub async fn run(
             SCHEDULES_EVERY,
             "queued Q&A records to askers and voters",
             || app::qa::service::record::email_published_records(&db, &site_url, now),
+        )
+        .await;
+        now_and_then(
+            &mut checks,
+            DIGESTS_EVERY,
+            "reminded treasurers of unchecked donations",
+            || app::fundraising::service::checks::send_reminders(&db, now, &site_url),
         )
         .await;
         if delivery.event_reminders {

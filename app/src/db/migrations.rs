@@ -42,6 +42,7 @@ mod m20261205_000036_add_sessions_device;
 mod m20261205_000037_create_phonebanks;
 mod m20261206_000038_create_qa;
 mod m20261207_000039_create_sites;
+mod m20261208_000040_create_fundraising;
 mod place_cells;
 
 pub struct Migrator;
@@ -89,6 +90,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000037_create_phonebanks::Migration),
             Box::new(m20261206_000038_create_qa::Migration),
             Box::new(m20261207_000039_create_sites::Migration),
+            Box::new(m20261208_000040_create_fundraising::Migration),
         ]
     }
 }

@@ -80,6 +80,18 @@ pub fn sample_values(template: Template) -> Value {
         Template::QaRecord => context! {
             title => "Ask Jo Evans MP", link => format!("{SITE}/qa/1"), preferences_url => format!("{SITE}/preferences"),
         },
+        Template::DonationReceipt => context! {
+            name => "Sam Patel", title => "Sheffield Central's election fund", amount => "£25",
+            monthly => true, when => "Thu 7 Nov, 7pm",
+            manage_link => format!("{SITE}/donate/manage/0123abcd"),
+        },
+        Template::FundraisingConfirm => context! {
+            name => "Sam Patel", title => "Sheffield Central's election fund",
+            confirm_link => format!("{SITE}/consent/confirm/0123abcd"),
+        },
+        Template::CheckReminder => context! {
+            day => 20, count => 2, link => format!("{SITE}/treasurer"),
+        },
         Template::YourData => context! {
             email => "sam@example.org",
             link => format!("{SITE}/privacy/guest/0123abcd"),

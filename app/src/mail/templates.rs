@@ -35,6 +35,9 @@ pub enum Template {
     YourData,
     QaRecord,
     JoinConfirm,
+    DonationReceipt,
+    FundraisingConfirm,
+    CheckReminder,
 }
 
 /// (template, name, text file, HTML file), in the order staff see them.
@@ -146,6 +149,24 @@ const FILES: &[(Template, &str, &str, &str)] = &[
         "join_confirm",
         include_str!("templates/join_confirm.txt"),
         include_str!("templates/join_confirm.html"),
+    ),
+    (
+        Template::DonationReceipt,
+        "donation_receipt",
+        include_str!("templates/donation_receipt.txt"),
+        include_str!("templates/donation_receipt.html"),
+    ),
+    (
+        Template::FundraisingConfirm,
+        "fundraising_confirm",
+        include_str!("templates/fundraising_confirm.txt"),
+        include_str!("templates/fundraising_confirm.html"),
+    ),
+    (
+        Template::CheckReminder,
+        "check_reminder",
+        include_str!("templates/check_reminder.txt"),
+        include_str!("templates/check_reminder.html"),
     ),
 ];
 

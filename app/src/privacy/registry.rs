@@ -35,6 +35,7 @@ const DATA_REQUESTS: &[PersonalTable] = &[PersonalTable {
 pub fn registry() -> Vec<&'static PersonalTable> {
     [
         crate::sites::personal_data::TABLES,
+        crate::fundraising::personal_data::TABLES,
         crate::qa::personal_data::TABLES,
         crate::phonebank::personal_data::TABLES,
         crate::outreach::personal_data::TABLES,

@@ -8,9 +8,4 @@ pub mod forms;
 pub mod site_page;
 pub mod widgets;
 
-use leptos::{prelude::*, tachys::view::RenderHtml};
-
-/// Draws `view` to an HTML string, inside its own reactive owner.
-pub fn to_html<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
-    Owner::new().with(|| view().to_html())
-}
+pub use crate::ui::plain_form::to_html;

@@ -7,6 +7,7 @@ mod cli;
 mod client_errors;
 mod events;
 mod friends;
+mod fundraising;
 mod groups;
 mod head;
 mod mobile_numbers;

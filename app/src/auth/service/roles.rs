@@ -34,3 +34,13 @@ pub async fn grant_role(db: &impl ConnectionTrait, person_id: i32, role: Role) -
         .await?;
     Ok(())
 }
+
+/// The ids of everyone holding `role`, as a subquery (for `directory::emails_of`).
+pub fn holders_of(role: Role) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::{QuerySelect, QueryTrait};
+    person_role::Entity::find()
+        .select_only()
+        .column(person_role::Column::PersonId)
+        .filter(person_role::Column::Role.eq(role))
+        .into_query()
+}

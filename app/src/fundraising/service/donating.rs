@@ -1,0 +1,180 @@
+//! A donor's form: the gift and their details, checked field by field, kept as a pending
+//! gift (with any fundraising-emails consent asked for in the ledger), then sent to the
+//! provider's hosted checkout. Nothing is counted until the provider says it is paid.
+
+use crate::{
+    consent::{
+        model::scope_of,
+        service::{confirm_consent_link, request_consent, Channel, ConsentChoice},
+    },
+    db::begin_write,
+    error::{AppError, AppResult},
+    fundraising::{
+        entity::donation,
+        model::{
+            format_pounds, law, parse_pounds, CheckState, Frequency, Status,
+            FUNDRAISING_EMAIL_WORDING,
+        },
+        service::{
+            pages::DonationPage,
+            provider::{CheckoutRequest, PaymentProvider},
+            webhooks::year_total,
+        },
+    },
+    mail::{queue_templated, Template},
+    validate::{EmailAddress, PersonName, PostcodeUk},
+};
+use chrono::Utc;
+use minijinja::context;
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
+};
+use std::collections::HashMap;
+
+/// The smallest gift.
+pub const MIN_PENCE: i64 = 100;
+
+/// The form as posted.
+pub type Fields = HashMap<String, String>;
+
+fn get<'a>(form: &'a Fields, name: &str) -> &'a str {
+    form.get(name).map(String::as_str).unwrap_or_default()
+}
+
+/// A gift and its donor, checked.
+#[derive(Debug, Clone)]
+pub struct DonorDetails {
+    pub amount_pence: i64,
+    pub frequency: Frequency,
+    pub name: PersonName,
+    pub email: EmailAddress,
+    pub address: String,
+    pub postcode: PostcodeUk,
+    pub permissible: bool,
+    pub fundraising_emails: bool,
+}
+
+impl DonorDetails {
+    /// Checks the form against `page`'s limits; each error names its field.
+    pub fn parse(form: &Fields, page: &DonationPage) -> AppResult<Self> {
+        let chosen = get(form, "amount");
+        let amount_pence = match chosen {
+            "" | "other" => parse_pounds(get(form, "other_amount")),
+            pence => pence.parse::<i64>().ok(),
+        }
+        .ok_or_else(|| AppError::invalid("amount", "Choose an amount, or type one in pounds."))?;
+        if amount_pence < MIN_PENCE || amount_pence > page.max_pence {
+            return Err(AppError::invalid(
+                "amount",
+                format!(
+                    "Give between {} and {}.",
+                    format_pounds(MIN_PENCE),
+                    format_pounds(page.max_pence)
+                ),
+            ));
+        }
+        let frequency = Frequency::parse(get(form, "frequency"))
+            .ok_or_else(|| AppError::invalid("frequency", "Choose once or monthly."))?;
+        let address = get(form, "address").trim();
+        if address.is_empty() {
+            return Err(AppError::invalid("address", "Give your home address."));
+        }
+        if address.chars().count() > 300 {
+            return Err(AppError::invalid(
+                "address",
+                "Keep the address under 300 characters.",
+            ));
+        }
+        Ok(Self {
+            amount_pence,
+            frequency,
+            name: PersonName::parse("name", get(form, "name"))?,
+            email: EmailAddress::parse("email", get(form, "email"))?,
+            address: address.to_string(),
+            postcode: PostcodeUk::parse("postcode", get(form, "postcode"))?,
+            permissible: form.contains_key("permissible"),
+            fundraising_emails: form.contains_key("fundraising_emails"),
+        })
+    }
+}
+
+/// Keeps the gift as pending and opens the provider's checkout for it; returns the
+/// checkout's address to send the donor to.
+pub async fn start_donation<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    provider: &dyn PaymentProvider,
+    page: &DonationPage,
+    details: &DonorDetails,
+    public_url: &str,
+) -> AppResult<String> {
+    let email = details.email.as_str().to_lowercase();
+    let now = Utc::now();
+    let given = year_total(db, &email, page.group_id, now).await?;
+    if law::needs_check(details.amount_pence, given + details.amount_pence) && !details.permissible
+    {
+        return Err(AppError::invalid(
+            "permissible",
+            "Gifts over £500 in a year can only come from permissible donors: tick the box to confirm you are one.",
+        ));
+    }
+    let txn = begin_write(db).await?;
+    let gift = donation::ActiveModel {
+        page_id: Set(page.id),
+        group_id: Set(page.group_id),
+        frequency: Set(details.frequency.as_str().to_string()),
+        amount_pence: Set(details.amount_pence),
+        donor_name: Set(details.name.as_str().to_string()),
+        donor_email: Set(email.clone()),
+        donor_address: Set(details.address.clone()),
+        donor_postcode: Set(details.postcode.as_str().to_string()),
+        permissible_confirmed: Set(details.permissible),
+        status: Set(Status::Pending.as_str().to_string()),
+        check_state: Set(CheckState::NotNeeded.as_str().to_string()),
+        reminders_sent: Set(0),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if details.fundraising_emails {
+        let source = format!("donation:{}", page.id);
+        let choice = ConsentChoice {
+            email: &email,
+            person_id: None,
+            channel: Channel::Email,
+            scope: scope_of(page.group_id),
+            granted: true,
+            wording: FUNDRAISING_EMAIL_WORDING,
+            source: &source,
+            phone: None,
+        };
+        if let Some(token) = request_consent(&txn, choice).await? {
+            let values = context! {
+                name => details.name.as_str(),
+                title => &page.title,
+                confirm_link => confirm_consent_link(public_url, &token),
+            };
+            queue_templated(&txn, &email, Template::FundraisingConfirm, values).await?;
+        }
+    }
+    txn.commit().await?;
+    let base = public_url.trim_end_matches('/');
+    let success = format!("{base}/donate/{}/thanks", page.slug);
+    let cancel = format!("{base}/donate/{}", page.slug);
+    let description = format!("Donation: {}", page.title);
+    let checkout = provider
+        .create_checkout(&CheckoutRequest {
+            donation_id: gift.id,
+            frequency: details.frequency,
+            amount_pence: details.amount_pence,
+            description: &description,
+            email: &email,
+            success_url: &success,
+            cancel_url: &cancel,
+        })
+        .await?;
+    let mut row = gift.into_active_model();
+    row.checkout_ref = Set(Some(checkout.id));
+    row.update(db).await?;
+    Ok(checkout.url)
+}

@@ -1,0 +1,122 @@
+//! Donation pages: the party's and official local party groups' campaigns.
+
+use crate::{
+    error::{AppError, AppResult},
+    fundraising::entity::fund_page,
+    groups::service::markdown::render_markdown,
+};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+/// A donation page as donors see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DonationPage {
+    pub id: i32,
+    pub slug: String,
+    pub group_id: Option<i32>,
+    pub title: String,
+    /// Cleaned HTML, drawn from the Markdown on save.
+    pub story_html: String,
+    pub target_pence: i64,
+    pub suggested: Vec<i64>,
+    pub max_pence: i64,
+    pub open: bool,
+}
+
+impl From<fund_page::Model> for DonationPage {
+    fn from(row: fund_page::Model) -> Self {
+        Self {
+            id: row.id,
+            slug: row.slug,
+            group_id: row.group_id,
+            title: row.title,
+            story_html: row.story_html,
+            target_pence: row.target_pence,
+            suggested: row
+                .suggested
+                .split(',')
+                .filter_map(|p| p.trim().parse().ok())
+                .collect(),
+            max_pence: row.max_pence,
+            open: row.open,
+        }
+    }
+}
+
+/// The page at `/donate/{slug}`.
+pub async fn page_by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<DonationPage> {
+    fund_page::Entity::find()
+        .filter(fund_page::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .map(Into::into)
+        .ok_or(AppError::NotFound)
+}
+
+/// What a new page says.
+#[derive(Debug, Clone)]
+pub struct NewPage<'a> {
+    pub slug: &'a str,
+    pub group_id: Option<i32>,
+    pub title: &'a str,
+    pub story: &'a str,
+    pub target_pence: i64,
+    pub suggested: &'a [i64],
+    pub max_pence: i64,
+    pub created_by: Option<i32>,
+}
+
+/// Makes a donation page (its address is unique: a second one at it is refused).
+pub async fn create_page(db: &impl ConnectionTrait, page: NewPage<'_>) -> AppResult<DonationPage> {
+    let slug = page.slug.trim();
+    if slug.is_empty()
+        || slug.len() > 60
+        || !slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(AppError::invalid(
+            "slug",
+            "Use lower-case letters, digits and hyphens, up to 60.",
+        ));
+    }
+    let title = page.title.trim();
+    if title.is_empty() || title.chars().count() > 120 {
+        return Err(AppError::invalid(
+            "title",
+            "Give a title of up to 120 characters.",
+        ));
+    }
+    if page.target_pence <= 0 {
+        return Err(AppError::invalid("target", "Give a target above £0."));
+    }
+    let suggested = page
+        .suggested
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let row = fund_page::ActiveModel {
+        slug: Set(slug.to_string()),
+        group_id: Set(page.group_id),
+        title: Set(title.to_string()),
+        story: Set(page.story.to_string()),
+        story_html: Set(render_markdown(page.story)),
+        target_pence: Set(page.target_pence),
+        suggested: Set(suggested),
+        max_pence: Set(page.max_pence),
+        open: Set(true),
+        created_by: Set(page.created_by),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(|err| match err.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            AppError::invalid("slug", "There is already a donation page at that address.")
+        }
+        _ => err.into(),
+    })?;
+    Ok(row.into())
+}

@@ -1,0 +1,432 @@
+//! Donors' pages (drawn on the server, no WASM), the thermometer's live stream, the
+//! provider's webhook, monthly donors' links, the donate widget and the treasurer's
+//! CSVs. Donation forms post here and go on to the provider's hosted checkout.
+
+use crate::{
+    exports::{csv_response, error_response},
+    ServerState,
+};
+use app::{
+    ctx::{client_address, person_from_headers},
+    error::AppError,
+    fundraising::{
+        model::{books::DonationFilter, parse_pounds, Thermometer},
+        render::{self, Frame},
+        service::{
+            donating::{start_donation, DonorDetails, Fields},
+            events::parse_event,
+            manage,
+            pages::{page_by_slug, DonationPage},
+            provider::{provider_from, PaymentProvider},
+            reports, signature, totals, treasurer,
+            webhooks::apply_event,
+        },
+    },
+    rate_limit::Limit,
+    ui::plain_form::Echo,
+};
+use axum::{
+    body::Bytes,
+    extract::{Path, Query, State},
+    http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
+    response::{
+        sse::{Event, KeepAlive, Sse},
+        Html, IntoResponse, Redirect, Response,
+    },
+    Form,
+};
+use std::{collections::HashMap, convert::Infallible, time::Duration};
+
+/// Where the provider posts its events.
+pub const WEBHOOK_PATH: &str = "/webhooks/payments";
+
+async fn recipient(state: &ServerState, page: &DonationPage) -> String {
+    match page.group_id {
+        Some(id) => app::groups::service::lookups::group_ref(&state.app.db, id)
+            .await
+            .ok()
+            .flatten()
+            .map_or_else(|| "MembersNet".to_string(), |g| g.name),
+        None => "MembersNet".to_string(),
+    }
+}
+
+async fn thermometer_of(state: &ServerState, page: &DonationPage) -> Thermometer {
+    totals::thermometer(&state.app.live, page.id)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or(Thermometer {
+            raised_pence: 0,
+            target_pence: page.target_pence,
+            gifts: 0,
+        })
+}
+
+/// The page's own policy: like every page's, but its form may go on to the checkout.
+fn with_policy(html: String, checkout_origin: Option<String>, status: StatusCode) -> Response {
+    let form_action = match checkout_origin {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".to_string(),
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; object-src 'none'; base-uri 'self'; form-action {form_action}; \
+         frame-ancestors 'none'"
+    );
+    let mut response = (status, Html(html)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
+}
+
+async fn draw_page(
+    state: &ServerState,
+    page: &DonationPage,
+    echo: &Echo,
+    status: StatusCode,
+) -> Response {
+    let provider = provider_from(state.app.settings.payments.as_ref());
+    let who = recipient(state, page).await;
+    let frame = Frame {
+        public_url: &state.app.settings.public_url,
+        stylesheet: app::assets::stylesheet_href(),
+        recipient: &who,
+    };
+    let thermometer = thermometer_of(state, page).await;
+    let html = render::donation_page_html(&frame, page, &thermometer, echo, provider.is_some());
+    with_policy(html, provider.map(|p| p.checkout_origin()), status)
+}
+
+/// GET /donate/{slug}: a donation page.
+pub async fn donation_page(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
+    match page_by_slug(&state.app.db, &slug).await {
+        Ok(page) => draw_page(&state, &page, &Echo::default(), StatusCode::OK).await,
+        Err(err) => error_response(err),
+    }
+}
+
+/// POST /donate/{slug}: the donor's form; on to the provider's checkout.
+pub async fn donate(
+    State(state): State<ServerState>,
+    Path(slug): Path<String>,
+    parts: Parts,
+    Form(form): Form<Fields>,
+) -> Response {
+    let app = &state.app;
+    let page = match page_by_slug(&app.db, &slug).await {
+        Ok(page) if page.open => page,
+        Ok(_) => return error_response(AppError::conflict("This appeal has closed.")),
+        Err(err) => return error_response(err),
+    };
+    let client = client_address(&parts, app.settings.trust_forwarded_for);
+    let started = async {
+        let provider = provider_from(app.settings.payments.as_ref()).ok_or_else(|| {
+            AppError::conflict(
+                "Donations are not set up on this site yet: no payment provider is connected.",
+            )
+        })?;
+        app.limits.check(Limit::SignUpsPerAddress, &client)?;
+        let details = DonorDetails::parse(&form, &page)?;
+        app.limits
+            .check(Limit::SignUpsPerEmail, details.email.as_str())?;
+        start_donation(
+            &app.db,
+            &provider,
+            &page,
+            &details,
+            &app.settings.public_url,
+        )
+        .await
+    };
+    match started.await {
+        Ok(checkout) => Redirect::to(&checkout).into_response(),
+        Err(err) => {
+            let status = if err.is_field_error() {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::CONFLICT
+            };
+            draw_page(&state, &page, &Echo::new(form, err), status).await
+        }
+    }
+}
+
+/// GET /donate/{slug}/thanks: where the checkout sends the donor back.
+pub async fn thanks(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
+    let page = match page_by_slug(&state.app.db, &slug).await {
+        Ok(page) => page,
+        Err(err) => return error_response(err),
+    };
+    let who = recipient(&state, &page).await;
+    let frame = Frame {
+        public_url: &state.app.settings.public_url,
+        stylesheet: app::assets::stylesheet_href(),
+        recipient: &who,
+    };
+    let thermometer = thermometer_of(&state, &page).await;
+    with_policy(
+        render::thanks_html(&frame, &page, &thermometer),
+        None,
+        StatusCode::OK,
+    )
+}
+
+/// GET /donate/{slug}/live: the page's thermometer whenever it moves.
+pub async fn live(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
+    let page = match page_by_slug(&state.app.db, &slug).await {
+        Ok(page) => page,
+        Err(err) => return error_response(err),
+    };
+    let bus = state.app.live.clone();
+    let changes = totals::watch(&bus);
+    let first = render::thermometer_update(&thermometer_of(&state, &page).await);
+    let closing = bus.closing();
+    let page_id = page.id;
+    let stream = futures::stream::unfold(
+        (Some(first), changes, closing),
+        move |(first, mut changes, mut closing)| async move {
+            if let Some(first) = first {
+                return Some((
+                    Ok::<_, Infallible>(Event::default().data(first)),
+                    (None, changes, closing),
+                ));
+            }
+            loop {
+                if *closing.borrow() {
+                    return None;
+                }
+                let received = tokio::select! {
+                    received = changes.recv() => received,
+                    _ = closing.changed() => return None,
+                };
+                match received {
+                    Ok((id, now)) if id == page_id => {
+                        let event = Event::default().data(render::thermometer_update(&now));
+                        return Some((Ok(event), (None, changes, closing)));
+                    }
+                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                }
+            }
+        },
+    );
+    Sse::new(stream)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
+        .into_response()
+}
+
+/// GET /donate/thermometer.js.
+pub async fn thermometer_js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        render::THERMOMETER_JS,
+    )
+        .into_response()
+}
+
+/// POST /webhooks/payments: the provider's events, signed; each applied once.
+pub async fn webhook(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let app = &state.app;
+    let Some(settings) = app.settings.payments.as_ref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let signed = headers
+        .get("stripe-signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let now = chrono::Utc::now();
+    if !signature::verify(&settings.webhook_secret, signed, &body, now.timestamp()) {
+        tracing::warn!("payment webhook refused: bad or old signature");
+        return (StatusCode::BAD_REQUEST, "bad signature").into_response();
+    }
+    let Some(event) = parse_event(&body) else {
+        return (StatusCode::BAD_REQUEST, "not an event").into_response();
+    };
+    match apply_event(&app.db, &event, &app.settings.public_url, now).await {
+        Ok(applied) => {
+            if let Some(page) = applied.page_changed {
+                totals::changed(&app.live, page).await;
+            }
+            (
+                StatusCode::OK,
+                if applied.fresh {
+                    "applied"
+                } else {
+                    "already applied"
+                },
+            )
+                .into_response()
+        }
+        // The provider retries a failed call: nothing was written.
+        Err(err) => {
+            tracing::error!(?err, event = %event.id, "payment webhook not applied");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+fn manage_frame(state: &ServerState) -> Frame<'_> {
+    Frame {
+        public_url: &state.app.settings.public_url,
+        stylesheet: app::assets::stylesheet_href(),
+        recipient: "MembersNet",
+    }
+}
+
+async fn draw_manage(
+    state: &ServerState,
+    token: &str,
+    echo: &Echo,
+    done: Option<&str>,
+) -> Response {
+    match manage::monthly_gift(&state.app.db, token).await {
+        Ok(gift) => {
+            let html = render::manage_html(&manage_frame(state), token, &gift, echo, done);
+            let status = if echo.error.is_some() {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::OK
+            };
+            let mut response = with_policy(html, None, status);
+            // The link is a key: keep it out of caches and other sites' logs.
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response.headers_mut().insert(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            );
+            response
+        }
+        Err(err) => error_response(err),
+    }
+}
+
+/// GET /donate/manage/{token}: a monthly donor's page.
+pub async fn manage_page(
+    State(state): State<ServerState>,
+    Path(token): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let done = if query.contains_key("changed") {
+        Some("Done: your monthly amount has changed.")
+    } else if query.contains_key("stopped") {
+        Some("Done: your monthly gift has stopped. Thank you for all you gave.")
+    } else {
+        None
+    };
+    draw_manage(&state, &token, &Echo::default(), done).await
+}
+
+fn provider_or_explain(state: &ServerState) -> Result<impl PaymentProvider, AppError> {
+    provider_from(state.app.settings.payments.as_ref()).ok_or_else(|| {
+        AppError::conflict("Donations are not set up on this site: nothing can be changed here.")
+    })
+}
+
+/// POST /donate/manage/{token}/amount.
+pub async fn manage_amount(
+    State(state): State<ServerState>,
+    Path(token): Path<String>,
+    Form(form): Form<Fields>,
+) -> Response {
+    let typed = form.get("amount").cloned().unwrap_or_default();
+    let changed = async {
+        let provider = provider_or_explain(&state)?;
+        manage::change_amount(&state.app.db, &provider, &token, &typed).await
+    };
+    match changed.await {
+        Ok(_) => Redirect::to(&format!("/donate/manage/{token}?changed=1")).into_response(),
+        Err(AppError::NotFound) => error_response(AppError::NotFound),
+        Err(err) => draw_manage(&state, &token, &Echo::new(form, err), None).await,
+    }
+}
+
+/// POST /donate/manage/{token}/cancel.
+pub async fn manage_cancel(
+    State(state): State<ServerState>,
+    Path(token): Path<String>,
+) -> Response {
+    let stopped = async {
+        let provider = provider_or_explain(&state)?;
+        manage::cancel(&state.app.db, &provider, &token).await
+    };
+    match stopped.await {
+        Ok(()) => Redirect::to(&format!("/donate/manage/{token}?stopped=1")).into_response(),
+        Err(AppError::NotFound) => error_response(AppError::NotFound),
+        Err(err) => draw_manage(&state, &token, &Echo::new(HashMap::new(), err), None).await,
+    }
+}
+
+/// GET /embed/donate/{slug}: the donate widget (thermometer and a button).
+pub async fn donate_widget(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
+    let page = match page_by_slug(&state.app.db, &slug).await {
+        Ok(page) => page,
+        Err(err) => return error_response(err),
+    };
+    let thermometer = thermometer_of(&state, &page).await;
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"responsive-embedded-sizing\"><title>{}</title>\
+         <link rel=\"stylesheet\" href=\"/embed/widget.css\"><script src=\"/embed/widget.js\" defer></script>\
+         <script src=\"/donate/thermometer.js\" defer></script></head><body class=\"widget\">{}</body></html>",
+        app::ui::escape::html(&page.title),
+        render::donate_box_html(&page, &thermometer),
+    );
+    Html(html).into_response()
+}
+
+fn filter_from(query: &HashMap<String, String>) -> DonationFilter {
+    let get = |k: &str| query.get(k).cloned().unwrap_or_default();
+    DonationFilter {
+        status: get("status"),
+        donor: get("donor"),
+        over_pence: parse_pounds(&get("over")),
+    }
+}
+
+/// GET /treasurer/donations.csv: the treasurer's list, filtered as on the page.
+pub async fn donations_csv(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let db = &state.app.db;
+    let built = async {
+        let viewer = person_from_headers(db, &headers).await?;
+        let keeper = treasurer::keeper(db, viewer.as_ref()).await?;
+        let rows = treasurer::donations(db, &keeper, &filter_from(&query)).await?;
+        Ok::<_, AppError>(treasurer::donations_csv(&rows))
+    };
+    match built.await {
+        Ok(csv) => csv_response(csv, "donations.csv"),
+        Err(err) => error_response(err),
+    }
+}
+
+/// GET /treasurer/report.csv: gifts to report, in the Electoral Commission's columns.
+pub async fn report_csv(State(state): State<ServerState>, headers: HeaderMap) -> Response {
+    let db = &state.app.db;
+    let built = async {
+        let viewer = person_from_headers(db, &headers).await?;
+        let keeper = treasurer::keeper(db, viewer.as_ref()).await?;
+        let (lines, _) = reports::reports_and_splits(db, &keeper).await?;
+        Ok::<_, AppError>(reports::report_csv(&lines))
+    };
+    match built.await {
+        Ok(csv) => csv_response(csv, "donations-to-report.csv"),
+        Err(err) => error_response(err),
+    }
+}
