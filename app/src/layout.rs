@@ -77,6 +77,9 @@ fn AccountLinks() -> impl IntoView {
                                 <li>
                                     <A href="/staff/outbox">"Outbox"</A>
                                 </li>
+                                <li>
+                                    <A href="/treasurer">"Donations"</A>
+                                </li>
                             })}
                             <li>
                                 <ActionForm action=session.sign_out attr:class="inline-form">
@@ -120,6 +123,9 @@ fn SiteFooter() -> impl IntoView {
                     </li>
                     <li>
                         <a href="/sign-up">"Join"</a>
+                    </li>
+                    <li>
+                        <a href="/donate" rel="external">"Donate"</a>
                     </li>
                     <li>
                         <a href="/privacy">"Privacy"</a>

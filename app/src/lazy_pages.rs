@@ -14,7 +14,7 @@ use crate::{
         ApprovalsPage, CancelSignupPage, DashboardPage, EditEventPage, EventListPage, EventPage,
         MyEventsPage, NewEventPage, SignedUpPage,
     },
-    fundraising::pages::TreasurerPage,
+    fundraising::pages::{NewDonationPage, TreasurerPage},
     groups::pages::{GroupsPage, InvitePage, NewGroupPage, ThreadPage},
     home_page::HomePage,
     outreach::pages::{
@@ -164,5 +164,6 @@ sections! {
     // Only treasurers open the books; donors' pages carry no WASM at all.
     fundraising_section / __preload_fundraising_section {
         TreasurerRoute => TreasurerPage,
+        NewDonationRoute => NewDonationPage,
     }
 }

@@ -48,6 +48,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/consent/confirm/:token") view={Lazy::<ConfirmConsentRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/consent/confirmed") view={Lazy::<ConsentConfirmedRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/treasurer") view={Lazy::<TreasurerRoute>::new()} ssr=SsrMode::Async />
+            <Route path=path!("/fundraising/new") view={Lazy::<NewDonationRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/privacy") view={Lazy::<PrivacyNoticeRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/privacy/guest") view={Lazy::<GuestRequestRoute>::new()} ssr=SsrMode::Async />
             <Route path=path!("/privacy/guest/:token") view={Lazy::<GuestDataRoute>::new()} ssr=SsrMode::Async />

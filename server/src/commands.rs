@@ -55,6 +55,10 @@ pub async fn run(cli: Cli) -> Result<(), BoxError> {
             let db = connect(&config).await?;
             crate::qa_bench::run(&db, &args).await
         }
+        Command::BenchFundraising(args) => {
+            let db = connect(&config).await?;
+            crate::fundraising_bench::run(&db, &args).await
+        }
         Command::OutwardCentroids { path } => {
             for (code, at) in outward_centroids(&path)? {
                 println!("{code},{:.5},{:.5}", at.latitude, at.longitude);

@@ -44,6 +44,10 @@ pub enum Command {
     /// voting --votes-per-second and a politician answering; memory (--pid) and delays.
     /// Point DATABASE_URL at the servers' database.
     BenchQa(crate::qa_bench::QaBenchArgs),
+    /// Measure fundraising: signed "paid" webhooks for --gifts gifts against a running
+    /// server (--url, --secret: its PAYMENTS_WEBHOOK_SECRET), their replays, and the time
+    /// from a webhook to a watcher's thermometer. Point DATABASE_URL at its database.
+    BenchFundraising(crate::fundraising_bench::FundraisingBenchArgs),
     /// Print outward-code centres from Code-Point Open as CSV (how app/data/outward_codes.csv is made).
     #[command(hide = true)]
     OutwardCentroids {

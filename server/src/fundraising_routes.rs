@@ -430,3 +430,18 @@ pub async fn report_csv(State(state): State<ServerState>, headers: HeaderMap) ->
         Err(err) => error_response(err),
     }
 }
+
+/// GET /donate: every open appeal.
+pub async fn index(State(state): State<ServerState>) -> Response {
+    let pages = match app::fundraising::service::pages::open_pages(&state.app.db).await {
+        Ok(pages) => pages,
+        Err(err) => return error_response(err),
+    };
+    let mut appeals = Vec::with_capacity(pages.len());
+    for page in pages {
+        let thermometer = thermometer_of(&state, &page).await;
+        appeals.push((page, thermometer));
+    }
+    let html = render::index_html(&manage_frame(&state), &appeals);
+    with_policy(html, None, StatusCode::OK)
+}

@@ -8,6 +8,7 @@ pub mod embed_routes;
 pub mod error_status;
 pub mod exports;
 pub mod fake_payments;
+pub mod fundraising_bench;
 pub mod fundraising_routes;
 pub mod outbox_worker;
 pub mod outreach_bench;

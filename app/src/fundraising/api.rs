@@ -127,3 +127,65 @@ pub async fn name_treasurer(group: String, email: String) -> Result<(), AppError
     })
     .await
 }
+
+/// Makes a donation page: staff for the party's national appeals, organisers of an
+/// official group (the Creators' rule) for its campaigns. Then opens it.
+#[server(endpoint = "fundraising/new-page")]
+pub async fn create_donation_page(
+    group: String,
+    slug: String,
+    title: String,
+    story: String,
+    target: String,
+    suggested: String,
+    maximum: String,
+) -> Result<(), AppError> {
+    serve(|ctx| async move {
+        use crate::fundraising::{model::parse_pounds, service::pages};
+        let group = group.trim();
+        let group_id = if group.is_empty() {
+            None
+        } else {
+            let found = crate::groups::service::lookups::group_ref_by_slug(&ctx.db, group)
+                .await?
+                .ok_or_else(|| AppError::invalid("group", "No group has that address."))?;
+            Some(found.id)
+        };
+        crate::outreach::service::senders::sender_for(&ctx.db, group_id, ctx.maybe_person()).await?;
+        let target = parse_pounds(&target)
+            .filter(|p| *p > 0)
+            .ok_or_else(|| AppError::invalid("target", "Give the target in pounds, such as 5000."))?;
+        let maximum = parse_pounds(&maximum)
+            .filter(|p| *p >= 100)
+            .ok_or_else(|| AppError::invalid("maximum", "Give the largest gift in pounds, £1 or more."))?;
+        let suggested: Vec<i64> = suggested
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| parse_pounds(s).filter(|p| (100..=maximum).contains(p)))
+            .collect::<Option<Vec<_>>>()
+            .filter(|s| !s.is_empty() && s.len() <= 6)
+            .ok_or_else(|| {
+                AppError::invalid("suggested", "Give up to six amounts in pounds, separated by commas, each up to the largest gift.")
+            })?;
+        if story.chars().count() > 20_000 {
+            return Err(AppError::invalid("story", "Keep the story under 20,000 characters."));
+        }
+        let made = pages::create_page(
+            &ctx.db,
+            pages::NewPage {
+                slug: &slug,
+                group_id,
+                title: &title,
+                story: &story,
+                target_pence: target,
+                suggested: &suggested,
+                max_pence: maximum,
+                created_by: ctx.maybe_person().map(|p| p.id),
+            },
+        )
+        .await?;
+        redirect_to(&format!("/donate/{}", made.slug));
+        Ok(())
+    })
+    .await
+}

@@ -254,17 +254,50 @@ pub fn manage_html(
 
 /// The donate widget (and the Web Creator's donate block): the thermometer and a button
 /// to the donation page, opened in a new tab (a checkout never runs inside a frame).
-pub fn donate_box(page: &DonationPage, thermometer: &Thermometer) -> impl IntoView {
+pub fn donate_box(page: &DonationPage, thermometer: &Thermometer, new_tab: bool) -> impl IntoView {
     view! {
         <div class="donate-box">
             <h2>{page.title.clone()}</h2>
             {thermometer_view(&page.slug, thermometer)}
-            <p><a class="button" href=format!("/donate/{}", page.slug) target="_blank" rel="noopener">"Donate"</a></p>
+            <p>
+                <a class="button" href=format!("/donate/{}", page.slug) target=new_tab.then_some("_blank") rel=new_tab.then_some("noopener")>
+                    "Donate"<span class="visually-hidden">{format!(" to {}", page.title)}</span>
+                </a>
+            </p>
         </div>
     }
 }
 
+/// `/donate`: every open appeal, each with its thermometer.
+pub fn index_html(frame: &Frame, appeals: &[(DonationPage, Thermometer)]) -> String {
+    let body = to_html(|| {
+        view! {
+            <body class="donate">
+                <a class="skip-link" href="#main">"Skip to content"</a>
+                <main id="main" class="container donate-main">
+                    <p><a href="/">"MembersNet"</a></p>
+                    <h1>"Give to the campaign"</h1>
+                    {if appeals.is_empty() {
+                        view! { <p class="empty">"There are no appeals open just now."</p> }.into_any()
+                    } else {
+                        appeals.iter().map(|(page, thermometer)| view! {
+                            <div class="site-block">{donate_box(page, thermometer, false)}</div>
+                        }).collect_view().into_any()
+                    }}
+                </main>
+            </body>
+        }
+    });
+    document(
+        frame,
+        "Give to the campaign",
+        "Appeals you can give to",
+        "/donate",
+        body,
+    )
+}
+
 /// The donate box as its own HTML, for the widget and the Web Creator's block.
 pub fn donate_box_html(page: &DonationPage, thermometer: &Thermometer) -> String {
-    to_html(|| donate_box(page, thermometer))
+    to_html(|| donate_box(page, thermometer, true))
 }

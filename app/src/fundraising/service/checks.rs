@@ -213,7 +213,7 @@ pub async fn return_gift<C: ConnectionTrait + TransactionTrait>(
     payment::Entity::update_many()
         .col_expr(
             payment::Column::RefundedPence,
-            Expr::col(payment::Column::AmountPence).into(),
+            Expr::col(payment::Column::AmountPence),
         )
         .filter(payment::Column::DonationId.eq(gift.id))
         .filter(payment::Column::ProviderRef.starts_with(OFFLINE_PREFIX))

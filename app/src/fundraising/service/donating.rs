@@ -107,6 +107,37 @@ pub async fn start_donation<C: ConnectionTrait + TransactionTrait>(
     details: &DonorDetails,
     public_url: &str,
 ) -> AppResult<String> {
+    let gift = keep_pending(db, page, details, public_url).await?;
+    let base = public_url.trim_end_matches('/');
+    let success = format!("{base}/donate/{}/thanks", page.slug);
+    let cancel = format!("{base}/donate/{}", page.slug);
+    let description = format!("Donation: {}", page.title);
+    let checkout = provider
+        .create_checkout(&CheckoutRequest {
+            donation_id: gift.id,
+            frequency: details.frequency,
+            amount_pence: details.amount_pence,
+            description: &description,
+            email: &gift.donor_email,
+            success_url: &success,
+            cancel_url: &cancel,
+        })
+        .await?;
+    let mut row = gift.into_active_model();
+    row.checkout_ref = Set(Some(checkout.id));
+    row.update(db).await?;
+    Ok(checkout.url)
+}
+
+/// Keeps the gift as pending (nothing counted), with any fundraising-emails consent
+/// asked for, in one transaction. Refuses a gift that takes the donor's year past £500
+/// without the permissible-donor box.
+pub async fn keep_pending<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    page: &DonationPage,
+    details: &DonorDetails,
+    public_url: &str,
+) -> AppResult<donation::Model> {
     let email = details.email.as_str().to_lowercase();
     let now = Utc::now();
     let given = year_total(db, &email, page.group_id, now).await?;
@@ -158,23 +189,5 @@ pub async fn start_donation<C: ConnectionTrait + TransactionTrait>(
         }
     }
     txn.commit().await?;
-    let base = public_url.trim_end_matches('/');
-    let success = format!("{base}/donate/{}/thanks", page.slug);
-    let cancel = format!("{base}/donate/{}", page.slug);
-    let description = format!("Donation: {}", page.title);
-    let checkout = provider
-        .create_checkout(&CheckoutRequest {
-            donation_id: gift.id,
-            frequency: details.frequency,
-            amount_pence: details.amount_pence,
-            description: &description,
-            email: &email,
-            success_url: &success,
-            cancel_url: &cancel,
-        })
-        .await?;
-    let mut row = gift.into_active_model();
-    row.checkout_ref = Set(Some(checkout.id));
-    row.update(db).await?;
-    Ok(checkout.url)
+    Ok(gift)
 }

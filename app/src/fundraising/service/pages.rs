@@ -53,6 +53,19 @@ pub async fn page_by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<Do
         .ok_or(AppError::NotFound)
 }
 
+/// Every open donation page, the party's first.
+pub async fn open_pages(db: &impl ConnectionTrait) -> AppResult<Vec<DonationPage>> {
+    let mut pages: Vec<DonationPage> = fund_page::Entity::find()
+        .filter(fund_page::Column::Open.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect();
+    pages.sort_by_key(|p| (p.group_id.is_some(), p.title.clone()));
+    Ok(pages)
+}
+
 /// What a new page says.
 #[derive(Debug, Clone)]
 pub struct NewPage<'a> {

@@ -46,6 +46,9 @@ pub async fn thresholds(db: &impl ConnectionTrait) -> AppResult<Thresholds> {
     })
 }
 
+/// A payment received, with its gift.
+type Received = (payment::Model, donation::Model);
+
 /// Every payment received in `keeper`'s books with its gift, oldest first.
 async fn received(
     db: &impl ConnectionTrait,
@@ -86,9 +89,8 @@ pub async fn reports_and_splits(
     let paid = received(db, keeper).await?;
     let thresholds = thresholds(db).await?;
     let groups = group_names(db, paid.iter().filter_map(|(_, g)| g.group_id).collect()).await?;
-    let mut by_donor: BTreeMap<(Option<i32>, String), Vec<&(payment::Model, donation::Model)>> =
-        BTreeMap::new();
-    let mut by_address: BTreeMap<String, Vec<&(payment::Model, donation::Model)>> = BTreeMap::new();
+    let mut by_donor: BTreeMap<(Option<i32>, String), Vec<&Received>> = BTreeMap::new();
+    let mut by_address: BTreeMap<String, Vec<&Received>> = BTreeMap::new();
     for row in &paid {
         by_donor
             .entry((row.1.group_id, row.1.donor_email.clone()))
@@ -133,7 +135,7 @@ pub async fn reports_and_splits(
             splits.extend(split_alerts(rows, home, "the same home address"));
         }
     }
-    reports.sort_by(|a, b| (b.year, b.quarter).cmp(&(a.year, a.quarter)));
+    reports.sort_by_key(|r| std::cmp::Reverse((r.year, r.quarter)));
     Ok((reports, splits))
 }
 

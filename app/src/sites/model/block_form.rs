@@ -70,6 +70,9 @@ impl BlockFields {
                 label: bounded_text("label", &text(&self.label), 60, true)?,
                 target: bounded_text("target", &text(&self.target), 60, true)?,
             },
+            BlockKind::Donate => Block::Donate {
+                page: bounded_text("target", &text(&self.target), 60, true)?,
+            },
             // The file comes by upload; the form gives its words.
             BlockKind::Image => Block::Image {
                 name: String::new(),
@@ -123,6 +126,10 @@ impl BlockFields {
             Block::Button { label, target } => BlockFields {
                 label: some(label),
                 target: some(target),
+                ..Default::default()
+            },
+            Block::Donate { page } => BlockFields {
+                target: some(page),
                 ..Default::default()
             },
             Block::Image { alt, .. } => BlockFields {

@@ -32,6 +32,8 @@ pub enum Block {
     },
     /// A call-out button to a page of the site.
     Button { label: String, target: String },
+    /// One of the group's donation pages: its thermometer and a button to give.
+    Donate { page: String },
     /// An uploaded image (kept as `{name}-{width}.{ext}` copies) with its alt text.
     Image {
         name: String,
@@ -52,10 +54,11 @@ pub enum BlockKind {
     Contact,
     Button,
     Image,
+    Donate,
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 7] = [
+    pub const ALL: [BlockKind; 8] = [
         BlockKind::Text,
         BlockKind::Image,
         BlockKind::Events,
@@ -63,6 +66,7 @@ impl BlockKind {
         BlockKind::Join,
         BlockKind::Contact,
         BlockKind::Button,
+        BlockKind::Donate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +78,7 @@ impl BlockKind {
             BlockKind::Contact => "contact",
             BlockKind::Button => "button",
             BlockKind::Image => "image",
+            BlockKind::Donate => "donate",
         }
     }
 
@@ -85,6 +90,7 @@ impl BlockKind {
             BlockKind::Join => "Join us / stay in touch",
             BlockKind::Contact => "Contact details and links",
             BlockKind::Button => "Call-out button",
+            BlockKind::Donate => "Donate: thermometer and button",
             BlockKind::Image => "Image",
         }
     }
@@ -120,6 +126,9 @@ impl BlockKind {
                 label: "Find out more".into(),
                 target: super::HOME_SLUG.into(),
             },
+            BlockKind::Donate => Block::Donate {
+                page: String::new(),
+            },
             BlockKind::Image => Block::Image {
                 name: String::new(),
                 ext: String::new(),
@@ -141,6 +150,7 @@ impl Block {
             Block::Contact { .. } => BlockKind::Contact,
             Block::Button { .. } => BlockKind::Button,
             Block::Image { .. } => BlockKind::Image,
+            Block::Donate { .. } => BlockKind::Donate,
         }
     }
 }

@@ -77,6 +77,14 @@ pub(super) fn BlockEditor(
             }
             .into_any()
         }
+        Block::Donate { .. } => view! {
+            <div class="field">
+                <label for=id("target")>"Donation page's address"</label>
+                <p class="field-hint">"The part after /donate/, such as sheffield-central-election-fund."</p>
+                <input id=id("target") name="target" value=fields.target.unwrap_or_default() />
+            </div>
+        }
+        .into_any(),
         Block::Button { ref target, .. } => {
             let target = target.clone();
             view! {

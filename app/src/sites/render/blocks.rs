@@ -77,7 +77,13 @@ pub fn block_view(block: &Block, data: &BlockData, cx: &BlockContext) -> AnyView
             }
             .into_any()
         }
-        (Block::Events { .. } | Block::Image { .. } | Block::Contact { .. }, _) => ().into_any(),
+        (Block::Donate { .. }, BlockData::Donate(found)) => view! {
+            <section class="site-block">{crate::fundraising::render::donate_box(&found.0, &found.1, false)}</section>
+        }
+        .into_any(),
+        (Block::Events { .. } | Block::Image { .. } | Block::Contact { .. } | Block::Donate { .. }, _) => {
+            ().into_any()
+        }
     }
 }
 

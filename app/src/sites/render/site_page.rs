@@ -49,7 +49,8 @@ pub fn site_page_html(page: &SitePage, showing: &Showing) -> String {
          <meta property=\"og:description\" content=\"{description}\"><meta property=\"og:url\" content=\"{url}\">\
          <meta property=\"og:site_name\" content=\"{site}\">\
          <link rel=\"alternate\" type=\"application/json+oembed\" href=\"{base_e}/oembed?url={url_q}\" title=\"{og_title}\">\
-         <link rel=\"stylesheet\" href=\"{css}\"></head>",
+         <link rel=\"stylesheet\" href=\"{css}\">\
+         <script src=\"/donate/thermometer.js\" defer></script></head>",
         title = e(&title),
         description = e(&description),
         url = e(&url),

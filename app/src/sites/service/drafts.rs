@@ -201,6 +201,17 @@ pub async fn check_block(
                 ));
             }
         }
+        Block::Donate { page } => {
+            let found = crate::fundraising::service::pages::page_by_slug(db, page)
+                .await
+                .ok();
+            if found.is_none_or(|p| p.group_id != Some(editing.group.id)) {
+                return Err(AppError::invalid(
+                    "target",
+                    "Give the address of one of the group's donation pages (the part after /donate/).",
+                ));
+            }
+        }
         Block::Button { target, .. } if page_to_edit(db, editing, target).await.is_err() => {
             return Err(AppError::invalid("target", "Choose a page of the site."));
         }

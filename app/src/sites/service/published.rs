@@ -9,6 +9,7 @@ use crate::{
         model::{EventCard, EventDetail},
         service::{catalogue::get_event_detail, group_events::list_upcoming_events_of_group},
     },
+    fundraising::{model::Thermometer, service::pages::DonationPage},
     groups::service::lookups::{group_ref_by_slug, GroupRef},
     sites::{
         entity::{page, revision, site},
@@ -46,8 +47,10 @@ pub enum BlockData {
     None,
     Events(Vec<EventCard>),
     Event(Box<EventDetail>),
-    /// The event is gone, cancelled or no longer public.
+    /// The event (or donation page) is gone, cancelled or no longer public.
     Missing,
+    /// A donation page and its thermometer.
+    Donate(Box<(DonationPage, Thermometer)>),
 }
 
 /// The page `page_slug` of the site of the group at `group_slug`, in `version`. None when
@@ -138,6 +141,17 @@ pub async fn block_data(
             BlockData::Events(list_upcoming_events_of_group(db, group.id, u64::from(*limit)).await?)
         }
         Block::Event { event_id } => event_to_show(db, *event_id, public_url).await?,
+        Block::Donate { page } => {
+            match crate::fundraising::service::pages::page_by_slug(db, page).await {
+                Ok(found) if found.open && found.group_id == Some(group.id) => {
+                    match crate::fundraising::service::totals::count(db, found.id).await? {
+                        Some(thermometer) => BlockData::Donate(Box::new((found, thermometer))),
+                        None => BlockData::Missing,
+                    }
+                }
+                _ => BlockData::Missing,
+            }
+        }
         _ => BlockData::None,
     })
 }

@@ -78,6 +78,19 @@ async fn every_fundraising_server_function_answers_each_person_as_the_rule_says(
             false,
             vec![("group", "no-such-group"), ("email", "x@example.org")],
         ),
+        (
+            "new-page",
+            false,
+            vec![
+                ("group", ""),
+                ("slug", ""),
+                ("title", ""),
+                ("story", ""),
+                ("target", ""),
+                ("suggested", ""),
+                ("maximum", ""),
+            ],
+        ),
     ];
     let people = [
         (Person::Donor, Some(donor.as_str())),
@@ -115,4 +128,48 @@ async fn every_fundraising_server_function_answers_each_person_as_the_rule_says(
             }
         }
     }
+}
+
+#[tokio::test]
+async fn an_organiser_opens_an_appeal_for_the_group_and_a_member_cannot() {
+    let fund = Fund::new().await;
+    let app = fund.app();
+    let form = |slug: &'static str| {
+        vec![
+            ("group", "sheffield-central-local-party"),
+            ("slug", slug),
+            ("title", "Leaflets for the by-election"),
+            ("story", "We need **leaflets**."),
+            ("target", "2,000"),
+            ("suggested", "5, 10, 20"),
+            ("maximum", "1000"),
+        ]
+    };
+    let made = app
+        .call(
+            "/api/fundraising/new-page",
+            &form("leaflets"),
+            Some(&fund.org.session),
+        )
+        .await;
+    assert!(made.succeeded(), "{}", made.body);
+    let page = app.get("/donate/leaflets", None).await;
+    assert!(page.body.contains("Leaflets for the by-election"));
+    assert!(
+        page.body.contains("<strong>leaflets</strong>"),
+        "the story's Markdown is drawn"
+    );
+    let again = app
+        .call(
+            "/api/fundraising/new-page",
+            &form("leaflets"),
+            Some(&fund.org.session),
+        )
+        .await;
+    assert_eq!(again.error_field(), "slug", "one page per address");
+    let member = app.signed_in("Meg Member", "meg@example.org").await;
+    let refused = app
+        .call("/api/fundraising/new-page", &form("other"), Some(&member))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
