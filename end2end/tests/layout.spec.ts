@@ -18,6 +18,8 @@ const PAGES = [
   // The demo group's site as visitors see it, and its editor (staff may edit any group's).
   '/p/sheffield-central-local-party', '/p/sheffield-central-local-party/about-us',
   '/groups/sheffield-central-local-party/site', '/groups/sheffield-central-local-party/site/home',
+  // Appeals as donors see them, the treasurer's books and the form that opens an appeal.
+  '/donate', '/donate/fighting-fund', '/donate/sheffield-central-election-fund', '/treasurer', '/fundraising/new',
 ];
 
 const TAPPABLE = [
@@ -74,8 +76,8 @@ test('no page scrolls sideways at 320 pixels and every target is at least 24 × 
 
   const report: string[] = [];
   for (const path of pages) {
-    // Group sites are drawn on the server alone: nothing to hydrate.
-    if (path.startsWith('/p/')) await page.goto(path);
+    // Group sites and donation pages are drawn on the server alone: nothing to hydrate.
+    if (path.startsWith('/p/') || path.startsWith('/donate')) await page.goto(path);
     else await open(page, path);
     for (const problem of await problems(page)) report.push(`${path}: ${problem}`);
   }

@@ -4,6 +4,7 @@
 //! up after missed ones, monthly donors' links, the thermometer, the treasurer's queue
 //! and books, and who may call each server function.
 
+mod blocks;
 mod flows;
 mod role_matrix;
 mod treasurer;
