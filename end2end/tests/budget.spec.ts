@@ -24,8 +24,13 @@ const KB = 1000;
 // routes and the group page's link to the site took the frame from 265,534 to 269,459
 // bytes and the first visit to 424,087 (WASM 392,780). Group sites and widgets themselves
 // carry no WASM at all (drawn on the server).
-const FIRST_VISIT_BUDGET = 430 * KB; // everything the home page's first visit fetches
-const FIRST_VISIT_WASM_BUDGET = 395 * KB; // of which WebAssembly
+// Raised by decision (issue 26), a finding for issue 20 too: fundraising's section (the
+// treasurer's books and the form that opens an appeal), its two routes and the footer's
+// and staff header's links took the first visit from 424,087 to 430,973 bytes (WASM from
+// 392,780 to 397,507; the stylesheet and the split loader the rest). Donors' pages, the
+// thermometer and the donate widget carry no WASM (drawn on the server).
+const FIRST_VISIT_BUDGET = 435 * KB; // everything the home page's first visit fetches
+const FIRST_VISIT_WASM_BUDGET = 400 * KB; // of which WebAssembly
 // The groups section (directory, group page, forum and organisers' tools) passed 150 KB
 // with the searchable, paged member list (issue 21): 152,955 bytes.
 const PAGE_CHUNK_BUDGET = 160 * KB; // each section's own code, as sent

@@ -1,4 +1,5 @@
-//! File downloads that are not pages: the attendee CSV, calendars, and data downloads.
+//! File downloads that are not pages: the attendee CSV, calendars, data downloads and
+//! the treasurer's CSVs.
 //! Same session cookie and the same service-level permission checks as the server
 //! functions.
 
@@ -7,12 +8,17 @@ use app::{
     ctx::person_from_headers,
     error::AppError,
     events::service::{attendees, calendar},
+    fundraising::{
+        model::{books::DonationFilter, parse_pounds},
+        service::{reports, treasurer},
+    },
 };
 use axum::{
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
+use std::collections::HashMap;
 
 /// GET /events/{id}/attendees.csv: the host's (or staff's) attendee list.
 pub async fn attendees_csv(
@@ -194,4 +200,47 @@ fn zip_response(zip: Vec<u8>) -> Response {
         zip,
     )
         .into_response()
+}
+
+fn filter_from(query: &HashMap<String, String>) -> DonationFilter {
+    let get = |k: &str| query.get(k).cloned().unwrap_or_default();
+    DonationFilter {
+        status: get("status"),
+        donor: get("donor"),
+        over_pence: parse_pounds(&get("over")),
+    }
+}
+
+/// GET /treasurer/donations.csv: the treasurer's list, filtered as on the page.
+pub async fn donations_csv(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let db = &state.app.db;
+    let built = async {
+        let viewer = person_from_headers(db, &headers).await?;
+        let keeper = treasurer::keeper(db, viewer.as_ref()).await?;
+        let rows = treasurer::donations(db, &keeper, &filter_from(&query)).await?;
+        Ok::<_, AppError>(treasurer::donations_csv(&rows))
+    };
+    match built.await {
+        Ok(csv) => csv_response(csv, "donations.csv"),
+        Err(err) => error_response(err),
+    }
+}
+
+/// GET /treasurer/report.csv: gifts to report, in the Electoral Commission's columns.
+pub async fn report_csv(State(state): State<ServerState>, headers: HeaderMap) -> Response {
+    let db = &state.app.db;
+    let built = async {
+        let viewer = person_from_headers(db, &headers).await?;
+        let keeper = treasurer::keeper(db, viewer.as_ref()).await?;
+        let (lines, _) = reports::reports_and_splits(db, &keeper).await?;
+        Ok::<_, AppError>(reports::report_csv(&lines))
+    };
+    match built.await {
+        Ok(csv) => csv_response(csv, "donations-to-report.csv"),
+        Err(err) => error_response(err),
+    }
 }

@@ -1,24 +1,20 @@
 //! Donors' pages (drawn on the server, no WASM), the thermometer's live stream, the
-//! provider's webhook, monthly donors' links, the donate widget and the treasurer's
-//! CSVs. Donation forms post here and go on to the provider's hosted checkout.
+//! provider's webhook, the donate widget and the list of appeals. Donation forms post
+//! here and go on to the provider's hosted checkout.
 
-use crate::{
-    exports::{csv_response, error_response},
-    ServerState,
-};
+use crate::{exports::error_response, ServerState};
 use app::{
-    ctx::{client_address, person_from_headers},
+    ctx::client_address,
     error::AppError,
     fundraising::{
-        model::{books::DonationFilter, parse_pounds, Thermometer},
+        model::Thermometer,
         render::{self, Frame},
         service::{
             donating::{start_donation, DonorDetails, Fields},
             events::parse_event,
-            manage,
-            pages::{page_by_slug, DonationPage},
-            provider::{provider_from, PaymentProvider},
-            reports, signature, totals, treasurer,
+            pages::{appeal_for_visitors, Appeal, DonationPage},
+            provider::{origin_of_checkout, provider},
+            signature, totals,
             webhooks::apply_event,
         },
     },
@@ -27,7 +23,7 @@ use app::{
 };
 use axum::{
     body::Bytes,
-    extract::{Path, Query, State},
+    extract::{Path, State},
     http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
     response::{
         sse::{Event, KeepAlive, Sse},
@@ -35,21 +31,10 @@ use axum::{
     },
     Form,
 };
-use std::{collections::HashMap, convert::Infallible, time::Duration};
+use std::{convert::Infallible, time::Duration};
 
 /// Where the provider posts its events.
 pub const WEBHOOK_PATH: &str = "/webhooks/payments";
-
-async fn recipient(state: &ServerState, page: &DonationPage) -> String {
-    match page.group_id {
-        Some(id) => app::groups::service::lookups::group_ref(&state.app.db, id)
-            .await
-            .ok()
-            .flatten()
-            .map_or_else(|| "MembersNet".to_string(), |g| g.name),
-        None => "MembersNet".to_string(),
-    }
-}
 
 async fn thermometer_of(state: &ServerState, page: &DonationPage) -> Thermometer {
     totals::thermometer(&state.app.live, page.id)
@@ -64,7 +49,11 @@ async fn thermometer_of(state: &ServerState, page: &DonationPage) -> Thermometer
 }
 
 /// The page's own policy: like every page's, but its form may go on to the checkout.
-fn with_policy(html: String, checkout_origin: Option<String>, status: StatusCode) -> Response {
+pub(crate) fn with_policy(
+    html: String,
+    checkout_origin: Option<String>,
+    status: StatusCode,
+) -> Response {
     let form_action = match checkout_origin {
         Some(origin) => format!("'self' {origin}"),
         None => "'self'".to_string(),
@@ -85,26 +74,30 @@ fn with_policy(html: String, checkout_origin: Option<String>, status: StatusCode
 
 async fn draw_page(
     state: &ServerState,
-    page: &DonationPage,
+    appeal: &Appeal,
     echo: &Echo,
     status: StatusCode,
 ) -> Response {
-    let provider = provider_from(state.app.settings.payments.as_ref());
-    let who = recipient(state, page).await;
+    let payments = state.app.settings.payments.as_ref();
     let frame = Frame {
         public_url: &state.app.settings.public_url,
         stylesheet: app::assets::stylesheet_href(),
-        recipient: &who,
+        recipient: &appeal.recipient,
     };
-    let thermometer = thermometer_of(state, page).await;
-    let html = render::donation_page_html(&frame, page, &thermometer, echo, provider.is_some());
-    with_policy(html, provider.map(|p| p.checkout_origin()), status)
+    let thermometer = thermometer_of(state, &appeal.page).await;
+    let html =
+        render::donation_page_html(&frame, &appeal.page, &thermometer, echo, payments.is_some());
+    with_policy(
+        html,
+        payments.map(|p| origin_of_checkout(&p.api_url)),
+        status,
+    )
 }
 
 /// GET /donate/{slug}: a donation page.
 pub async fn donation_page(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
-    match page_by_slug(&state.app.db, &slug).await {
-        Ok(page) => draw_page(&state, &page, &Echo::default(), StatusCode::OK).await,
+    match appeal_for_visitors(&state.app.live, &slug).await {
+        Ok(appeal) => draw_page(&state, &appeal, &Echo::default(), StatusCode::OK).await,
         Err(err) => error_response(err),
     }
 }
@@ -117,26 +110,27 @@ pub async fn donate(
     Form(form): Form<Fields>,
 ) -> Response {
     let app = &state.app;
-    let page = match page_by_slug(&app.db, &slug).await {
-        Ok(page) if page.open => page,
+    let appeal = match appeal_for_visitors(&app.live, &slug).await {
+        Ok(appeal) if appeal.page.open => appeal,
         Ok(_) => return error_response(AppError::conflict("This appeal has closed.")),
         Err(err) => return error_response(err),
     };
+    let page = &appeal.page;
     let client = client_address(&parts, app.settings.trust_forwarded_for);
     let started = async {
-        let provider = provider_from(app.settings.payments.as_ref()).ok_or_else(|| {
+        let provider = provider(app).ok_or_else(|| {
             AppError::conflict(
                 "Donations are not set up on this site yet: no payment provider is connected.",
             )
         })?;
         app.limits.check(Limit::SignUpsPerAddress, &client)?;
-        let details = DonorDetails::parse(&form, &page)?;
+        let details = DonorDetails::parse(&form, page)?;
         app.limits
             .check(Limit::SignUpsPerEmail, details.email.as_str())?;
         start_donation(
             &app.db,
-            &provider,
-            &page,
+            provider.as_ref(),
+            page,
             &details,
             &app.settings.public_url,
         )
@@ -150,26 +144,25 @@ pub async fn donate(
             } else {
                 StatusCode::CONFLICT
             };
-            draw_page(&state, &page, &Echo::new(form, err), status).await
+            draw_page(&state, &appeal, &Echo::new(form, err), status).await
         }
     }
 }
 
 /// GET /donate/{slug}/thanks: where the checkout sends the donor back.
 pub async fn thanks(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
-    let page = match page_by_slug(&state.app.db, &slug).await {
-        Ok(page) => page,
+    let appeal = match appeal_for_visitors(&state.app.live, &slug).await {
+        Ok(appeal) => appeal,
         Err(err) => return error_response(err),
     };
-    let who = recipient(&state, &page).await;
     let frame = Frame {
         public_url: &state.app.settings.public_url,
         stylesheet: app::assets::stylesheet_href(),
-        recipient: &who,
+        recipient: &appeal.recipient,
     };
-    let thermometer = thermometer_of(&state, &page).await;
+    let thermometer = thermometer_of(&state, &appeal.page).await;
     with_policy(
-        render::thanks_html(&frame, &page, &thermometer),
+        render::thanks_html(&frame, &appeal.page, &thermometer),
         None,
         StatusCode::OK,
     )
@@ -177,8 +170,8 @@ pub async fn thanks(State(state): State<ServerState>, Path(slug): Path<String>) 
 
 /// GET /donate/{slug}/live: the page's thermometer whenever it moves.
 pub async fn live(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
-    let page = match page_by_slug(&state.app.db, &slug).await {
-        Ok(page) => page,
+    let page = match appeal_for_visitors(&state.app.live, &slug).await {
+        Ok(appeal) => appeal.page.clone(),
         Err(err) => return error_response(err),
     };
     let bus = state.app.live.clone();
@@ -276,103 +269,10 @@ pub async fn webhook(
     }
 }
 
-fn manage_frame(state: &ServerState) -> Frame<'_> {
-    Frame {
-        public_url: &state.app.settings.public_url,
-        stylesheet: app::assets::stylesheet_href(),
-        recipient: "MembersNet",
-    }
-}
-
-async fn draw_manage(
-    state: &ServerState,
-    token: &str,
-    echo: &Echo,
-    done: Option<&str>,
-) -> Response {
-    match manage::monthly_gift(&state.app.db, token).await {
-        Ok(gift) => {
-            let html = render::manage_html(&manage_frame(state), token, &gift, echo, done);
-            let status = if echo.error.is_some() {
-                StatusCode::UNPROCESSABLE_ENTITY
-            } else {
-                StatusCode::OK
-            };
-            let mut response = with_policy(html, None, status);
-            // The link is a key: keep it out of caches and other sites' logs.
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response.headers_mut().insert(
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("no-referrer"),
-            );
-            response
-        }
-        Err(err) => error_response(err),
-    }
-}
-
-/// GET /donate/manage/{token}: a monthly donor's page.
-pub async fn manage_page(
-    State(state): State<ServerState>,
-    Path(token): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
-) -> Response {
-    let done = if query.contains_key("changed") {
-        Some("Done: your monthly amount has changed.")
-    } else if query.contains_key("stopped") {
-        Some("Done: your monthly gift has stopped. Thank you for all you gave.")
-    } else {
-        None
-    };
-    draw_manage(&state, &token, &Echo::default(), done).await
-}
-
-fn provider_or_explain(state: &ServerState) -> Result<impl PaymentProvider, AppError> {
-    provider_from(state.app.settings.payments.as_ref()).ok_or_else(|| {
-        AppError::conflict("Donations are not set up on this site: nothing can be changed here.")
-    })
-}
-
-/// POST /donate/manage/{token}/amount.
-pub async fn manage_amount(
-    State(state): State<ServerState>,
-    Path(token): Path<String>,
-    Form(form): Form<Fields>,
-) -> Response {
-    let typed = form.get("amount").cloned().unwrap_or_default();
-    let changed = async {
-        let provider = provider_or_explain(&state)?;
-        manage::change_amount(&state.app.db, &provider, &token, &typed).await
-    };
-    match changed.await {
-        Ok(_) => Redirect::to(&format!("/donate/manage/{token}?changed=1")).into_response(),
-        Err(AppError::NotFound) => error_response(AppError::NotFound),
-        Err(err) => draw_manage(&state, &token, &Echo::new(form, err), None).await,
-    }
-}
-
-/// POST /donate/manage/{token}/cancel.
-pub async fn manage_cancel(
-    State(state): State<ServerState>,
-    Path(token): Path<String>,
-) -> Response {
-    let stopped = async {
-        let provider = provider_or_explain(&state)?;
-        manage::cancel(&state.app.db, &provider, &token).await
-    };
-    match stopped.await {
-        Ok(()) => Redirect::to(&format!("/donate/manage/{token}?stopped=1")).into_response(),
-        Err(AppError::NotFound) => error_response(AppError::NotFound),
-        Err(err) => draw_manage(&state, &token, &Echo::new(HashMap::new(), err), None).await,
-    }
-}
-
 /// GET /embed/donate/{slug}: the donate widget (thermometer and a button).
 pub async fn donate_widget(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
-    let page = match page_by_slug(&state.app.db, &slug).await {
-        Ok(page) => page,
+    let page = match appeal_for_visitors(&state.app.live, &slug).await {
+        Ok(appeal) => appeal.page.clone(),
         Err(err) => return error_response(err),
     };
     let thermometer = thermometer_of(&state, &page).await;
@@ -385,49 +285,27 @@ pub async fn donate_widget(State(state): State<ServerState>, Path(slug): Path<St
         app::ui::escape::html(&page.title),
         render::donate_box_html(&page, &thermometer),
     );
-    Html(html).into_response()
-}
-
-fn filter_from(query: &HashMap<String, String>) -> DonationFilter {
-    let get = |k: &str| query.get(k).cloned().unwrap_or_default();
-    DonationFilter {
-        status: get("status"),
-        donor: get("donor"),
-        over_pence: parse_pounds(&get("over")),
+    // The widgets' policy, and the thermometer's live stream from this site.
+    let policy = format!("{}; connect-src 'self'", crate::embed_routes::EMBED_POLICY);
+    let mut response = Html(html).into_response();
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
     }
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=30"),
+    );
+    response
 }
 
-/// GET /treasurer/donations.csv: the treasurer's list, filtered as on the page.
-pub async fn donations_csv(
-    State(state): State<ServerState>,
-    headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
-) -> Response {
-    let db = &state.app.db;
-    let built = async {
-        let viewer = person_from_headers(db, &headers).await?;
-        let keeper = treasurer::keeper(db, viewer.as_ref()).await?;
-        let rows = treasurer::donations(db, &keeper, &filter_from(&query)).await?;
-        Ok::<_, AppError>(treasurer::donations_csv(&rows))
-    };
-    match built.await {
-        Ok(csv) => csv_response(csv, "donations.csv"),
-        Err(err) => error_response(err),
-    }
-}
-
-/// GET /treasurer/report.csv: gifts to report, in the Electoral Commission's columns.
-pub async fn report_csv(State(state): State<ServerState>, headers: HeaderMap) -> Response {
-    let db = &state.app.db;
-    let built = async {
-        let viewer = person_from_headers(db, &headers).await?;
-        let keeper = treasurer::keeper(db, viewer.as_ref()).await?;
-        let (lines, _) = reports::reports_and_splits(db, &keeper).await?;
-        Ok::<_, AppError>(reports::report_csv(&lines))
-    };
-    match built.await {
-        Ok(csv) => csv_response(csv, "donations-to-report.csv"),
-        Err(err) => error_response(err),
+/// The frame of pages that speak for the party.
+pub(crate) fn party_frame(state: &ServerState) -> Frame<'_> {
+    Frame {
+        public_url: &state.app.settings.public_url,
+        stylesheet: app::assets::stylesheet_href(),
+        recipient: app::fundraising::service::pages::PARTY_NAME,
     }
 }
 
@@ -442,6 +320,6 @@ pub async fn index(State(state): State<ServerState>) -> Response {
         let thermometer = thermometer_of(&state, &page).await;
         appeals.push((page, thermometer));
     }
-    let html = render::index_html(&manage_frame(&state), &appeals);
+    let html = render::index_html(&party_frame(&state), &appeals);
     with_policy(html, None, StatusCode::OK)
 }

@@ -10,6 +10,7 @@ pub mod exports;
 pub mod fake_payments;
 pub mod fundraising_bench;
 pub mod fundraising_routes;
+pub mod monthly_gift_routes;
 pub mod outbox_worker;
 pub mod outreach_bench;
 pub mod outreach_routes;
@@ -136,6 +137,7 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
             "/embed/donate/{slug}",
             get(fundraising_routes::donate_widget),
         )
+        .route("/donate", get(fundraising_routes::index))
         .route(
             "/donate/thermometer.js",
             get(fundraising_routes::thermometer_js),
@@ -148,25 +150,22 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/donate/{slug}/live", get(fundraising_routes::live))
         .route(
             "/donate/manage/{token}",
-            get(fundraising_routes::manage_page),
+            get(monthly_gift_routes::manage_page),
         )
         .route(
             "/donate/manage/{token}/amount",
-            post(fundraising_routes::manage_amount),
+            post(monthly_gift_routes::manage_amount),
         )
         .route(
             "/donate/manage/{token}/cancel",
-            post(fundraising_routes::manage_cancel),
+            post(monthly_gift_routes::manage_cancel),
         )
         .route(
             fundraising_routes::WEBHOOK_PATH,
             post(fundraising_routes::webhook),
         )
-        .route(
-            "/treasurer/donations.csv",
-            get(fundraising_routes::donations_csv),
-        )
-        .route("/treasurer/report.csv", get(fundraising_routes::report_csv))
+        .route("/treasurer/donations.csv", get(exports::donations_csv))
+        .route("/treasurer/report.csv", get(exports::report_csv))
         .route(
             "/privacy/downloads/{id}/membersnet-data.zip",
             get(exports::my_data_zip),

@@ -11,7 +11,7 @@ use crate::{
     ctx::{redirect_to, serve},
     fundraising::{
         model::books::DonationFilter,
-        service::{checks, provider, reports, totals, treasurer},
+        service::{checks, offline, provider, reports, totals, treasurer},
     },
 };
 
@@ -66,8 +66,8 @@ pub async fn record_check(
         match decision.as_str() {
             "accept" => checks::accept(&ctx.db, &keeper, donation_id, &record).await?,
             "return" => {
-                let api = provider::provider_from(ctx.state.settings.payments.as_ref());
-                let dyn_api = api.as_ref().map(|p| p as &dyn provider::PaymentProvider);
+                let api = provider::provider(&ctx.state);
+                let dyn_api = api.as_deref().map(|p| p as &dyn provider::PaymentProvider);
                 let page =
                     checks::return_gift(&ctx.db, dyn_api, &keeper, donation_id, &record).await?;
                 totals::changed(&ctx.state.live, page).await;
@@ -93,7 +93,7 @@ pub async fn record_offline_gift(
 ) -> Result<(), AppError> {
     serve(|ctx| async move {
         let keeper = treasurer::keeper(&ctx.db, ctx.maybe_person()).await?;
-        let gift = checks::OfflineGift {
+        let gift = offline::OfflineGift {
             page_id,
             donor_name: &donor_name,
             donor_email: &donor_email,
@@ -102,7 +102,7 @@ pub async fn record_offline_gift(
             amount: &amount,
             note: &note,
         };
-        let page = checks::record_offline(&ctx.db, &keeper, &gift).await?;
+        let page = offline::record_offline(&ctx.db, &keeper, &gift).await?;
         totals::changed(&ctx.state.live, page).await;
         redirect_to("/treasurer?recorded=1");
         Ok(())

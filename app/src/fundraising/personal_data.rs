@@ -1,12 +1,13 @@
-//! Fundraising's tables in the personal-data registry. A donor's details are kept as the
-//! law on political donations requires (PPERA 2000: records of donations and of the
-//! checks on them), so erasure does not remove them; they are in the donor's download.
+//! Fundraising's tables in the personal-data registry. Erasure forgets the donor of every
+//! small gift (the amount stays, for the accounts); a gift that needed a permissibility
+//! check is kept whole, as the law on political donations requires (PPERA 2000: records
+//! of donations and of the checks on them). Everything is in the donor's download.
 
 use crate::personal_data::{Basis, Erase, Finder, Link, PersonalTable};
 
-/// Why gifts outlive an erasure request.
-const KEPT_BY_LAW: Erase = Erase::ByDomain(
-    "kept: the law on political donations requires the party to keep a record of each gift and of its permissibility check",
+/// What erasure does to gifts (`service::erasure`).
+const GIFTS: Erase = Erase::ByDomain(
+    "your name, email and address are removed from gifts that needed no permissibility check (the amount and date stay, for the accounts); a gift that was checked is kept whole, as the law on political donations requires",
 );
 
 pub const TABLES: &[PersonalTable] = &[
@@ -39,7 +40,7 @@ pub const TABLES: &[PersonalTable] = &[
                 account: None,
             },
             export: true,
-            erase: KEPT_BY_LAW,
+            erase: GIFTS,
         }],
     },
     PersonalTable {
@@ -62,7 +63,7 @@ pub const TABLES: &[PersonalTable] = &[
         what: "What you did as a treasurer (checks, returns, gifts recorded)",
         why: "The law on political donations asks who checked each gift, and when",
         basis: Basis::LegalObligation,
-        kept: "Six years",
+        kept: "Six years; your account is taken off it if you erase it",
         personal: &["actor_id", "detail"],
         not_exported: &[],
         not_personal: &[("group_id", "the local party's id, not a person's")],
@@ -70,12 +71,12 @@ pub const TABLES: &[PersonalTable] = &[
             Link {
                 by: Finder::Person("actor_id"),
                 export: true,
-                erase: KEPT_BY_LAW,
+                erase: Erase::FormerMember(&["actor_id"]),
             },
             Link {
                 by: Finder::Mentions("detail"),
                 export: false,
-                erase: KEPT_BY_LAW,
+                erase: Erase::Redact(&["detail"]),
             },
         ],
     },

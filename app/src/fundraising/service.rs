@@ -4,8 +4,10 @@
 
 pub mod checks;
 pub mod donating;
+pub mod erasure;
 pub mod events;
 pub mod manage;
+pub mod offline;
 pub mod pages;
 pub mod provider;
 pub mod reconcile;

@@ -8,7 +8,7 @@ use app::{
     auth::model::Role,
     error::{AppError, AppResult},
     fundraising::service::{
-        checks::{record_offline, OfflineGift},
+        offline::{record_offline, OfflineGift},
         pages::{create_page, NewPage},
         treasurer::{name_treasurer, Keeper},
     },

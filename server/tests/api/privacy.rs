@@ -7,6 +7,7 @@ mod guests;
 mod registry_schema;
 mod retention;
 mod seed_everywhere;
+mod seed_fundraising;
 mod seed_phonebank;
 mod seed_qa;
 mod seed_sites;

@@ -1,8 +1,8 @@
 //! The permissibility queue: gifts over £500, or taking a donor's year over £500, wait
 //! for the treasurer to check the donor (the register checked and a reference), then to
 //! accept or return them (a return refunds every payment through the provider). The
-//! 30-day clock reminds the treasurers on day 20 and day 27. Offline gifts (cheques,
-//! transfers) are recorded here too. Every step is logged with who and when.
+//! 30-day clock reminds the treasurers on day 20 and day 27. Every step is logged with
+//! who and when.
 
 use crate::{
     auth::{
@@ -13,21 +13,20 @@ use crate::{
     error::{AppError, AppResult},
     fundraising::{
         entity::{donation, payment, treasurer},
-        model::{books::QueueRow, law, parse_pounds, CheckState, Frequency, Status},
+        model::{books::QueueRow, law, CheckState, Frequency, Status},
         service::{
+            offline::OFFLINE_PREFIX,
             provider::PaymentProvider,
             treasurer::{log, rows, Keeper},
-            webhooks::year_total,
         },
     },
     mail::{queue_templated, Template},
-    validate::{EmailAddress, PersonName, PostcodeUk},
 };
 use chrono::{DateTime, Utc};
 use minijinja::context;
 use sea_orm::{
-    sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, Set, TransactionSession, TransactionTrait,
+    sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, TransactionSession, TransactionTrait,
 };
 
 /// The gifts waiting for a check in `keeper`'s books, oldest first, with their clocks.
@@ -221,118 +220,6 @@ pub async fn return_gift<C: ConnectionTrait + TransactionTrait>(
         .await?;
     txn.commit().await?;
     Ok(gift.page_id)
-}
-
-/// The reference prefix of gifts the treasurer records by hand.
-pub const OFFLINE_PREFIX: &str = "offline:";
-
-/// A cheque or transfer the treasurer records.
-#[derive(Debug, Clone)]
-pub struct OfflineGift<'a> {
-    pub page_id: i32,
-    pub donor_name: &'a str,
-    pub donor_email: &'a str,
-    pub donor_address: &'a str,
-    pub donor_postcode: &'a str,
-    pub amount: &'a str,
-    pub note: &'a str,
-}
-
-/// Records an offline gift as paid (it counts on the thermometer, and joins the queue
-/// when the law asks). Returns the page whose total changed.
-pub async fn record_offline<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    keeper: &Keeper,
-    gift: &OfflineGift<'_>,
-) -> AppResult<i32> {
-    let page = crate::fundraising::entity::fund_page::Entity::find_by_id(gift.page_id)
-        .one(db)
-        .await?
-        .filter(|p| keeper.keeps(p.group_id))
-        .ok_or_else(|| AppError::invalid("page_id", "Choose one of your donation pages."))?;
-    let pence = parse_pounds(gift.amount)
-        .filter(|p| *p >= 1)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "amount",
-                "Give the amount in pounds, such as 250 or 250.50.",
-            )
-        })?;
-    let name = PersonName::parse("donor_name", gift.donor_name)?;
-    let email = EmailAddress::parse("donor_email", gift.donor_email)?;
-    let postcode = PostcodeUk::parse("donor_postcode", gift.donor_postcode)?;
-    let address = gift.donor_address.trim();
-    if address.is_empty() || address.chars().count() > 300 {
-        return Err(AppError::invalid(
-            "donor_address",
-            "Give the donor's home address.",
-        ));
-    }
-    let note = gift.note.trim();
-    if note.is_empty() || note.chars().count() > 300 {
-        return Err(AppError::invalid(
-            "note",
-            "Say how it came (cheque number, transfer reference).",
-        ));
-    }
-    let now = Utc::now();
-    let email = email.as_str().to_lowercase();
-    let txn = begin_write(db).await?;
-    let before = year_total(&txn, &email, page.group_id, now).await?;
-    let waits = law::needs_check(pence, before + pence);
-    let row = donation::ActiveModel {
-        page_id: Set(page.id),
-        group_id: Set(page.group_id),
-        frequency: Set(Frequency::OneOff.as_str().to_string()),
-        amount_pence: Set(pence),
-        donor_name: Set(name.as_str().to_string()),
-        donor_email: Set(email),
-        donor_address: Set(address.to_string()),
-        donor_postcode: Set(postcode.as_str().to_string()),
-        permissible_confirmed: Set(false),
-        status: Set(Status::Paid.as_str().to_string()),
-        check_state: Set(if waits {
-            CheckState::Waiting
-        } else {
-            CheckState::NotNeeded
-        }
-        .as_str()
-        .to_string()),
-        check_started_at: Set(waits.then_some(now)),
-        reminders_sent: Set(0),
-        offline_note: Set(Some(note.to_string())),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    payment::ActiveModel {
-        donation_id: Set(row.id),
-        page_id: Set(page.id),
-        provider_ref: Set(format!("{OFFLINE_PREFIX}{}", row.id)),
-        amount_pence: Set(pence),
-        refunded_pence: Set(0),
-        paid_at: Set(now),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let detail = format!(
-        "gift {}: {} ({note})",
-        row.id,
-        crate::fundraising::model::format_pounds(pence)
-    );
-    log(
-        &txn,
-        keeper.person().id,
-        page.group_id,
-        "offline gift recorded",
-        &detail,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(page.id)
 }
 
 /// Emails the treasurers about gifts whose clock reached day 20 or day 27 unchecked

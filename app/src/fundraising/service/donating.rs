@@ -22,6 +22,7 @@ use crate::{
         },
     },
     mail::{queue_templated, Template},
+    places::service::lookup::locate_postcode,
     validate::{EmailAddress, PersonName, PostcodeUk},
 };
 use chrono::Utc;
@@ -138,6 +139,16 @@ pub async fn keep_pending<C: ConnectionTrait + TransactionTrait>(
     details: &DonorDetails,
     public_url: &str,
 ) -> AppResult<donation::Model> {
+    // The postcode is looked up: a home address must be a real place.
+    if locate_postcode(db, &details.postcode).await?.is_none() {
+        return Err(AppError::invalid(
+            "postcode",
+            format!(
+                "We don't know the postcode {}. Check it.",
+                details.postcode.as_str()
+            ),
+        ));
+    }
     let email = details.email.as_str().to_lowercase();
     let now = Utc::now();
     let given = year_total(db, &email, page.group_id, now).await?;

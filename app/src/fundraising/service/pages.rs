@@ -133,3 +133,51 @@ pub async fn create_page(db: &impl ConnectionTrait, page: NewPage<'_>) -> AppRes
     })?;
     Ok(row.into())
 }
+
+/// An appeal as its visitors' pages need it, with who the money goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appeal {
+    pub page: DonationPage,
+    /// "Sheffield Central Local Party", or the party's name.
+    pub recipient: String,
+}
+
+/// Who a page speaks for when it is the party's own.
+pub const PARTY_NAME: &str = "MembersNet";
+
+/// How long a process keeps an appeal before reading it again (a new appeal, a closed one
+/// or a changed title shows within this).
+const KEEP: std::time::Duration = std::time::Duration::from_secs(5);
+
+type Kept = std::sync::Mutex<
+    std::collections::HashMap<String, (std::sync::Arc<Appeal>, std::time::Instant)>,
+>;
+
+/// The appeal at `slug` for visitors, kept per process for a few seconds, so a popular
+/// page does not read the database on every request (its thermometer is `totals`').
+pub async fn appeal_for_visitors(
+    bus: &crate::live::LiveBus,
+    slug: &str,
+) -> AppResult<std::sync::Arc<Appeal>> {
+    struct Appeals(Kept);
+    let kept = bus.part(|| Appeals(Kept::default()));
+    if let Some((appeal, at)) = kept.0.lock().unwrap_or_else(|e| e.into_inner()).get(slug) {
+        if at.elapsed() < KEEP {
+            return Ok(appeal.clone());
+        }
+    }
+    let db = bus.db();
+    let page = page_by_slug(db, slug).await?;
+    let recipient = match page.group_id {
+        Some(id) => crate::groups::service::lookups::group_ref(db, id)
+            .await?
+            .map_or_else(|| PARTY_NAME.to_string(), |g| g.name),
+        None => PARTY_NAME.to_string(),
+    };
+    let appeal = std::sync::Arc::new(Appeal { page, recipient });
+    kept.0.lock().unwrap_or_else(|e| e.into_inner()).insert(
+        slug.to_string(),
+        (appeal.clone(), std::time::Instant::now()),
+    );
+    Ok(appeal)
+}

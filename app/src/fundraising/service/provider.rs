@@ -107,12 +107,7 @@ fn pair(key: &str, value: impl ToString) -> (String, String) {
 #[async_trait::async_trait]
 impl PaymentProvider for StripeApi {
     fn checkout_origin(&self) -> String {
-        // Stripe's API is at api.stripe.com and its checkout pages at checkout.stripe.com.
-        if self.base.contains("api.stripe.com") {
-            "https://checkout.stripe.com".to_string()
-        } else {
-            self.base.clone()
-        }
+        origin_of_checkout(&self.base)
     }
 
     async fn create_checkout(&self, request: &CheckoutRequest<'_>) -> AppResult<Checkout> {
@@ -223,7 +218,29 @@ impl PaymentProvider for StripeApi {
     }
 }
 
-/// The provider the settings name, if any.
+/// Where the checkout pages of the provider at `api_url` are: Stripe's API is at
+/// api.stripe.com and its checkout pages at checkout.stripe.com; anything else (the fake
+/// provider) serves both.
+pub fn origin_of_checkout(api_url: &str) -> String {
+    if api_url.contains("api.stripe.com") {
+        "https://checkout.stripe.com".to_string()
+    } else {
+        api_url.trim_end_matches('/').to_string()
+    }
+}
+
+/// The provider the settings name, if any (a new HTTP client: for one-off use).
 pub fn provider_from(settings: Option<&PaymentSettings>) -> Option<StripeApi> {
     settings.map(StripeApi::new)
+}
+
+/// This process's provider, made once (its HTTP client keeps its connections).
+pub fn provider(state: &crate::state::AppState) -> Option<std::sync::Arc<StripeApi>> {
+    struct Made(Option<std::sync::Arc<StripeApi>>);
+    let settings = state.settings.payments.as_ref();
+    state
+        .live
+        .part(|| Made(settings.map(|s| std::sync::Arc::new(StripeApi::new(s)))))
+        .0
+        .clone()
 }

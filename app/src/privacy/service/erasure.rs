@@ -1,6 +1,6 @@
 //! Erasure of a person, or of what a guest's address holds: every domain's own step
-//! first (objections kept as hashes, sign-ups cancelled so places pass on, forum
-//! threads kept whole), then the registry's sweep of every table, in one transaction.
+//! first (objections kept as hashes, sign-ups cancelled so places pass on, small gifts'
+//! donors forgotten, forum threads kept whole), then the registry's sweep of every table, in one transaction.
 
 use crate::{
     auth::service::{
@@ -11,6 +11,7 @@ use crate::{
     db::begin_write,
     error::{AppError, AppResult},
     events::service::cancellations::cancel_signups_of,
+    fundraising::service::erasure::forget_donor,
     groups::service::erasure::{forget_member, has_written},
     mail::{suppressions::keep_as_hashes, Channel},
     personal_data::{
@@ -86,6 +87,9 @@ pub async fn erase_subject(
         .collect();
     keep_as_hashes(txn, &addresses, &objections).await?;
     cancel_signups_of(txn, subject.person_id, email, public_url).await?;
+    if let Some(email) = email {
+        forget_donor(txn, email).await?;
+    }
     let registry = registry();
     // The "a former member" account exists only once someone's erasure needs it.
     let former_member = match subject.person_id {

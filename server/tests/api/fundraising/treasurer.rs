@@ -279,3 +279,38 @@ async fn a_groups_treasurer_sees_only_its_gifts_and_the_csv_is_formula_safe() {
     let anonymous = app.get("/treasurer/donations.csv", None).await;
     assert_eq!(anonymous.status, 401);
 }
+
+#[tokio::test]
+async fn erasure_forgets_a_small_gifts_donor_and_keeps_a_checked_gift_whole() {
+    let fund = Fund::new().await;
+    let app = fund.app();
+    fund.give_and_pay(NATIONAL, "gone@example.org", "20", "one-off", "card")
+        .await;
+    fund.give_and_pay(LOCAL, "gone@example.org", "600", "one-off", "card")
+        .await;
+    fund.deliver().await;
+    let changed = app::fundraising::service::erasure::forget_donor(&app.db, "Gone@example.org")
+        .await
+        .unwrap();
+    assert_eq!(changed, 1);
+    let gifts = donation::Entity::find().all(&app.db).await.unwrap();
+    let small = gifts.iter().find(|g| g.amount_pence == 2_000).unwrap();
+    assert_eq!(
+        (small.donor_email.as_str(), small.donor_address.as_str()),
+        ("", "")
+    );
+    assert_eq!(
+        small.donor_name,
+        app::fundraising::service::erasure::ERASED_DONOR
+    );
+    let checked = gifts.iter().find(|g| g.amount_pence == 60_000).unwrap();
+    assert_eq!(
+        checked.donor_email, "gone@example.org",
+        "the law asks for it to be kept"
+    );
+    assert_eq!(
+        fund.raised(&fund.national).await,
+        2_000,
+        "the amount stays in the accounts"
+    );
+}

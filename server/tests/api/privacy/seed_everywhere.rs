@@ -353,6 +353,7 @@ pub async fn seed_everywhere(app: &TestApp) -> (i32, String, i32) {
     super::seed_phonebank::seed_phonebank(app, me, other, third).await;
     super::seed_qa::seed_qa(app, me, other).await;
     super::seed_sites::seed_sites(app, me).await;
+    super::seed_fundraising::seed_fundraising(app, me).await;
     let prepared = app
         .call(
             "/api/privacy/prepare-download",
