@@ -25,7 +25,7 @@ pub const TABLES: &[PersonalTable] = &[
             "permissible_confirmed",
             "manage_token_hash",
         ],
-        not_exported: &["manage_token_hash", "checkout_ref", "subscription_ref"],
+        not_exported: &["manage_token_hash"],
         not_personal: &[
             ("page_id", "the donation page's id"),
             ("group_id", "the local party's id, not a person's"),

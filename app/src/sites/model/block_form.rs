@@ -240,6 +240,9 @@ mod tests {
             if let Block::Image { alt, .. } = &mut block {
                 *alt = "A street stall".into();
             }
+            if let Block::Donate { page } = &mut block {
+                *page = "election-fund".into();
+            }
             assert_eq!(BlockFields::of(&block).parse(kind).unwrap(), block);
             assert_eq!(block.kind(), kind);
         }
