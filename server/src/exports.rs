@@ -222,6 +222,7 @@ pub async fn donations_csv(
         let viewer = person_from_headers(db, &headers).await?;
         let keeper = treasurer::keeper(db, viewer.as_ref()).await?;
         let rows = treasurer::donations(db, &keeper, &filter_from(&query)).await?;
+        treasurer::record_viewing(db, &keeper, &rows, "donations CSV").await?;
         Ok::<_, AppError>(treasurer::donations_csv(&rows))
     };
     match built.await {

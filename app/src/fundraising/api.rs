@@ -40,7 +40,11 @@ pub async fn treasurer_books(
                     names.into_values().collect::<Vec<_>>().join(", ")
                 }
             },
-            donations: treasurer::donations(&ctx.db, &keeper, &filter).await?,
+            donations: {
+                let rows = treasurer::donations(&ctx.db, &keeper, &filter).await?;
+                treasurer::record_viewing(&ctx.db, &keeper, &rows, "donations").await?;
+                rows
+            },
             queue: checks::queue(&ctx.db, &keeper, chrono::Utc::now()).await?,
             reports,
             splits,

@@ -169,6 +169,33 @@ pub async fn donations(
     rows(db, query.all(db).await?).await
 }
 
+/// Records in the access log that `keeper` saw these donors' details (`what`: where).
+pub async fn record_viewing(
+    db: &impl ConnectionTrait,
+    keeper: &Keeper,
+    rows: &[DonationRow],
+    what: &str,
+) -> AppResult<()> {
+    use crate::personal_data::access_log::{record, Viewed, Viewing};
+    let mut donors: Vec<String> = rows
+        .iter()
+        .map(|r| r.donor_email.clone())
+        .filter(|e| !e.is_empty())
+        .collect();
+    donors.sort();
+    donors.dedup();
+    let role = match keeper {
+        Keeper::Staff(_) => "staff (treasurer)",
+        Keeper::Group(..) => "local party treasurer",
+    };
+    let viewing = Viewing {
+        viewer_id: keeper.person().id,
+        viewer_role: role,
+        what,
+    };
+    record(db, viewing, donors.into_iter().map(Viewed::Guest)).await
+}
+
 /// Gifts as the treasurer reads them.
 pub async fn rows(
     db: &impl ConnectionTrait,
