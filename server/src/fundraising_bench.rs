@@ -10,7 +10,7 @@ use crate::commands::BoxError;
 use app::fundraising::{
     model::Frequency,
     service::{
-        donating::{keep_pending, DonorDetails},
+        donating::{attach_checkout, keep_pending, DonorDetails},
         pages::page_by_slug,
         signature::sign,
         totals::count,
@@ -90,7 +90,10 @@ async fn pending_gifts(
             permissible: true,
             fundraising_emails: false,
         };
-        ids.push(keep_pending(db, &page, &details, &args.url).await?.id);
+        let id = keep_pending(db, &page, &details, &args.url).await?.id;
+        // As the provider's checkout would have been opened for it.
+        attach_checkout(db, id, &format!("cs_bench_{id}")).await?;
+        ids.push(id);
     }
     Ok(ids)
 }

@@ -28,7 +28,8 @@ use crate::{
 use chrono::Utc;
 use minijinja::context;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
+    sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -124,10 +125,22 @@ pub async fn start_donation<C: ConnectionTrait + TransactionTrait>(
             cancel_url: &cancel,
         })
         .await?;
-    let mut row = gift.into_active_model();
-    row.checkout_ref = Set(Some(checkout.id));
-    row.update(db).await?;
+    attach_checkout(db, gift.id, &checkout.id).await?;
     Ok(checkout.url)
+}
+
+/// Notes the checkout opened for gift `donation_id`: only its events speak for the gift.
+pub async fn attach_checkout(
+    db: &impl ConnectionTrait,
+    donation_id: i32,
+    checkout_id: &str,
+) -> AppResult<()> {
+    donation::Entity::update_many()
+        .col_expr(donation::Column::CheckoutRef, Expr::value(checkout_id))
+        .filter(donation::Column::Id.eq(donation_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Keeps the gift as pending (nothing counted), with any fundraising-emails consent

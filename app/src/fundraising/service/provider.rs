@@ -72,11 +72,27 @@ impl StripeApi {
         path: &str,
         form: &[(String, String)],
     ) -> AppResult<serde_json::Value> {
-        let response = self
+        self.call_once(method, path, form, None).await
+    }
+
+    /// A call that the provider does once however often it is sent with `key` (a retry
+    /// after a refund half-done refunds nothing twice).
+    async fn call_once(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        form: &[(String, String)],
+        key: Option<&str>,
+    ) -> AppResult<serde_json::Value> {
+        let mut request = self
             .client
             .request(method, format!("{}{path}", self.base))
             .bearer_auth(&self.key)
-            .form(form)
+            .form(form);
+        if let Some(key) = key {
+            request = request.header("Idempotency-Key", key);
+        }
+        let response = request
             .send()
             .await
             .map_err(|err| unavailable(&err.to_string()))?;
@@ -159,7 +175,8 @@ impl PaymentProvider for StripeApi {
 
     async fn refund(&self, payment_ref: &str) -> AppResult<()> {
         let form = [pair("payment_intent", payment_ref)];
-        self.call(reqwest::Method::POST, "/v1/refunds", &form)
+        let key = format!("refund-{payment_ref}");
+        self.call_once(reqwest::Method::POST, "/v1/refunds", &form, Some(&key))
             .await
             .map(drop)
     }

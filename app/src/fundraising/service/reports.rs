@@ -90,8 +90,9 @@ pub async fn reports_and_splits(
     let thresholds = thresholds(db).await?;
     let groups = group_names(db, paid.iter().filter_map(|(_, g)| g.group_id).collect()).await?;
     let mut by_donor: BTreeMap<(Option<i32>, String), Vec<&Received>> = BTreeMap::new();
-    let mut by_address: BTreeMap<String, Vec<&Received>> = BTreeMap::new();
-    for row in &paid {
+    let mut by_address: BTreeMap<(Option<i32>, String), Vec<&Received>> = BTreeMap::new();
+    // Erased donors' small gifts name nobody: nothing to add up across them.
+    for row in paid.iter().filter(|(_, g)| !g.donor_email.is_empty()) {
         by_donor
             .entry((row.1.group_id, row.1.donor_email.clone()))
             .or_default()
@@ -106,7 +107,10 @@ pub async fn reports_and_splits(
                 .join(" "),
             row.1.donor_postcode.to_uppercase().replace(' ', "")
         );
-        by_address.entry(home).or_default().push(row);
+        by_address
+            .entry((row.1.group_id, home))
+            .or_default()
+            .push(row);
     }
     let mut reports = Vec::new();
     let mut splits = Vec::new();
@@ -127,7 +131,7 @@ pub async fn reports_and_splits(
         }
         splits.extend(split_alerts(rows, email, "the same email address"));
     }
-    for (home, rows) in &by_address {
+    for ((_, home), rows) in &by_address {
         let donors: std::collections::HashSet<&str> =
             rows.iter().map(|(_, g)| g.donor_email.as_str()).collect();
         // One donor's split gifts are already flagged by their address above.

@@ -66,15 +66,21 @@ pub async fn apply_event<C: ConnectionTrait + TransactionTrait>(
         Ok(_) => {}
         Err(err) => return Err(err.into()),
     }
+    // A payment is dated when the provider says it happened.
+    let now = event
+        .created
+        .and_then(|at| DateTime::from_timestamp(at, 0))
+        .unwrap_or(now);
     let page_changed = match &event.meaning {
         Meaning::CheckoutDone {
             donation_id,
+            session,
             paid_ref,
             amount,
             subscription,
-            ..
         } => {
-            let Some(gift) = donation::Entity::find_by_id(*donation_id).one(&txn).await? else {
+            // Only the checkout we opened for the gift speaks for it.
+            let Some(gift) = gift_of_checkout(&txn, *donation_id, session).await? else {
                 return finish(txn, None).await;
             };
             let mut gift = gift;
@@ -99,9 +105,10 @@ pub async fn apply_event<C: ConnectionTrait + TransactionTrait>(
         }
         Meaning::AsyncPaid {
             donation_id,
+            session,
             payment_ref,
             amount,
-        } => match donation::Entity::find_by_id(*donation_id).one(&txn).await? {
+        } => match gift_of_checkout(&txn, *donation_id, session).await? {
             Some(gift) => record_payment(&txn, gift, payment_ref, *amount, public_url, now).await?,
             None => None,
         },
@@ -110,7 +117,16 @@ pub async fn apply_event<C: ConnectionTrait + TransactionTrait>(
             payment_ref,
             amount,
             subscription,
-        } => match donation::Entity::find_by_id(*donation_id).one(&txn).await? {
+        } => match donation::Entity::find_by_id(*donation_id)
+            .one(&txn)
+            .await?
+            .filter(|g| g.frequency == Frequency::Monthly.as_str())
+            // Once a gift knows its subscription, only that subscription speaks for it.
+            .filter(|g| {
+                g.subscription_ref
+                    .as_ref()
+                    .is_none_or(|s| s == subscription)
+            }) {
             Some(gift) => {
                 let gift = set_fields(&txn, gift, |row| {
                     row.subscription_ref = Set(Some(subscription.clone()));
@@ -142,14 +158,21 @@ pub async fn apply_event<C: ConnectionTrait + TransactionTrait>(
             match paid {
                 // A running total: the larger of what we have and what it says.
                 Some(paid) if *refunded > paid.refunded_pence => {
-                    let page = paid.page_id;
+                    let (page, capped) = (paid.page_id, (*refunded).min(paid.amount_pence));
                     let mut row = paid.into_active_model();
-                    let capped = (*refunded).min(row.amount_pence.clone().unwrap());
                     row.refunded_pence = Set(capped);
                     row.update(&txn).await?;
                     Some(page)
                 }
-                _ => None,
+                Some(_) => None,
+                // A refund of a payment not counted yet (its event is late or being
+                // retried): not applied now, so the provider sends it again (nothing of
+                // this transaction, its event's row included, is kept).
+                None => {
+                    return Err(crate::error::AppError::conflict(
+                        "A refund came before its payment; it will be applied when the provider sends it again.",
+                    ))
+                }
             }
         }
         Meaning::SubscriptionEnded { subscription } => {
@@ -167,6 +190,18 @@ pub async fn apply_event<C: ConnectionTrait + TransactionTrait>(
         Meaning::Ignored => None,
     };
     finish(txn, page_changed).await
+}
+
+/// The gift `donation_id`, if `session` is the checkout opened for it.
+async fn gift_of_checkout(
+    db: &impl ConnectionTrait,
+    donation_id: i32,
+    session: &str,
+) -> AppResult<Option<donation::Model>> {
+    Ok(donation::Entity::find_by_id(donation_id)
+        .one(db)
+        .await?
+        .filter(|g| g.checkout_ref.as_deref() == Some(session)))
 }
 
 async fn finish(
@@ -251,21 +286,40 @@ async fn record_payment(
     let manage_token = (first && monthly).then(tokens::new_token);
     let receipt_to = gift.donor_email.clone();
     let name = gift.donor_name.clone();
-    let mut row = gift.into_active_model();
-    if !matches!(
-        Status::parse(row.status.as_ref()),
-        Some(Status::Cancelled | Status::Returned)
-    ) {
-        row.status = Set(status.as_str().to_string());
-    }
+    let id = gift.id;
+    // Each change is conditional on the row as it is now, not as read above: a return or
+    // a stop that commits in between is never overwritten.
+    donation::Entity::update_many()
+        .col_expr(donation::Column::Status, Expr::value(status.as_str()))
+        .filter(donation::Column::Id.eq(id))
+        .filter(
+            donation::Column::Status
+                .is_not_in([Status::Cancelled.as_str(), Status::Returned.as_str()]),
+        )
+        .exec(db)
+        .await?;
     if needs_check {
-        row.check_state = Set(CheckState::Waiting.as_str().to_string());
-        row.check_started_at = Set(Some(now));
+        donation::Entity::update_many()
+            .col_expr(
+                donation::Column::CheckState,
+                Expr::value(CheckState::Waiting.as_str()),
+            )
+            .col_expr(donation::Column::CheckStartedAt, Expr::value(now))
+            .filter(donation::Column::Id.eq(id))
+            .filter(donation::Column::CheckState.eq(CheckState::NotNeeded.as_str()))
+            .exec(db)
+            .await?;
     }
     if let Some(token) = &manage_token {
-        row.manage_token_hash = Set(Some(tokens::hash_token(token)));
+        donation::Entity::update_many()
+            .col_expr(
+                donation::Column::ManageTokenHash,
+                Expr::value(tokens::hash_token(token)),
+            )
+            .filter(donation::Column::Id.eq(id))
+            .exec(db)
+            .await?;
     }
-    row.update(db).await?;
     if first {
         let title = fund_page::Entity::find_by_id(page_id)
             .select_only()
