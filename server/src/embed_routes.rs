@@ -17,8 +17,8 @@ use app::{
         render::{
             forms::Echo,
             widgets::{
-                event_list_widget, join_widget, missing_widget, sign_up_widget, Frame, RESIZE_JS,
-                WIDGET_CSS, WIDGET_JS,
+                donate_widget, event_list_widget, join_widget, missing_widget, sign_up_widget,
+                Frame, RESIZE_JS, WIDGET_CSS, WIDGET_JS,
             },
         },
         service::{
@@ -26,9 +26,10 @@ use app::{
             cache::cached_page,
             form_tokens,
             published::{event_to_show, BlockData},
-            visitors::{join_from_form, sign_up_from_form, Fields},
+            visitors::{join_from_form, sign_up_from_form},
         },
     },
+    ui::plain_form::Fields,
 };
 use axum::{
     extract::{Path, Query, State},
@@ -38,9 +39,11 @@ use axum::{
 };
 use std::collections::HashMap;
 
-/// The policy of every widget: its own files only, and framing by anyone.
+/// The policy of every widget: its own files only (and its own live streams, such as a
+/// donate widget's thermometer), and framing by anyone.
 pub const EMBED_POLICY: &str = "default-src 'none'; style-src 'self'; script-src 'self'; \
-    img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors *";
+    img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; \
+    frame-ancestors *";
 
 /// A widget's HTML with its policy; widgets with a form are never cached.
 fn widget(status: StatusCode, html: String, cacheable: bool) -> Response {
@@ -332,6 +335,30 @@ pub async fn group_join_sent(
             draw_join(&state, &slug, &Echo::new(form, err), false, status).await
         }
     }
+}
+
+/// GET /embed/donate/{slug}: an appeal's donate widget, in its group's accent colour.
+pub async fn donate(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
+    use app::fundraising::service::pages::appeal_for_visitors;
+    let appeal = match appeal_for_visitors(&state.app.live, &slug).await {
+        Ok(appeal) => appeal,
+        Err(AppError::NotFound) => {
+            let html = missing_widget(&frame(&state, "Donate", ""), "There is no such appeal.");
+            return widget(StatusCode::NOT_FOUND, html, false);
+        }
+        Err(err) => return error_response(err),
+    };
+    let accent = match appeal.page.group_id {
+        Some(id) => accent_of(&state, id).await,
+        None => String::new(),
+    };
+    let thermometer = crate::fundraising_routes::thermometer_of(&state, &appeal.page).await;
+    let html = donate_widget(
+        &frame(&state, &appeal.page.title, &accent),
+        &appeal.page,
+        &thermometer,
+    );
+    widget(StatusCode::OK, html, true)
 }
 
 /// GET /embed/widget.css, /embed/widget.js and /embed/resize.js.

@@ -2,7 +2,11 @@
 //! provider's webhook, the donate widget and the list of appeals. Donation forms post
 //! here and go on to the provider's hosted checkout.
 
-use crate::{exports::error_response, ServerState};
+use crate::{
+    exports::error_response,
+    live_stream::{live_response, Step},
+    ServerState,
+};
 use app::{
     ctx::client_address,
     error::AppError,
@@ -10,7 +14,7 @@ use app::{
         model::Thermometer,
         render::{self, Frame},
         service::{
-            donating::{start_donation, DonorDetails, Fields},
+            donating::{start_donation, DonorDetails},
             events::parse_event,
             pages::{appeal_for_visitors, Appeal, DonationPage},
             provider::{origin_of_checkout, provider},
@@ -19,24 +23,21 @@ use app::{
         },
     },
     rate_limit::Limit,
-    ui::plain_form::Echo,
+    ui::plain_form::{Echo, Fields},
 };
 use axum::{
     body::Bytes,
     extract::{Path, State},
     http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
-    response::{
-        sse::{Event, KeepAlive, Sse},
-        Html, IntoResponse, Redirect, Response,
-    },
+    response::{Html, IntoResponse, Redirect, Response},
     Form,
 };
-use std::{convert::Infallible, time::Duration};
+use tokio::sync::broadcast::error::RecvError;
 
 /// Where the provider posts its events.
 pub const WEBHOOK_PATH: &str = "/webhooks/payments";
 
-async fn thermometer_of(state: &ServerState, page: &DonationPage) -> Thermometer {
+pub(crate) async fn thermometer_of(state: &ServerState, page: &DonationPage) -> Thermometer {
     totals::thermometer(&state.app.live, page.id)
         .await
         .ok()
@@ -177,39 +178,17 @@ pub async fn live(State(state): State<ServerState>, Path(slug): Path<String>) ->
     let bus = state.app.live.clone();
     let changes = totals::watch(&bus);
     let first = render::thermometer_update(&thermometer_of(&state, &page).await);
-    let closing = bus.closing();
     let page_id = page.id;
-    let stream = futures::stream::unfold(
-        (Some(first), changes, closing),
-        move |(first, mut changes, mut closing)| async move {
-            if let Some(first) = first {
-                return Some((
-                    Ok::<_, Infallible>(Event::default().data(first)),
-                    (None, changes, closing),
-                ));
-            }
-            loop {
-                if *closing.borrow() {
-                    return None;
-                }
-                let received = tokio::select! {
-                    received = changes.recv() => received,
-                    _ = closing.changed() => return None,
-                };
-                match received {
-                    Ok((id, now)) if id == page_id => {
-                        let event = Event::default().data(render::thermometer_update(&now));
-                        return Some((Ok(event), (None, changes, closing)));
-                    }
-                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
-                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
-                }
-            }
+    live_response(
+        first,
+        changes,
+        bus.closing(),
+        move |received| match received {
+            Ok((id, now)) if id == page_id => Step::Send(render::thermometer_update(&now)),
+            Ok(_) | Err(RecvError::Lagged(_)) => Step::Skip,
+            Err(RecvError::Closed) => Step::End,
         },
-    );
-    Sse::new(stream)
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
-        .into_response()
+    )
 }
 
 /// GET /donate/thermometer.js.
@@ -267,37 +246,6 @@ pub async fn webhook(
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
-}
-
-/// GET /embed/donate/{slug}: the donate widget (thermometer and a button).
-pub async fn donate_widget(State(state): State<ServerState>, Path(slug): Path<String>) -> Response {
-    let page = match appeal_for_visitors(&state.app.live, &slug).await {
-        Ok(appeal) => appeal.page.clone(),
-        Err(err) => return error_response(err),
-    };
-    let thermometer = thermometer_of(&state, &page).await;
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta name=\"responsive-embedded-sizing\"><title>{}</title>\
-         <link rel=\"stylesheet\" href=\"/embed/widget.css\"><script src=\"/embed/widget.js\" defer></script>\
-         <script src=\"/donate/thermometer.js\" defer></script></head><body class=\"widget\">{}</body></html>",
-        app::ui::escape::html(&page.title),
-        render::donate_box_html(&page, &thermometer),
-    );
-    // The widgets' policy, and the thermometer's live stream from this site.
-    let policy = format!("{}; connect-src 'self'", crate::embed_routes::EMBED_POLICY);
-    let mut response = Html(html).into_response();
-    if let Ok(value) = HeaderValue::from_str(&policy) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, value);
-    }
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=30"),
-    );
-    response
 }
 
 /// The frame of pages that speak for the party.

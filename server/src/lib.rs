@@ -10,6 +10,7 @@ pub mod exports;
 pub mod fake_payments;
 pub mod fundraising_bench;
 pub mod fundraising_routes;
+pub mod live_stream;
 pub mod monthly_gift_routes;
 pub mod outbox_worker;
 pub mod outreach_bench;
@@ -133,10 +134,7 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
             get(embed_routes::group_join).post(embed_routes::group_join_sent),
         )
         .route("/embed/{file}", get(embed_routes::asset))
-        .route(
-            "/embed/donate/{slug}",
-            get(fundraising_routes::donate_widget),
-        )
+        .route("/embed/donate/{slug}", get(embed_routes::donate))
         .route("/donate", get(fundraising_routes::index))
         .route(
             "/donate/thermometer.js",

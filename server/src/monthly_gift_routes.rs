@@ -12,12 +12,11 @@ use app::{
     fundraising::{
         render,
         service::{
-            donating::Fields,
             manage,
             provider::{provider, StripeApi},
         },
     },
-    ui::plain_form::Echo,
+    ui::plain_form::{Echo, Fields},
 };
 use axum::{
     extract::{Path, Query, State},

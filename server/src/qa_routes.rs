@@ -4,6 +4,7 @@
 
 use crate::{
     exports::{calendar_response, error_response},
+    live_stream::{live_response, Step},
     ServerState,
 };
 use app::{
@@ -13,12 +14,8 @@ use app::{
 use axum::{
     extract::{Path, State},
     http::HeaderMap,
-    response::{
-        sse::{Event, KeepAlive, Sse},
-        IntoResponse, Response,
-    },
+    response::Response,
 };
-use std::{convert::Infallible, time::Duration};
 use tokio::sync::broadcast::error::RecvError;
 
 /// GET /qa/{id}/live: the session's updates as they happen. The first event says how
@@ -43,34 +40,13 @@ pub async fn live_updates(
         votes: Vec::new(),
     };
     let first = serde_json::to_string(&hello).unwrap_or_default();
-    let closing = bus.closing();
-    let stream = futures::stream::unfold(
-        (Some(first), updates, closing),
-        |(first, mut updates, mut closing)| async move {
-            if let Some(first) = first {
-                let event = Ok::<_, Infallible>(Event::default().data(first));
-                return Some((event, (None, updates, closing)));
-            }
-            if *closing.borrow() {
-                return None;
-            }
-            let received = tokio::select! {
-                received = updates.recv() => received,
-                _ = closing.changed() => return None,
-            };
-            let data = match received {
-                Ok(data) => data.to_string(),
-                Err(RecvError::Lagged(_)) => {
-                    serde_json::to_string(&LiveUpdate::Changed).unwrap_or_default()
-                }
-                Err(RecvError::Closed) => return None,
-            };
-            Some((Ok(Event::default().data(data)), (None, updates, closing)))
-        },
-    );
-    Sse::new(stream)
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
-        .into_response()
+    live_response(first, updates, bus.closing(), |received| match received {
+        Ok(data) => Step::Send(data.to_string()),
+        Err(RecvError::Lagged(_)) => {
+            Step::Send(serde_json::to_string(&LiveUpdate::Changed).unwrap_or_default())
+        }
+        Err(RecvError::Closed) => Step::End,
+    })
 }
 
 /// GET /qa/{id}/calendar.ics: the session's live part for any calendar app.

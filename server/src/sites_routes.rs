@@ -19,9 +19,10 @@ use app::{
             oembed::oembed_for,
             published::{site_page, SitePage, Version},
             sitemap::sitemap_xml,
-            visitors::{join_from_form, sign_up_from_form, Fields},
+            visitors::{join_from_form, sign_up_from_form},
         },
     },
+    ui::plain_form::Fields,
 };
 use axum::{
     extract::{Path, Query, State},

@@ -296,8 +296,3 @@ pub fn index_html(frame: &Frame, appeals: &[(DonationPage, Thermometer)]) -> Str
         body,
     )
 }
-
-/// The donate box as its own HTML, for the widget and the Web Creator's block.
-pub fn donate_box_html(page: &DonationPage, thermometer: &Thermometer) -> String {
-    to_html(|| donate_box(page, thermometer, true))
-}

@@ -5,6 +5,14 @@ use crate::error::AppError;
 use leptos::{prelude::*, tachys::view::RenderHtml};
 use std::collections::HashMap;
 
+/// A form's fields as posted.
+pub type Fields = HashMap<String, String>;
+
+/// A posted field's text; empty when the form did not send it.
+pub fn posted<'f>(form: &'f Fields, name: &str) -> &'f str {
+    form.get(name).map_or("", String::as_str)
+}
+
 /// Draws `view` to an HTML string, inside its own reactive owner.
 pub fn to_html<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
     Owner::new().with(|| view().to_html())
@@ -13,12 +21,12 @@ pub fn to_html<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
 /// A form sent back: what was typed, and what was wrong.
 #[derive(Debug, Clone, Default)]
 pub struct Echo {
-    pub values: HashMap<String, String>,
+    pub values: Fields,
     pub error: Option<AppError>,
 }
 
 impl Echo {
-    pub fn new(values: HashMap<String, String>, error: AppError) -> Self {
+    pub fn new(values: Fields, error: AppError) -> Self {
         Self {
             values,
             error: Some(error),

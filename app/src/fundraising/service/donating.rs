@@ -23,6 +23,7 @@ use crate::{
     },
     mail::{queue_templated, Template},
     places::service::lookup::locate_postcode,
+    ui::plain_form::{posted, Fields},
     validate::{EmailAddress, PersonName, PostcodeUk},
 };
 use chrono::Utc;
@@ -31,17 +32,9 @@ use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
 };
-use std::collections::HashMap;
 
 /// The smallest gift.
 pub const MIN_PENCE: i64 = 100;
-
-/// The form as posted.
-pub type Fields = HashMap<String, String>;
-
-fn get<'a>(form: &'a Fields, name: &str) -> &'a str {
-    form.get(name).map(String::as_str).unwrap_or_default()
-}
 
 /// A gift and its donor, checked.
 #[derive(Debug, Clone)]
@@ -59,9 +52,9 @@ pub struct DonorDetails {
 impl DonorDetails {
     /// Checks the form against `page`'s limits; each error names its field.
     pub fn parse(form: &Fields, page: &DonationPage) -> AppResult<Self> {
-        let chosen = get(form, "amount");
+        let chosen = posted(form, "amount");
         let amount_pence = match chosen {
-            "" | "other" => parse_pounds(get(form, "other_amount")),
+            "" | "other" => parse_pounds(posted(form, "other_amount")),
             pence => pence.parse::<i64>().ok(),
         }
         .ok_or_else(|| AppError::invalid("amount", "Choose an amount, or type one in pounds."))?;
@@ -75,9 +68,9 @@ impl DonorDetails {
                 ),
             ));
         }
-        let frequency = Frequency::parse(get(form, "frequency"))
+        let frequency = Frequency::parse(posted(form, "frequency"))
             .ok_or_else(|| AppError::invalid("frequency", "Choose once or monthly."))?;
-        let address = get(form, "address").trim();
+        let address = posted(form, "address").trim();
         if address.is_empty() {
             return Err(AppError::invalid("address", "Give your home address."));
         }
@@ -90,10 +83,10 @@ impl DonorDetails {
         Ok(Self {
             amount_pence,
             frequency,
-            name: PersonName::parse("name", get(form, "name"))?,
-            email: EmailAddress::parse("email", get(form, "email"))?,
+            name: PersonName::parse("name", posted(form, "name"))?,
+            email: EmailAddress::parse("email", posted(form, "email"))?,
             address: address.to_string(),
-            postcode: PostcodeUk::parse("postcode", get(form, "postcode"))?,
+            postcode: PostcodeUk::parse("postcode", posted(form, "postcode"))?,
             permissible: form.contains_key("permissible"),
             fundraising_emails: form.contains_key("fundraising_emails"),
         })

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::{
     events::model::{EventCard, EventDetail},
+    fundraising::{model::Thermometer, render::donate_box, service::pages::DonationPage},
     sites::model::Accent,
     ui::escape,
 };
@@ -35,6 +36,16 @@ fn document(frame: &Frame, body: String) -> String {
          </body></html>",
         title = escape::html(frame.title),
         accent = Accent::named(frame.accent).name,
+    )
+}
+
+/// An appeal's thermometer and a button to give, opened in a new tab (a checkout never
+/// runs inside a frame); its figures follow the appeal's live stream.
+pub fn donate_widget(frame: &Frame, page: &DonationPage, thermometer: &Thermometer) -> String {
+    let body = to_html(|| donate_box(page, thermometer, true));
+    document(
+        frame,
+        format!("{body}<script src=\"/donate/thermometer.js\" defer></script>"),
     )
 }
 

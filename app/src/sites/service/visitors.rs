@@ -11,15 +11,8 @@ use crate::{
     groups::service::lookups::GroupRef,
     rate_limit::Limit,
     state::AppState,
+    ui::plain_form::{posted, Fields},
 };
-use std::collections::HashMap;
-
-/// A form's fields as posted.
-pub type Fields = HashMap<String, String>;
-
-fn get<'f>(form: &'f Fields, name: &str) -> &'f str {
-    form.get(name).map_or("", String::as_str)
-}
 
 /// Keeps the "stay in touch" details for `group` (an official local party group).
 pub async fn join_from_form(
@@ -33,10 +26,10 @@ pub async fn join_from_form(
     }
     state.limits.check(Limit::SignUpsPerAddress, client)?;
     let details = JoinDetails::parse(
-        get(form, "name"),
-        get(form, "email"),
-        get(form, "postcode"),
-        get(form, "phone"),
+        posted(form, "name"),
+        posted(form, "email"),
+        posted(form, "postcode"),
+        posted(form, "phone"),
         form.contains_key("consent_email"),
         form.contains_key("consent_sms"),
     )?;
@@ -60,17 +53,17 @@ pub async fn sign_up_from_form(
             "This event is no longer open for sign-ups.",
         ));
     };
-    let slot_id = get(form, "slot_id")
+    let slot_id = posted(form, "slot_id")
         .parse::<i32>()
         .ok()
         .filter(|id| detail.slots.iter().any(|s| s.id == *id))
         .ok_or_else(|| AppError::invalid("slot_id", "Choose a date."))?;
     state.limits.check(Limit::SignUpsPerAddress, client)?;
     let details = signups::SignUpDetails::parse(
-        get(form, "name"),
-        get(form, "email"),
-        get(form, "phone"),
-        get(form, "postcode"),
+        posted(form, "name"),
+        posted(form, "email"),
+        posted(form, "phone"),
+        posted(form, "postcode"),
         form.contains_key("consent_email"),
         form.contains_key("consent_sms"),
     )?;
