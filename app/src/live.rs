@@ -78,7 +78,7 @@ impl LiveBus {
 
     /// Every signal from now on, from every process. On PostgreSQL the first call starts
     /// this process's listener.
-    pub fn signals(&self) -> broadcast::Receiver<Signal> {
+    fn signals(&self) -> broadcast::Receiver<Signal> {
         let receiver = self.0.local.subscribe();
         if self.is_postgres() {
             self.0.listening.get_or_init(|| {
@@ -86,6 +86,16 @@ impl LiveBus {
             });
         }
         receiver
+    }
+
+    /// One topic's signals from every process, until this one stops: what each domain's
+    /// relay reads.
+    pub fn listen(&self, topic: &'static str) -> TopicListener {
+        TopicListener {
+            topic,
+            signals: self.signals(),
+            closing: self.closing(),
+        }
     }
 
     /// Ends every stream reading the bus in this process (it is stopping).
@@ -111,6 +121,46 @@ impl LiveBus {
 
     fn is_postgres(&self) -> bool {
         self.0.db.get_database_backend() == DatabaseBackend::Postgres
+    }
+}
+
+/// What a topic's listener heard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heard {
+    /// A signal's payload.
+    Signal(Arc<str>),
+    /// Signals were lost while this reader was slow: whatever they would have changed
+    /// must be read afresh.
+    Missed,
+}
+
+/// One topic's signals (see `LiveBus::listen`).
+pub struct TopicListener {
+    topic: &'static str,
+    signals: broadcast::Receiver<Signal>,
+    closing: watch::Receiver<bool>,
+}
+
+impl TopicListener {
+    /// The next signal on the topic; None once the process is stopping.
+    pub async fn next(&mut self) -> Option<Heard> {
+        loop {
+            if *self.closing.borrow() {
+                return None;
+            }
+            let received = tokio::select! {
+                received = self.signals.recv() => received,
+                _ = self.closing.changed() => return None,
+            };
+            match received {
+                Ok((topic, payload)) if &*topic == self.topic => {
+                    return Some(Heard::Signal(payload))
+                }
+                Ok(_) => {}
+                Err(broadcast::error::RecvError::Lagged(_)) => return Some(Heard::Missed),
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
     }
 }
 

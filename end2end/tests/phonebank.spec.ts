@@ -80,6 +80,11 @@ test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV 
   await save.click();
   await expect(sam.getByRole('status')).toContainText('Saved. Here is your next call.');
   await expect(sam.getByText(`Today: ${today(before + 1, 'call')}, ${today(talks + 1, 'conversation')}`)).toBeVisible();
+  if (!noJs(testInfo)) {
+    // The dashboard, open all along, hears of the call through its live stream (its
+    // fallback refresh is every 15 seconds, so this is the stream).
+    await expect(page.getByText('1 call made')).toBeVisible({ timeout: 5000 });
+  }
   await outcomes.getByLabel('No answer').check();
   await save.click();
   await expect(sam.getByText(`Today: ${today(before + 2, 'call')}, ${today(talks + 1, 'conversation')}`)).toBeVisible();
@@ -99,6 +104,15 @@ test('staff start a phonebank, Sam takes three calls, and the dashboard and CSV 
   expect(csv).toContain('"Can we count on your vote?","How will you vote?"');
   expect(csv).toContain('"Talked","","","","yes","By post"');
   expect(csv).toContain('"Do not call again"');
+
+  // A reviewer corrects the conversation's answer; the change says who made it.
+  const talked = recent.getByRole('row').filter({ hasText: 'Q1: yes' });
+  await talked.getByText(/^Correct call \d+$/).click();
+  await talked.getByRole('group', { name: /Can we count on your vote/ }).getByLabel('No').check();
+  await talked.getByRole('button', { name: 'Save correction' }).click();
+  const corrected = recent.getByRole('row').filter({ hasText: 'Q1: no' });
+  await expect(corrected).toContainText('Corrected by Morgan Staff');
+  await expect(recent).not.toContainText('Q1: yes');
 });
 
 test('a call saved with no signal waits on the phone and is sent once the network is back', async ({ page, browser }, testInfo) => {

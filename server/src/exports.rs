@@ -41,31 +41,6 @@ pub async fn attendees_csv(
     }
 }
 
-/// GET /phonebanks/{id}/results.csv: a phonebank's results, for its organisers and staff.
-pub async fn phonebank_results_csv(
-    State(state): State<ServerState>,
-    Path(id): Path<i32>,
-    headers: HeaderMap,
-) -> Response {
-    use app::phonebank::{
-        policy::PhonebankAction,
-        service::{access::phonebank_for, export::results_csv},
-    };
-    let db = &state.app.db;
-    let viewer = match person_from_headers(db, &headers).await {
-        Ok(viewer) => viewer,
-        Err(err) => return error_response(err),
-    };
-    let csv = match phonebank_for(db, id, viewer.as_ref(), PhonebankAction::Organise).await {
-        Ok(access) => results_csv(db, &access).await,
-        Err(err) => Err(err),
-    };
-    match csv {
-        Ok(csv) => csv_response(csv, &format!("phonebank-{id}-results.csv")),
-        Err(err) => error_response(err),
-    }
-}
-
 /// A CSV body that downloads as `file_name` and is never cached.
 pub(crate) fn csv_response(csv: String, file_name: &str) -> Response {
     (

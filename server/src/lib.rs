@@ -16,6 +16,7 @@ pub mod outbox_worker;
 pub mod outreach_bench;
 pub mod outreach_routes;
 pub mod phonebank_bench;
+pub mod phonebank_routes;
 pub mod privacy_bench;
 pub mod qa_bench;
 pub mod qa_routes;
@@ -99,7 +100,11 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/events/{id}/attendees.csv", get(exports::attendees_csv))
         .route(
             "/phonebanks/{id}/results.csv",
-            get(exports::phonebank_results_csv),
+            get(phonebank_routes::results),
+        )
+        .route(
+            "/phonebanks/{id}/live",
+            get(phonebank_routes::dashboard_updates),
         )
         .route("/events/{id}/calendar.ics", get(exports::event_calendar))
         .route("/qa/{id}/live", get(qa_routes::live_updates))

@@ -2,8 +2,10 @@
 //! it is given it makes (or, with `--join`, reuses) a phonebank of `--contacts` contacts
 //! (100,000 by default) and callers who are members of its group, then runs simulated
 //! callers, each doing Next call → save outcome through the same service calls as the
-//! server functions (access check, lease, access log, script; the call saved with its
-//! answers), for `--seconds` at each of `--callers` concurrencies. It prints cycles per
+//! server functions (access check, the call page with its calling window, lease, access
+//! log and script; the call saved with its answers and, as the page's "Save and next
+//! call" does, the next call leased in the same write unless `--unfolded`; the dashboard
+//! told), for `--seconds` at each of `--callers` concurrencies. It prints cycles per
 //! second, the p50 and p99 of Next call and of a whole cycle, and the double leases it
 //! saw (a contact handed to a caller while another held it), which must be 0. Run two at
 //! once with `--join` on one PostgreSQL to measure two server processes.
@@ -22,7 +24,9 @@ use app::{
             new_group::{create_group, NewGroup},
         },
     },
+    live::LiveBus,
     outreach::{model::AudienceKind, service::senders::sender_for},
+    personal_data::{access_log::Viewing, viewed_things::PHONEBANK_CALL},
     phonebank::{
         hours::{CallingWindow, Hours},
         model::{Basis, CallersAllowed, NextCall, Outcome},
@@ -30,11 +34,12 @@ use app::{
         service::{
             access::phonebank_for,
             audience::Callable,
-            call_page::{call_page, CallSettings},
+            call_page::{call_page, caller_role, calling_now, CallSettings},
             calls::{save_call, CallResult},
             campaigns::{save_phonebank, NewPhonebank},
-            leasing::Lessee,
-            set_calling_window,
+            kept::calling_window,
+            leasing::{Lessee, NextLease},
+            live, set_calling_window,
         },
     },
 };
@@ -66,6 +71,10 @@ pub struct PhonebankBenchArgs {
     /// Use the phonebank another bench process made (two processes on one PostgreSQL).
     #[arg(long)]
     pub join: bool,
+    /// Save a call without leasing the next in the same transaction (as before the two
+    /// were folded together), to compare.
+    #[arg(long)]
+    pub unfolded: bool,
 }
 
 pub async fn run(db: &DatabaseConnection, args: &PhonebankBenchArgs) -> Result<(), BoxError> {
@@ -81,6 +90,7 @@ pub async fn run(db: &DatabaseConnection, args: &PhonebankBenchArgs) -> Result<(
             phonebank_id,
             &callers[..n.min(callers.len())],
             args.seconds,
+            !args.unfolded,
         )
         .await?;
         println!("{n} callers: {figures}");
@@ -227,7 +237,9 @@ async fn load(
     phonebank_id: i32,
     callers: &[PersonView],
     seconds: u64,
+    fold: bool,
 ) -> Result<String, BoxError> {
+    let bus = LiveBus::new(db.clone());
     let held: Arc<Mutex<HashMap<i32, i32>>> = Arc::default();
     let doubles = Arc::new(AtomicU64::new(0));
     let conflicts = Arc::new(AtomicU64::new(0));
@@ -235,8 +247,13 @@ async fn load(
     let started = Instant::now();
     let mut tasks = Vec::new();
     for person in callers.iter().cloned() {
-        let (db, held, doubles, conflicts) =
-            (db.clone(), held.clone(), doubles.clone(), conflicts.clone());
+        let (db, held, doubles, conflicts, bus) = (
+            db.clone(),
+            held.clone(),
+            doubles.clone(),
+            conflicts.clone(),
+            bus.clone(),
+        );
         tasks.push(tokio::spawn(async move {
             let mut times: Vec<(f64, f64)> = Vec::new();
             while Instant::now() < until {
@@ -244,9 +261,10 @@ async fn load(
                 let access =
                     phonebank_for(&db, phonebank_id, Some(&person), PhonebankAction::Call).await?;
                 let settings = CallSettings {
-                    window: CallingWindow::parse("00:00-24:00,00:00-24:00").unwrap_or_default(),
+                    window: calling_window(&bus).await?,
                     bridged: false,
                     public_url: "http://bench.example",
+                    live: &bus,
                 };
                 let page = call_page(&db, &access, &settings, Utc::now()).await?;
                 let next = t0.elapsed().as_secs_f64() * 1000.0;
@@ -265,7 +283,6 @@ async fn load(
                 let who = Lessee {
                     phonebank_id,
                     caller_id: person.id,
-                    tps_counts: false,
                 };
                 let result = CallResult {
                     outcome: Outcome::Talked,
@@ -276,18 +293,43 @@ async fn load(
                 held.lock()
                     .map_err(|_| AppError::Internal)?
                     .remove(&call.contact_id);
-                if let Err(AppError::Conflict { .. }) = save_call(
+                // As the save server function: the next call leased in the same write.
+                let access =
+                    phonebank_for(&db, phonebank_id, Some(&person), PhonebankAction::Call).await?;
+                let now = Utc::now();
+                let window = calling_window(&bus).await?;
+                let role = caller_role(&access.phonebank);
+                let next_lease = if fold {
+                    calling_now(&access, &window, now)
+                        .ok()
+                        .map(|who| NextLease {
+                            who,
+                            seen: Some(Viewing {
+                                viewer_id: person.id,
+                                viewer_role: &role,
+                                what: PHONEBANK_CALL,
+                            }),
+                        })
+                } else {
+                    None
+                };
+                match save_call(
                     &db,
                     who,
                     call.contact_id,
                     call.lease,
                     &call.call_key,
                     &result,
-                    Utc::now(),
+                    next_lease,
+                    now,
                 )
                 .await
                 {
-                    conflicts.fetch_add(1, Ordering::Relaxed);
+                    Err(AppError::Conflict { .. }) => {
+                        conflicts.fetch_add(1, Ordering::Relaxed);
+                    }
+                    Err(err) => return Err(err),
+                    Ok(_) => live::changed(&bus, phonebank_id).await,
                 }
                 times.push((next, t0.elapsed().as_secs_f64() * 1000.0));
             }

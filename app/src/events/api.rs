@@ -159,6 +159,7 @@ pub async fn sign_up_for_event(
     postcode: Option<String>,
     consent_email: Option<String>,
     consent_sms: Option<String>,
+    consent_calls: Option<String>,
     referrer: Option<i32>,
 ) -> Result<SignUpStatus, AppError> {
     serve(|ctx| async move {
@@ -184,6 +185,10 @@ pub async fn sign_up_for_event(
         details.phone_confirmed = mine.is_some_and(|p| {
             p.mobile.is_some() && p.mobile.as_deref() == details.phone.as_ref().map(|m| m.as_str())
         });
+        // Calls only from the proven owner of the address and the number (see
+        // `consent_boxes`); the form offers the box to no one else.
+        details.consent_calls =
+            consent_calls.is_some() && details.owner().is_some() && details.phone_confirmed;
         ctx.limit_address(Limit::SignUpsPerAddress)?;
         // Each sign-up emails the address: only its confirmed owner may send many.
         if details.owner().is_none() {

@@ -80,6 +80,10 @@ pub const CONSENT_EMAIL_WORDING: &str =
 /// The words shown beside the text message tick box, stored with each choice.
 pub const CONSENT_SMS_WORDING: &str =
     "Text me reminders about this event and other campaign activity. Reply STOP to opt out.";
+/// The words shown beside the phone calls tick box (members with a confirmed mobile),
+/// stored with each choice.
+pub const CONSENT_CALLS_WORDING: &str =
+    "Phone me about campaigns and events (volunteers call from the party's phonebanks). Say no at any time on your preferences page.";
 
 /// The host's event form, as typed: used to create, edit and duplicate events, and sent
 /// to the browser to fill the form in.

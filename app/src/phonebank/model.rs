@@ -185,6 +185,8 @@ pub struct Dashboard {
     pub callers_now: i64,
     pub outcomes: Vec<(String, i64)>,
     pub questions: Vec<QuestionTally>,
+    /// The survey itself, for correcting a call's answers.
+    pub survey: Vec<Question>,
     pub queue: QueueState,
     pub join_link: Option<String>,
     pub recent: Vec<CallLine>,
@@ -198,7 +200,10 @@ pub struct CallLine {
     pub caller: String,
     pub contact: String,
     pub outcome: Outcome,
+    /// "Q1: yes · Q2: By post".
     pub answers: String,
+    /// The answers by question number, to fill the correction form with.
+    pub given: std::collections::BTreeMap<usize, String>,
     pub corrected: Option<String>,
 }
 

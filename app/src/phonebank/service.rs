@@ -9,7 +9,9 @@ pub mod calls;
 pub mod campaigns;
 pub mod dashboard;
 pub mod export;
+pub mod kept;
 pub mod leasing;
+pub mod live;
 pub mod tps;
 
 use crate::{error::AppResult, phonebank::hours::CallingWindow, site_settings};

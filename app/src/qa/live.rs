@@ -6,7 +6,7 @@
 
 use crate::{
     error::AppResult,
-    live::LiveBus,
+    live::{Heard, LiveBus},
     qa::{entity::question, model::LiveUpdate, service::answers::answer_view},
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -130,26 +130,25 @@ async fn send(bus: &LiveBus, signal: &Signal) -> AppResult<()> {
 
 /// The process's fan-out: reads the bus, and every second sends the counts that changed.
 async fn run(bus: LiveBus, hub: Arc<Hub>) {
-    let mut signals = bus.signals();
+    let mut heard = bus.listen(TOPIC);
     let mut tick = tokio::time::interval(BATCH);
     let mut last_presence = Instant::now();
     loop {
         tokio::select! {
-            received = signals.recv() => match received {
-                Ok((topic, payload)) if &*topic == TOPIC => {
+            received = heard.next() => match received {
+                Some(Heard::Signal(payload)) => {
                     if let Ok(signal) = serde_json::from_str::<Signal>(&payload) {
                         handle(&bus, &hub, signal).await;
                     }
                 }
-                Ok(_) => {}
-                Err(broadcast::error::RecvError::Lagged(_)) => {
+                Some(Heard::Missed) => {
                     // Missed some: every watcher reads its page again.
                     let sessions: Vec<i32> = hub.rooms.lock().unwrap_or_else(|e| e.into_inner()).keys().copied().collect();
                     for session in sessions {
                         fan_out(&hub, session, &LiveUpdate::Changed);
                     }
                 }
-                Err(broadcast::error::RecvError::Closed) => return,
+                None => return,
             },
             _ = tick.tick() => {
                 flush_counts(&bus, &hub).await;

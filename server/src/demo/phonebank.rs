@@ -116,7 +116,6 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
     let who = Lessee {
         phonebank_id: id,
         caller_id: owner.id,
-        tps_counts: false,
     };
     let outcomes = [
         Outcome::Talked,
@@ -130,7 +129,7 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
     ];
     for n in 0..40 {
         let at = now - Duration::days(2) + Duration::minutes(3 * n as i64);
-        let Some(row) = lease_next(db, who, at).await? else {
+        let Some(row) = lease_next(db, who, None, at).await? else {
             break;
         };
         let outcome = outcomes[n % outcomes.len()];
@@ -158,6 +157,7 @@ pub async fn load(db: &DatabaseConnection) -> AppResult<()> {
             row.lease_seq,
             &format!("demo-{n}"),
             &result,
+            None,
             at,
         )
         .await?;

@@ -174,13 +174,43 @@ async fn a_confirmed_number_can_agree_to_texts_on_preferences_and_in_one_click_s
     let signed_up = app
         .call(
             "/api/events/sign-up",
-            &[("slot_id", &slot.to_string()), ("consent_sms", "yes")],
+            &[
+                ("slot_id", &slot.to_string()),
+                ("consent_sms", "yes"),
+                ("consent_calls", "yes"),
+            ],
             Some(&sam),
         )
         .await;
     assert!(signed_up.succeeded(), "{}", signed_up.body);
     assert!(
         has_consent(&app.db, "sam@example.org", Channel::Sms, PARTY_SCOPE)
+            .await
+            .unwrap()
+    );
+    // The phone calls box, from the owner of the address and the number: in force too.
+    assert!(
+        has_consent(&app.db, "sam@example.org", Channel::Phone, PARTY_SCOPE)
+            .await
+            .unwrap()
+    );
+    // A guest's form cannot agree to calls for a number (nobody proved it is theirs).
+    let guest = app
+        .call(
+            "/api/events/sign-up",
+            &[
+                ("slot_id", &slot.to_string()),
+                ("name", "Gil Guest"),
+                ("email", "gil@example.org"),
+                ("phone", "07700 900456"),
+                ("consent_calls", "yes"),
+            ],
+            None,
+        )
+        .await;
+    assert!(guest.succeeded(), "{}", guest.body);
+    assert!(
+        !has_consent(&app.db, "gil@example.org", Channel::Phone, PARTY_SCOPE)
             .await
             .unwrap()
     );

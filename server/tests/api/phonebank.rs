@@ -3,6 +3,7 @@
 //! under 200 concurrent callers, and who may call each server function.
 
 mod bridged;
+mod dashboard;
 mod journey;
 mod leasing;
 mod role_matrix;

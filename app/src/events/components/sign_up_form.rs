@@ -2,7 +2,7 @@ use crate::{
     auth::session::use_session,
     events::{
         api::SignUpForEvent,
-        model::{SlotView, CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING},
+        model::{SlotView, CONSENT_CALLS_WORDING, CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING},
     },
     ui::form::{CheckboxField, FormError, SubmitButton, TextField},
 };
@@ -34,9 +34,10 @@ pub fn SignUpForm(slots: Vec<SlotView>, referrer: Option<i32>) -> impl IntoView 
                                     {match me {
                                         Some(person) => view! {
                                             <p>"Signing up as " <strong>{person.name}</strong> " (" {person.email} ")."</p>
-                                            // With a confirmed mobile, agreeing to texts is one tick.
+                                            // With a confirmed mobile, agreeing to texts or calls is one tick.
                                             {person.mobile.is_some().then(|| view! {
                                                 <CheckboxField label=CONSENT_SMS_WORDING name="consent_sms" />
+                                                <CheckboxField label=CONSENT_CALLS_WORDING name="consent_calls" />
                                             })}
                                         }.into_any(),
                                         None => view! { <GuestFields error=error /> }.into_any(),

@@ -44,6 +44,10 @@ pub struct SignUpDetails {
     pub phone_confirmed: bool,
     pub consent_email: bool,
     pub consent_sms: bool,
+    /// Phone calls from the party's phonebanks: only ever set for the signed-in owner of
+    /// the address and of the number (there is no way to confirm a stranger's number for
+    /// calls, as a YES reply does for texts).
+    pub consent_calls: bool,
     /// Who shared the link they came through, already checked (see `referrals`).
     pub referrer_id: Option<i32>,
 }
@@ -69,6 +73,7 @@ impl SignUpDetails {
             phone_confirmed: false,
             consent_email,
             consent_sms,
+            consent_calls: false,
             referrer_id: None,
         })
     }

@@ -10,7 +10,7 @@ use crate::{
         entity::{fund_page, payment},
         model::Thermometer,
     },
-    live::LiveBus,
+    live::{Heard, LiveBus},
 };
 use sea_orm::{
     sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
@@ -115,20 +115,15 @@ pub fn watch(bus: &LiveBus) -> broadcast::Receiver<(i32, Thermometer)> {
 /// Hears the bus: drops the changed page's copy, counts it again once, and tells this
 /// process's watchers.
 async fn relay(bus: LiveBus) {
-    let mut signals = bus.signals();
-    let mut closing = bus.closing();
-    loop {
-        let signal = tokio::select! {
-            signal = signals.recv() => signal,
-            _ = closing.changed() => return,
-        };
+    let mut heard = bus.listen(TOPIC);
+    while let Some(signal) = heard.next().await {
         let page_id = match signal {
-            Ok((topic, payload)) if &*topic == TOPIC => match payload.parse::<i32>() {
+            Heard::Signal(payload) => match payload.parse::<i32>() {
                 Ok(id) => id,
                 Err(_) => continue,
             },
-            Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => continue,
-            Err(broadcast::error::RecvError::Closed) => return,
+            // Each copy is never older than `FRESH`: a missed signal is caught up then.
+            Heard::Missed => continue,
         };
         let part = totals(&bus);
         part.kept

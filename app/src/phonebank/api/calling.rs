@@ -23,14 +23,12 @@ async fn caller_access(ctx: &RequestCtx, id: i32) -> AppResult<Access> {
     phonebank_for(&ctx.db, id, ctx.maybe_person(), PhonebankAction::Call).await
 }
 
-/// The caller's side of a lease they already hold (saving, skipping, checking in need no
-/// TPS answer: only handing out a new call does).
+/// The caller's side of a lease they already hold (saving, skipping, checking in).
 #[cfg(feature = "ssr")]
 fn lessee(access: &Access) -> Lessee {
     Lessee {
         phonebank_id: access.phonebank.id,
         caller_id: access.person.id,
-        tps_counts: false,
     }
 }
 
@@ -40,13 +38,14 @@ pub async fn call_page(id: i32) -> Result<CallPageView, AppError> {
     serve(|ctx| async move {
         use crate::phonebank::service::{
             call_page::{call_page, CallSettings},
-            calling_window,
+            kept::calling_window,
         };
         let access = caller_access(&ctx, id).await?;
         let settings = CallSettings {
-            window: calling_window(&ctx.db).await?,
+            window: calling_window(&ctx.state.live).await?,
             bridged: ctx.state.settings.voice.is_some(),
             public_url: &ctx.state.settings.public_url,
+            live: &ctx.state.live,
         };
         call_page(&ctx.db, &access, &settings, chrono::Utc::now()).await
     })
@@ -67,12 +66,18 @@ pub async fn save_call(
     answers: Option<HashMap<String, String>>,
 ) -> Result<(), AppError> {
     serve(|ctx| async move {
+        use crate::personal_data::{access_log::Viewing, viewed_things::PHONEBANK_CALL};
         use crate::phonebank::{
             model::{
                 survey::{answers_from_form, parse_survey},
                 Outcome,
             },
-            service::calls::{save_call, CallResult},
+            service::{
+                call_page::{caller_role, calling_now},
+                calls::{save_call, CallResult},
+                kept::calling_window,
+                leasing::NextLease,
+            },
         };
         let access = caller_access(&ctx, phonebank_id).await?;
         let outcome = Outcome::parse(&outcome)
@@ -106,6 +111,19 @@ pub async fn save_call(
             note,
             callback_at,
         };
+        // The next call is leased as this one is saved, when calling is open.
+        let window = calling_window(&ctx.state.live).await?;
+        let role = caller_role(&access.phonebank);
+        let next = calling_now(&access, &window, now)
+            .ok()
+            .map(|who| NextLease {
+                who,
+                seen: Some(Viewing {
+                    viewer_id: access.person.id,
+                    viewer_role: &role,
+                    what: PHONEBANK_CALL,
+                }),
+            });
         save_call(
             &ctx.db,
             lessee(&access),
@@ -113,9 +131,11 @@ pub async fn save_call(
             lease,
             &call_key,
             &result,
+            next,
             now,
         )
         .await?;
+        crate::phonebank::service::live::changed(&ctx.state.live, phonebank_id).await;
         redirect_to(&format!(
             "/phonebanks/{phonebank_id}/call?saved={}",
             outcome.as_str()

@@ -155,23 +155,42 @@ pub async fn set_phonebank_status(id: i32, status: String) -> Result<(), AppErro
         let status = PhonebankStatus::parse(&status)
             .ok_or_else(|| AppError::invalid("status", "Choose open, paused or closed."))?;
         crate::phonebank::service::campaigns::set_status(&ctx.db, &access, status).await?;
+        crate::phonebank::service::live::changed(&ctx.state.live, id).await;
         redirect_to(&format!("/phonebanks/{id}?status={}", status.as_str()));
         Ok(())
     })
     .await
 }
 
-/// Corrects a call's outcome as a reviewer (its answers stay; the change is kept with
-/// who made it).
+/// Corrects a call's outcome and answers as a reviewer (what it said before is kept with
+/// who changed it). An outcome that is not a conversation keeps no answers.
 #[server(endpoint = "phonebanks/correct")]
-pub async fn correct_call(id: i32, call_id: i32, outcome: String) -> Result<(), AppError> {
+pub async fn correct_call(
+    id: i32,
+    call_id: i32,
+    outcome: String,
+    answers: Option<std::collections::HashMap<String, String>>,
+) -> Result<(), AppError> {
     serve(|ctx| async move {
-        use crate::phonebank::{model::Outcome, service::dashboard::correct_call};
+        use crate::phonebank::{
+            model::{
+                survey::{answers_from_form, parse_survey},
+                Outcome,
+            },
+            service::dashboard::correct_call,
+        };
         let access =
             phonebank_for(&ctx.db, id, ctx.maybe_person(), PhonebankAction::Organise).await?;
         let outcome = Outcome::parse(&outcome)
             .ok_or_else(|| AppError::invalid("outcome", "Choose how the call ended."))?;
-        correct_call(&ctx.db, &access, call_id, outcome, None).await?;
+        let answers = if outcome.keeps_answers() {
+            let questions = parse_survey(&access.phonebank.survey).unwrap_or_default();
+            answers_from_form(&questions, &answers.unwrap_or_default())?
+        } else {
+            Default::default()
+        };
+        correct_call(&ctx.db, &access, call_id, outcome, Some(&answers)).await?;
+        crate::phonebank::service::live::changed(&ctx.state.live, id).await;
         redirect_to(&format!("/phonebanks/{id}?corrected={call_id}"));
         Ok(())
     })

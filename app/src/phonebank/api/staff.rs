@@ -95,6 +95,7 @@ pub async fn set_calling_window(
             )
         })?;
         service::set_calling_window(&ctx.db, CallingWindow { weekdays, sunday }).await?;
+        crate::phonebank::service::kept::forget_calling_window(&ctx.state.live);
         redirect_to("/staff/phonebanks?window=saved");
         Ok(())
     })

@@ -113,10 +113,17 @@ fn OutcomeField(error: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
-/// One survey question, as its kind asks.
+/// One survey question, as its kind asks: empty on the call page, filled with the answer
+/// `given` when a reviewer corrects a call (`id_prefix` keeps each row's ids apart).
 #[component]
-fn QuestionField(question: Question, error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn QuestionField(
+    question: Question,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] given: String,
+    #[prop(optional, into)] id_prefix: String,
+) -> impl IntoView {
     let field = question.field();
+    let is_given = |value: &str| given.split("; ").any(|g| g == value);
     let message = {
         let field = field.clone();
         Signal::derive(move || error.get().and_then(|e| e.message_for(&field)))
@@ -133,18 +140,23 @@ fn QuestionField(question: Question, error: Signal<Option<AppError>>) -> impl In
             w.question, w.value
         )
     });
-    let choice = |input: &'static str, name: String, value: String, label: String, id: String| {
+    let choice = |input: &'static str,
+                  name: String,
+                  value: String,
+                  label: String,
+                  id: String,
+                  checked: bool| {
         view! {
             <div class="field-checkbox">
-                <input type=input id=id.clone() name=name value=value />
+                <input type=input id=id.clone() name=name value=value checked=checked />
                 <label for=id>{label}</label>
             </div>
         }
     };
     let inputs = match &question.kind {
         QuestionKind::FreeText => {
-            let id = format!("answer-{field}");
-            view! { <label class="visually-hidden" for=id.clone()>{question.label.clone()}</label><textarea id=id name=format!("answers[{field}]") rows="2"></textarea> }.into_any()
+            let id = format!("{id_prefix}answer-{field}");
+            view! { <label class="visually-hidden" for=id.clone()>{question.label.clone()}</label><textarea id=id name=format!("answers[{field}]") rows="2">{given.clone()}</textarea> }.into_any()
         }
         QuestionKind::SeveralChoices(options) => options
             .iter()
@@ -155,7 +167,8 @@ fn QuestionField(question: Question, error: Signal<Option<AppError>>) -> impl In
                     format!("answers[{field}_{}]", i + 1),
                     "on".into(),
                     option.clone(),
-                    format!("answer-{field}-{}", i + 1),
+                    format!("{id_prefix}answer-{field}-{}", i + 1),
+                    is_given(option),
                 )
             })
             .collect_view()
@@ -175,12 +188,14 @@ fn QuestionField(question: Question, error: Signal<Option<AppError>>) -> impl In
                 .into_iter()
                 .enumerate()
                 .map(|(i, (value, label))| {
+                    let checked = !given.is_empty() && given == value;
                     choice(
                         "radio",
                         format!("answers[{field}]"),
                         value,
                         label,
-                        format!("answer-{field}-{}", i + 1),
+                        format!("{id_prefix}answer-{field}-{}", i + 1),
+                        checked,
                     )
                 })
                 .collect_view()

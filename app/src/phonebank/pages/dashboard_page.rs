@@ -2,8 +2,8 @@ use crate::{
     error::AppError,
     phonebank::{
         api::{phonebank_dashboard, CorrectCall, SetPhonebankStatus},
-        model::{CallLine, Dashboard, PhonebankStatus, OUTCOMES},
-        pages::{call_page::count, call_queue::QueueList},
+        model::{CallLine, Dashboard, PhonebankStatus, Question, OUTCOMES},
+        pages::{call_form::QuestionField, call_page::count, call_queue::QueueList},
     },
     ui::{
         form::{FormError, SubmitButton},
@@ -13,8 +13,9 @@ use crate::{
 use leptos::{form::ActionForm, prelude::*};
 use leptos_router::hooks::use_params_map;
 
-/// The organiser's dashboard. With JavaScript it refreshes every five seconds; without,
-/// the browser reloads it every 15.
+/// The organiser's dashboard. With JavaScript it is read again whenever the server says
+/// something changed (a live stream) and every 15 seconds (leases lapse and cool-downs
+/// end with nobody saving anything); without, the browser reloads it every 15.
 #[component]
 pub fn PhonebankDashboardPage() -> impl IntoView {
     let params = use_params_map();
@@ -28,7 +29,7 @@ pub fn PhonebankDashboardPage() -> impl IntoView {
     let status = ServerAction::<SetPhonebankStatus>::new();
     let correct = ServerAction::<CorrectCall>::new();
     let tick = RwSignal::new(0u32);
-    refresh_every_five_seconds(tick);
+    refresh_on_changes(id(), tick);
     let dashboard = Resource::new(
         move || {
             (
@@ -121,15 +122,22 @@ fn Board(
             }}
         }).collect_view()}
         <h2>"Recent calls"</h2>
-        <RecentCalls calls=view.recent id correct />
+        <RecentCalls calls=view.recent survey=view.survey id correct />
     }
 }
 
 #[component]
-fn RecentCalls(calls: Vec<CallLine>, id: i32, correct: ServerAction<CorrectCall>) -> impl IntoView {
+fn RecentCalls(
+    calls: Vec<CallLine>,
+    survey: Vec<Question>,
+    id: i32,
+    correct: ServerAction<CorrectCall>,
+) -> impl IntoView {
     if calls.is_empty() {
         return view! { <p class="empty">"No calls yet."</p> }.into_any();
     }
+    // The row last sent, so a refused correction shows its reason in that row only.
+    let sent_row = RwSignal::new(None::<i32>);
     view! {
         <div class="table-scroll">
             <table class="data-table">
@@ -137,22 +145,38 @@ fn RecentCalls(calls: Vec<CallLine>, id: i32, correct: ServerAction<CorrectCall>
                 <thead><tr><th scope="col">"When"</th><th scope="col">"Caller"</th><th scope="col">"Contact"</th><th scope="col">"Outcome"</th><th scope="col">"Answers"</th><th scope="col">"Correct"</th></tr></thead>
                 <tbody>
                     {calls.into_iter().map(|c| {
-                        let select_id = format!("correct-{}", c.id);
+                        let row = c.id;
+                        let prefix = format!("correct-{row}-");
+                        let error = Signal::derive(move || {
+                            (sent_row.get() == Some(row))
+                                .then(|| correct.value().get().and_then(Result::err))
+                                .flatten()
+                        });
+                        let questions = survey.iter().cloned().map(|q| {
+                            let given = c.given.get(&q.number).cloned().unwrap_or_default();
+                            view! { <QuestionField question=q error given id_prefix=prefix.clone() /> }
+                        }).collect_view();
                         view! {
                             <tr>
                                 <td>{c.when}</td><td>{c.caller}</td><td>{c.contact}</td>
                                 <td>{c.outcome.label()}{c.corrected.map(|by| view! { <br /><small>{by}</small> })}</td>
                                 <td>{c.answers}</td>
                                 <td>
-                                    <ActionForm action=correct>
-                                        <input type="hidden" name="id" value=id />
-                                        <input type="hidden" name="call_id" value=c.id />
-                                        <label class="visually-hidden" for=select_id.clone()>{format!("Correct the outcome of call {}", c.id)}</label>
-                                        <select id=select_id name="outcome">
-                                            {OUTCOMES.into_iter().map(|o| view! { <option value=o.as_str() selected=o == c.outcome>{o.label()}</option> }).collect_view()}
-                                        </select>
-                                        <button type="submit" class="button button-small">"Save"</button>
-                                    </ActionForm>
+                                    <details class="correct-call" open=move || error.get().is_some()>
+                                        <summary>{format!("Correct call {row}")}</summary>
+                                        <ActionForm action=correct on:submit=move |_| sent_row.set(Some(row))>
+                                            <input type="hidden" name="id" value=id />
+                                            <input type="hidden" name="call_id" value=row />
+                                            <div class="field">
+                                                <label for=format!("{prefix}outcome")>"Outcome"</label>
+                                                <select id=format!("{prefix}outcome") name="outcome">
+                                                    {OUTCOMES.into_iter().map(|o| view! { <option value=o.as_str() selected=o == c.outcome>{o.label()}</option> }).collect_view()}
+                                                </select>
+                                            </div>
+                                            {questions}
+                                            <button type="submit" class="button button-small">"Save correction"</button>
+                                        </ActionForm>
+                                    </details>
                                 </td>
                             </tr>
                         }
@@ -164,15 +188,33 @@ fn RecentCalls(calls: Vec<CallLine>, id: i32, correct: ServerAction<CorrectCall>
     .into_any()
 }
 
-/// Bumps `tick` every five seconds while the page is open (in the browser only).
-fn refresh_every_five_seconds(tick: RwSignal<u32>) {
+/// Bumps `tick` whenever the phonebank's live stream says something changed, and every
+/// 15 seconds (in the browser only).
+fn refresh_on_changes(id: i32, tick: RwSignal<u32>) {
     #[cfg(feature = "hydrate")]
-    if let Ok(handle) = set_interval_with_handle(
-        move || tick.update(|n| *n += 1),
-        std::time::Duration::from_secs(5),
-    ) {
-        on_cleanup(move || handle.clear());
+    {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let bump = move || tick.update(|n| *n += 1);
+        if let Ok(handle) = set_interval_with_handle(bump, std::time::Duration::from_secs(15)) {
+            on_cleanup(move || handle.clear());
+        }
+        let Ok(source) = web_sys::EventSource::new(&format!("/phonebanks/{id}/live")) else {
+            return;
+        };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                if event.data().as_string().as_deref() == Some("changed") {
+                    bump();
+                }
+            },
+        );
+        source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        // Closed when the page goes; a local handle, as the browser's objects stay on its
+        // one thread.
+        let source = StoredValue::new_local(source);
+        on_cleanup(move || source.with_value(|s| s.close()));
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = tick;
+    let _ = (id, tick);
 }

@@ -20,6 +20,9 @@ pub struct Access {
     pub phonebank: phonebank::Model,
     pub person: PersonView,
     pub standing: Standing,
+    /// Their caller's row, when the check read it (calling does), so the call page need
+    /// not read it again.
+    pub caller: Option<caller::Model>,
 }
 
 /// The phonebank `id`, if `viewer` may do `action` with it.
@@ -34,7 +37,7 @@ pub async fn phonebank_for(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let standing = standing_of(db, &found, person, action).await?;
+    let (standing, caller) = standing_of(db, &found, person, action).await?;
     if !allows(standing, action) {
         return Err(AppError::Forbidden);
     }
@@ -42,50 +45,63 @@ pub async fn phonebank_for(
         phonebank: found,
         person: person.clone(),
         standing,
+        caller,
     })
 }
 
-/// How `person` stands with `found`. Calling, the hot path, asks the cheapest questions
-/// first: a caller let in by the link is one indexed read.
+/// How `person` stands with `found`, and their caller's row if it was read. Calling, the
+/// hot path, asks the cheapest questions first: a caller already known to the phonebank
+/// (let in by the link, or who has called before) is one indexed read.
 async fn standing_of(
     db: &impl ConnectionTrait,
     found: &phonebank::Model,
     person: &PersonView,
     action: PhonebankAction,
-) -> AppResult<Standing> {
+) -> AppResult<(Standing, Option<caller::Model>)> {
     if person.has_role(Role::Staff) {
-        return Ok(Standing::Staff);
+        return Ok((Standing::Staff, None));
     }
-    if action == PhonebankAction::Call && is_let_in(db, found.id, person.id).await? {
-        return Ok(Standing::Caller);
+    let row = if action == PhonebankAction::Call {
+        caller_row(db, found.id, person.id).await?
+    } else {
+        None
+    };
+    if row.is_some() {
+        return Ok((Standing::Caller, row));
     }
     if may_send_for(db, found.group_id, person).await? {
-        return Ok(Standing::Organiser);
+        return Ok((Standing::Organiser, row));
     }
     let member = match found.group_id {
         Some(group_id) => active_group_ids(db, person.id).await?.contains(&group_id),
         None => person.has_role(Role::Member),
     };
-    Ok(match (member, found.callers) {
+    let standing = match (member, found.callers) {
         (true, CallersAllowed::Members) => Standing::Caller,
         (true, CallersAllowed::LinkHolders) => Standing::Member,
-        (false, _) if is_let_in(db, found.id, person.id).await? => Standing::Caller,
+        // Calling has read the row already (and found none).
+        (false, _)
+            if action != PhonebankAction::Call
+                && caller_row(db, found.id, person.id).await?.is_some() =>
+        {
+            Standing::Caller
+        }
         (false, _) => Standing::Stranger,
-    })
+    };
+    Ok((standing, row))
 }
 
-/// Whether `person_id` joined the phonebank by its link.
-async fn is_let_in(
+/// The person's caller row for the phonebank, if they have one.
+async fn caller_row(
     db: &impl ConnectionTrait,
     phonebank_id: i32,
     person_id: i32,
-) -> AppResult<bool> {
+) -> AppResult<Option<caller::Model>> {
     Ok(caller::Entity::find()
         .filter(caller::Column::PhonebankId.eq(phonebank_id))
         .filter(caller::Column::PersonId.eq(person_id))
         .one(db)
-        .await?
-        .is_some())
+        .await?)
 }
 
 /// The group a phonebank belongs to, for its name and area.

@@ -29,7 +29,6 @@ pub async fn bridge_call(
     let who = Lessee {
         phonebank_id: access.phonebank.id,
         caller_id: access.person.id,
-        tps_counts: false,
     };
     let held = contact::Entity::find()
         .filter(held_by(who, contact_id, lease_seq))

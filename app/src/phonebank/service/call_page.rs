@@ -2,23 +2,21 @@
 //! contact, shown with no more than the script needs, and logged as seen.
 
 use super::{
-    access::{group_of, Access},
+    access::Access,
     calls::caller_day,
     dashboard::{queue_state, short_name},
+    kept::calling_for,
     leasing::{lease_next, Lessee},
-    tps::screening_counts,
 };
 use crate::{
     error::AppResult,
-    events::{model::event_path, service::lookups::upcoming_events_of_group},
+    events::model::event_path,
     format::format_when,
     groups::service::markdown::render_markdown,
-    personal_data::{
-        access_log::{record_one, Viewed, Viewing},
-        viewed_things::PHONEBANK_CALL,
-    },
+    live::LiveBus,
+    personal_data::{access_log::Viewing, viewed_things::PHONEBANK_CALL},
     phonebank::{
-        entity::{caller, contact},
+        entity::{caller, contact, phonebank},
         hours::{calling_open, CallingWindow, Hours, Schedule},
         model::{
             script::{fill_html, sections, MergeValues},
@@ -32,27 +30,33 @@ use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::London;
 use sea_orm::{
     sea_query::{Expr, OnConflict},
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, OnceLock},
 };
 
 /// What the call page needs from outside the phonebank.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct CallSettings<'a> {
     pub window: CallingWindow,
     /// Calls go through the telephony provider: the number never reaches the page.
     pub bridged: bool,
     pub public_url: &'a str,
+    /// This process's bus, where what every call reads is kept (`kept`).
+    pub live: &'a LiveBus,
 }
 
 /// The call page for the caller `access` let in: the next call, or why there is none.
-pub async fn call_page(
-    db: &impl ConnectionTrait,
+pub async fn call_page<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     access: &Access,
     settings: &CallSettings<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<CallPageView> {
     let found = &access.phonebank;
-    let first_time = seen_now(db, found.id, access.person.id, now).await?;
+    let first_time = seen_now(db, access, now).await?;
     let midnight = London
         .from_local_datetime(
             &now.with_timezone(&London)
@@ -72,16 +76,40 @@ pub async fn call_page(
     })
 }
 
-async fn next_call(
-    db: &impl ConnectionTrait,
+async fn next_call<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     access: &Access,
     settings: &CallSettings<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<NextCall> {
     let found = &access.phonebank;
+    let who = match calling_now(access, &settings.window, now) {
+        Ok(who) => who,
+        Err(answer) => return Ok(*answer),
+    };
+    let role = caller_role(found);
+    let seen = Viewing {
+        viewer_id: access.person.id,
+        viewer_role: &role,
+        what: PHONEBANK_CALL,
+    };
+    let Some(leased) = lease_next(db, who, Some(seen), now).await? else {
+        return Ok(NextCall::Empty(queue_state(db, found.id, now).await?));
+    };
+    Ok(NextCall::Call(call_view(access, &leased, settings).await?))
+}
+
+/// Whether calls may be handed out now, and to whom; else the page's answer instead of a
+/// call (paused, closed, or outside calling hours).
+pub fn calling_now(
+    access: &Access,
+    window: &CallingWindow,
+    now: DateTime<Utc>,
+) -> Result<Lessee, Box<NextCall>> {
+    let found = &access.phonebank;
     match found.status {
-        PhonebankStatus::Paused => return Ok(NextCall::Paused),
-        PhonebankStatus::Closed => return Ok(NextCall::Closed { opens: None }),
+        PhonebankStatus::Paused => return Err(Box::new(NextCall::Paused)),
+        PhonebankStatus::Closed => return Err(Box::new(NextCall::Closed { opens: None })),
         PhonebankStatus::Open => {}
     }
     let schedule = Schedule {
@@ -92,51 +120,40 @@ async fn next_call(
             until: found.daily_until as u32,
         },
     };
-    if let Err(opens) = calling_open(&settings.window, &schedule, now) {
-        return Ok(NextCall::Closed {
+    if let Err(opens) = calling_open(window, &schedule, now) {
+        return Err(Box::new(NextCall::Closed {
             opens: opens.map(format_when),
-        });
+        }));
     }
-    let who = Lessee {
+    Ok(Lessee {
         phonebank_id: found.id,
         caller_id: access.person.id,
-        tps_counts: screening_counts(db, now.date_naive()).await?,
-    };
-    let Some(leased) = lease_next(db, who, now).await? else {
-        return Ok(NextCall::Empty(queue_state(db, found.id, now).await?));
-    };
-    let seen = leased
-        .person_id
-        .map_or_else(|| Viewed::Guest(leased.email.clone()), Viewed::Account);
-    let role = format!("caller for “{}”", found.name);
-    record_one(
-        db,
-        Viewing {
-            viewer_id: access.person.id,
-            viewer_role: &role,
-            what: PHONEBANK_CALL,
-        },
-        seen,
-    )
-    .await?;
-    Ok(NextCall::Call(
-        call_view(db, access, &leased, settings, now).await?,
-    ))
+    })
+}
+
+/// How a caller is named in the access log.
+pub fn caller_role(found: &phonebank::Model) -> String {
+    format!("caller for “{}”", found.name)
 }
 
 /// Notes the caller is on the page (for "callers calling now"); true until they have read
 /// the guide. Writes only when the last note is over half a minute old.
 async fn seen_now(
     db: &impl ConnectionTrait,
-    phonebank_id: i32,
-    person_id: i32,
+    access: &Access,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    let row = caller::Entity::find()
-        .filter(caller::Column::PhonebankId.eq(phonebank_id))
-        .filter(caller::Column::PersonId.eq(person_id))
-        .one(db)
-        .await?;
+    let (phonebank_id, person_id) = (access.phonebank.id, access.person.id);
+    let row = match &access.caller {
+        Some(row) => Some(row.clone()),
+        None => {
+            caller::Entity::find()
+                .filter(caller::Column::PhonebankId.eq(phonebank_id))
+                .filter(caller::Column::PersonId.eq(person_id))
+                .one(db)
+                .await?
+        }
+    };
     if row
         .as_ref()
         .is_some_and(|r| r.last_seen_at > now - Duration::seconds(30))
@@ -187,21 +204,12 @@ pub async fn guide_read(
 }
 
 async fn call_view(
-    db: &impl ConnectionTrait,
     access: &Access,
     leased: &contact::Model,
     settings: &CallSettings<'_>,
-    now: DateTime<Utc>,
 ) -> AppResult<CallView> {
     let found = &access.phonebank;
-    let group = group_of(db, found).await?;
-    let event = match &group {
-        Some(g) => upcoming_events_of_group(db, g.id, now, 1)
-            .await?
-            .into_iter()
-            .next(),
-        None => None,
-    };
+    let calling_for = calling_for(settings.live, found).await?;
     let values = MergeValues {
         first_name: leased
             .name
@@ -216,20 +224,26 @@ async fn call_view(
             .next()
             .unwrap_or_default()
             .to_string(),
-        group_name: group
+        group_name: calling_for
+            .group_name
+            .clone()
+            .unwrap_or_else(|| "the party".to_string()),
+        event_title: calling_for
+            .next_event
             .as_ref()
-            .map_or_else(|| "the party".to_string(), |g| g.name.clone()),
-        event_title: event.as_ref().map(|e| e.title.clone()).unwrap_or_default(),
-        event_link: event
+            .map(|(_, _, title)| title.clone())
+            .unwrap_or_default(),
+        event_link: calling_for
+            .next_event
             .as_ref()
-            .map(|e| format!("{}{}", settings.public_url, event_path(e.id, &e.slug)))
+            .map(|(id, slug, _)| format!("{}{}", settings.public_url, event_path(*id, slug)))
             .unwrap_or_default(),
     };
-    let script = sections(&found.script)
-        .into_iter()
-        .map(|(heading, body)| ScriptSection {
-            heading,
-            html: fill_html(&render_markdown(&body), &values),
+    let script = rendered_script(found.id, &found.script)
+        .iter()
+        .map(|(heading, html)| ScriptSection {
+            heading: heading.clone(),
+            html: fill_html(html, &values),
         })
         .collect();
     Ok(CallView {
@@ -242,4 +256,36 @@ async fn call_view(
         questions: parse_survey(&found.survey).unwrap_or_default(),
         call_key: new_token(),
     })
+}
+
+/// A script's sections as HTML, merge fields still to fill. Rendering Markdown and
+/// cleaning the HTML is most of a call page's work, and a phonebank's script is the same
+/// for every call, so each process keeps the result, checked against the script's text
+/// (a changed script is rendered again).
+fn rendered_script(phonebank_id: i32, script: &str) -> Arc<Vec<(String, String)>> {
+    type Rendered = HashMap<i32, (String, Arc<Vec<(String, String)>>)>;
+    static KEPT: OnceLock<Mutex<Rendered>> = OnceLock::new();
+    let kept = KEPT.get_or_init(Mutex::default);
+    if let Some((text, html)) = kept
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&phonebank_id)
+    {
+        if text == script {
+            return html.clone();
+        }
+    }
+    let html: Arc<Vec<(String, String)>> = Arc::new(
+        sections(script)
+            .into_iter()
+            .map(|(heading, body)| (heading, render_markdown(&body)))
+            .collect(),
+    );
+    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+    // Open phonebanks are few; a process that has seen many starts again.
+    if kept.len() >= 1_000 {
+        kept.clear();
+    }
+    kept.insert(phonebank_id, (script.to_string(), html.clone()));
+    html
 }

@@ -3,7 +3,7 @@
 //! out with, so a submission repeated from a phone that was offline is the same call.
 //! Wrong numbers and "do not call again" reach every phonebank of every group at once.
 
-use super::leasing::{held_by, Lessee};
+use super::leasing::{held_by, lease_in, Lessee, NextLease};
 use crate::{
     consent::{model::Channel, service::calls::withdraw_phone_everywhere},
     db::begin_write,
@@ -20,8 +20,8 @@ use crate::{
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::{Expr, OnConflict},
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionSession,
+    TransactionTrait,
 };
 use std::collections::BTreeMap;
 
@@ -66,7 +66,9 @@ pub fn check_result(result: &CallResult, now: DateTime<Utc>) -> AppResult<()> {
     }
 }
 
-/// Saves the call made to `contact_id` under lease `lease_seq`.
+/// Saves the call made to `contact_id` under lease `lease_seq`; with `next`, leases the
+/// caller's next contact in the same transaction ("Save and next call" is one write).
+#[allow(clippy::too_many_arguments)]
 pub async fn save_call<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     who: Lessee,
@@ -74,30 +76,18 @@ pub async fn save_call<C: ConnectionTrait + TransactionTrait>(
     lease_seq: i32,
     call_key: &str,
     result: &CallResult,
+    next: Option<NextLease<'_>>,
     now: DateTime<Utc>,
 ) -> AppResult<Saved> {
     check_result(result, now)?;
     let txn = begin_write(db).await?;
-    let repeat = call::Entity::find()
-        .filter(call::Column::PhonebankId.eq(who.phonebank_id))
-        .filter(call::Column::CallKey.eq(call_key))
-        .one(&txn)
-        .await?;
-    if repeat.is_some() {
-        return Ok(Saved::AlreadySaved);
-    }
-    let held = contact::Entity::find()
-        .filter(held_by(who, contact_id, lease_seq))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| {
-            AppError::conflict("This call had been handed to someone else, so it was not saved.")
-        })?;
     let answers = if result.outcome.keeps_answers() {
         &result.answers
     } else {
         &BTreeMap::new()
     };
+    // The call first: its key is unique, so a repeat inserts nothing and is answered as
+    // the call already saved (whatever became of the lease since).
     let inserted = call::Entity::insert(call::ActiveModel {
         phonebank_id: Set(who.phonebank_id),
         contact_id: Set(contact_id),
@@ -125,6 +115,14 @@ pub async fn save_call<C: ConnectionTrait + TransactionTrait>(
     if inserted == 0 {
         return Ok(Saved::AlreadySaved);
     }
+    // Dropping the transaction on this error takes the call back out.
+    let held = contact::Entity::find()
+        .filter(held_by(who, contact_id, lease_seq))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| {
+            AppError::conflict("This call had been handed to someone else, so it was not saved.")
+        })?;
     let tries = held.tries + 1;
     let mut update = contact::Entity::update_many()
         .col_expr(contact::Column::Tries, Expr::value(tries))
@@ -153,6 +151,9 @@ pub async fn save_call<C: ConnectionTrait + TransactionTrait>(
         .await?;
     if result.outcome.blocks_number() {
         block_number(&txn, &held, result.outcome).await?;
+    }
+    if let Some(next) = next {
+        lease_in(&txn, next, now).await?;
     }
     txn.commit().await?;
     Ok(Saved::Saved)
@@ -210,29 +211,43 @@ pub fn answers_from_json(stored: &str) -> BTreeMap<usize, String> {
         .collect()
 }
 
-/// The caller's calls and conversations since `since` (midnight in London).
+/// The caller's calls and conversations since `since` (midnight in London), in one read.
 pub async fn caller_day(
     db: &impl ConnectionTrait,
     caller_id: i32,
     since: DateTime<Utc>,
 ) -> AppResult<CallerDay> {
-    let mine = || {
-        call::Entity::find()
-            .filter(call::Column::CallerId.eq(caller_id))
-            .filter(call::Column::CreatedAt.gte(since))
-    };
-    let calls = mine().count(db).await? as i64;
-    let conversations = mine()
-        .filter(call::Column::Outcome.is_in([
-            Outcome::Talked,
-            Outcome::NotInterested,
-            Outcome::DoNotCall,
-            Outcome::CallBack,
-        ]))
-        .count(db)
-        .await? as i64;
+    // The outcomes are our own constants, never input, so they may be written into SQL.
+    let conversations = CONVERSATIONS
+        .iter()
+        .map(|o| format!("'{}'", o.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (calls, conversations) = call::Entity::find()
+        .select_only()
+        .column_as(Expr::cust("CAST(COUNT(*) AS BIGINT)"), "calls")
+        .column_as(
+            Expr::cust(format!(
+                "CAST(COALESCE(SUM(CASE WHEN outcome IN ({conversations}) THEN 1 ELSE 0 END), 0) AS BIGINT)"
+            )),
+            "conversations",
+        )
+        .filter(call::Column::CallerId.eq(caller_id))
+        .filter(call::Column::CreatedAt.gte(since))
+        .into_tuple::<(i64, i64)>()
+        .one(db)
+        .await?
+        .unwrap_or((0, 0));
     Ok(CallerDay {
         calls,
         conversations,
     })
 }
+
+/// The outcomes that mean the caller spoke to the person.
+const CONVERSATIONS: [Outcome; 4] = [
+    Outcome::Talked,
+    Outcome::NotInterested,
+    Outcome::DoNotCall,
+    Outcome::CallBack,
+];

@@ -91,7 +91,7 @@ pub async fn dashboard(
         }
     }
     let questions = parse_survey(&found.survey).unwrap_or_default();
-    let tallies = questions
+    let tallies: Vec<QuestionTally> = questions
         .iter()
         .map(|q| {
             let given: Vec<&String> = answers.iter().filter_map(|a| a.get(&q.number)).collect();
@@ -133,6 +133,7 @@ pub async fn dashboard(
             })
             .collect(),
         questions: tallies,
+        survey: questions,
         queue: queue_state(db, found.id, now).await?,
         join_link: (found.callers == CallersAllowed::LinkHolders || found.group_id.is_some())
             .then(|| format!("{public_url}/phonebanks/join/{}", found.join_token)),
@@ -163,29 +164,33 @@ async fn recent_calls(db: &impl ConnectionTrait, phonebank_id: i32) -> AppResult
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| CallLine {
-            id: r.id,
-            when: format_when(r.created_at),
-            caller: r
-                .caller_id
-                .and_then(|id| people.get(&id).cloned())
-                .unwrap_or_else(|| "a former member".into()),
-            contact: contacts.get(&r.contact_id).cloned().unwrap_or_default(),
-            outcome: r.outcome,
-            answers: answers_from_json(&r.answers)
-                .into_iter()
-                .map(|(q, a)| format!("Q{q}: {a}"))
-                .collect::<Vec<_>>()
-                .join(" · "),
-            corrected: r.corrected_by.map(|id| {
-                format!(
-                    "Corrected by {}",
-                    people
-                        .get(&id)
-                        .cloned()
-                        .unwrap_or_else(|| "a former member".into())
-                )
-            }),
+        .map(|r| {
+            let given = answers_from_json(&r.answers);
+            CallLine {
+                id: r.id,
+                when: format_when(r.created_at),
+                caller: r
+                    .caller_id
+                    .and_then(|id| people.get(&id).cloned())
+                    .unwrap_or_else(|| "a former member".into()),
+                contact: contacts.get(&r.contact_id).cloned().unwrap_or_default(),
+                outcome: r.outcome,
+                answers: given
+                    .iter()
+                    .map(|(q, a)| format!("Q{q}: {a}"))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                given,
+                corrected: r.corrected_by.map(|id| {
+                    format!(
+                        "Corrected by {}",
+                        people
+                            .get(&id)
+                            .cloned()
+                            .unwrap_or_else(|| "a former member".into())
+                    )
+                }),
+            }
         })
         .collect())
 }

@@ -7,10 +7,13 @@
 
 use crate::{
     consent::service::calls::not_objecting_to_calls,
+    db::begin_write,
     error::AppResult,
+    personal_data::access_log::{record_one, Viewed, Viewing},
     phonebank::{
         entity::{contact, tps_number},
         model::{outcome::CALLBACK_HELD_FOR, Basis, ContactState},
+        service::tps::screening_counts_on,
     },
 };
 use chrono::{DateTime, Duration, Utc};
@@ -19,32 +22,88 @@ use sea_orm::{
         Expr, ExprTrait, LockBehavior, LockType, Query, QueryStatementBuilder, SelectStatement,
     },
     ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
+    QuerySelect, TransactionSession, TransactionTrait,
 };
 
 /// How long a lease lasts after the last sign of life from the caller's page.
 pub const LEASE_FOR: Duration = Duration::minutes(2);
 
-/// Whose lease, for which phonebank, and whether a TPS screening counts today.
+/// Whose lease, and for which phonebank.
 #[derive(Debug, Clone, Copy)]
 pub struct Lessee {
     pub phonebank_id: i32,
     pub caller_id: i32,
-    pub tps_counts: bool,
 }
 
+/// A lease to hand out in a transaction already open (saving a call takes the next one).
+#[derive(Debug, Clone, Copy)]
+pub struct NextLease<'a> {
+    pub who: Lessee,
+    /// The caller's view of the contact, for the access log.
+    pub seen: Option<Viewing<'a>>,
+}
+
+/// A lease taken or renewed this recently is not renewed again on a reload: a page read
+/// just after saving (which took the lease) writes nothing.
+const FRESH_LEASE: Duration = Duration::seconds(15);
+
 /// The contact this caller holds now, renewed; else one of their call-backs that is due;
-/// else the contact that has waited longest. None: nobody is up for a call.
-pub async fn lease_next(
-    db: &impl ConnectionTrait,
+/// else the contact that has waited longest. None: nobody is up for a call. With `seen`,
+/// the contact handed out is written to the access log in the lease's own transaction
+/// (one write, not two, on SQLite's single writer).
+pub async fn lease_next<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     who: Lessee,
+    seen: Option<Viewing<'_>>,
     now: DateTime<Utc>,
 ) -> AppResult<Option<contact::Model>> {
-    // Reads first, so the usual case (nothing held, no call-back due) takes no write
-    // lock: SQLite has one writer, and every write a Next call spares is throughput.
-    if let Some(held) = held_now(db, who, now).await? {
-        return renew_held(db, who, held, now).await;
+    // Reads first, so the usual case takes the write lock only to lease (SQLite has one
+    // writer, and every write a Next call spares is throughput), and a lease just taken
+    // (by saving the last call) takes none.
+    let (held, callback_due) = mine_now(db, who, now).await?;
+    if let Some(held) = &held {
+        if held.available_at >= now + LEASE_FOR - FRESH_LEASE {
+            return Ok(Some(held.clone()));
+        }
     }
-    if callback_due(db, who, now).await? {
+    let txn = begin_write(db).await?;
+    let leased = match held {
+        Some(held) => renew_held(&txn, who, held, now).await?,
+        None => take(&txn, who, callback_due, now).await?,
+    };
+    if let (Some(contact), Some(seen)) = (&leased, seen) {
+        log_seen(&txn, contact, seen).await?;
+    }
+    txn.commit().await?;
+    Ok(leased)
+}
+
+/// Leases the next contact for `next.who` inside `txn`, logged, unless they hold one
+/// already (calls saved one after another from a phone that was offline).
+pub async fn lease_in(
+    txn: &impl ConnectionTrait,
+    next: NextLease<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<Option<contact::Model>> {
+    let (held, callback_due) = mine_now(txn, next.who, now).await?;
+    if held.is_some() {
+        return Ok(None);
+    }
+    let leased = take(txn, next.who, callback_due, now).await?;
+    if let (Some(contact), Some(seen)) = (&leased, next.seen) {
+        log_seen(txn, contact, seen).await?;
+    }
+    Ok(leased)
+}
+
+/// One of the caller's call-backs that is due, else the contact that has waited longest.
+async fn take(
+    db: &impl ConnectionTrait,
+    who: Lessee,
+    callback_due: bool,
+    now: DateTime<Utc>,
+) -> AppResult<Option<contact::Model>> {
+    if callback_due {
         let mine = Condition::all().add(contact::Column::CallbackFor.eq(who.caller_id));
         if let Some(callback) = claim(db, who, mine, now).await? {
             return Ok(Some(callback));
@@ -57,35 +116,52 @@ pub async fn lease_next(
     claim(db, who, anyones, now).await
 }
 
-/// The contact the caller holds now, if any (by the leased_by index).
-async fn held_now(
+/// Every contact handed out is in the access log: who saw whom, when.
+async fn log_seen(
     db: &impl ConnectionTrait,
-    who: Lessee,
-    now: DateTime<Utc>,
-) -> AppResult<Option<contact::Model>> {
-    Ok(contact::Entity::find()
-        .filter(contact::Column::LeasedBy.eq(who.caller_id))
-        .filter(contact::Column::PhonebankId.eq(who.phonebank_id))
-        .filter(contact::Column::State.eq(ContactState::Queued))
-        .filter(contact::Column::AvailableAt.gt(now))
-        .one(db)
-        .await?)
+    contact: &contact::Model,
+    seen: Viewing<'_>,
+) -> AppResult<()> {
+    let whose = contact
+        .person_id
+        .map_or_else(|| Viewed::Guest(contact.email.clone()), Viewed::Account);
+    record_one(db, seen, whose).await
 }
 
-/// Whether one of the caller's call-backs is due (by the callback_for index).
-async fn callback_due(
+/// In one read: the contact the caller holds now, if any, and whether one of their
+/// call-backs is due (each side of the OR by its own index: leased_by, callback_for).
+async fn mine_now(
     db: &impl ConnectionTrait,
     who: Lessee,
     now: DateTime<Utc>,
-) -> AppResult<bool> {
-    Ok(contact::Entity::find()
-        .filter(contact::Column::CallbackFor.eq(who.caller_id))
+) -> AppResult<(Option<contact::Model>, bool)> {
+    let rows = contact::Entity::find()
         .filter(contact::Column::PhonebankId.eq(who.phonebank_id))
         .filter(contact::Column::State.eq(ContactState::Queued))
-        .filter(contact::Column::AvailableAt.lte(now))
-        .one(db)
-        .await?
-        .is_some())
+        .filter(
+            Condition::any()
+                .add(
+                    Condition::all()
+                        .add(contact::Column::LeasedBy.eq(who.caller_id))
+                        .add(contact::Column::AvailableAt.gt(now)),
+                )
+                .add(
+                    Condition::all()
+                        .add(contact::Column::CallbackFor.eq(who.caller_id))
+                        .add(contact::Column::AvailableAt.lte(now)),
+                ),
+        )
+        .limit(2)
+        .all(db)
+        .await?;
+    let held = rows
+        .iter()
+        .find(|r| r.leased_by == Some(who.caller_id) && r.available_at > now)
+        .cloned();
+    let callback_due = rows
+        .iter()
+        .any(|r| r.callback_for == Some(who.caller_id) && r.available_at <= now);
+    Ok((held, callback_due))
 }
 
 /// The caller's current lease, pushed on by `LEASE_FOR`: reloading the page shows the
@@ -204,18 +280,18 @@ fn up_for_a_call(who: Lessee, now: DateTime<Utc>) -> SelectStatement {
             contact::Entity,
             contact::Column::Email,
         ))));
-    if who.tps_counts {
-        let listed = Query::select()
-            .column(tps_number::Column::Phone)
-            .from(tps_number::Entity)
-            .to_owned();
-        query.cond_where(
-            Condition::any()
-                .add(contact::Column::Basis.eq(Basis::Consent))
-                .add(contact::Column::Phone.not_in_subquery(listed)),
-        );
-    } else {
-        query.and_where(contact::Column::Basis.eq(Basis::Consent));
-    }
+    let listed = Query::select()
+        .column(tps_number::Column::Phone)
+        .from(tps_number::Entity)
+        .to_owned();
+    query.cond_where(
+        Condition::any()
+            .add(contact::Column::Basis.eq(Basis::Consent))
+            .add(
+                Condition::all()
+                    .add(screening_counts_on(now.date_naive()))
+                    .add(contact::Column::Phone.not_in_subquery(listed)),
+            ),
+    );
     query
 }

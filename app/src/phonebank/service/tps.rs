@@ -11,6 +11,7 @@ use crate::{
 };
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
+    sea_query::{Expr, Query, SimpleExpr},
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
 };
@@ -95,6 +96,22 @@ pub async fn latest_screening(
 /// Whether a screening dated `screened_on` still counts on `today`.
 pub fn still_counts(screened_on: NaiveDate, today: NaiveDate) -> bool {
     screened_on <= today && today - screened_on <= Duration::days(SCREENING_COUNTS_FOR_DAYS)
+}
+
+/// In SQL: whether there is a screening that counts on `today` (so a query that hands
+/// out calls needs no separate read for it).
+pub fn screening_counts_on(today: NaiveDate) -> SimpleExpr {
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(tps_screening::Entity)
+            .and_where(
+                tps_screening::Column::ScreenedOn
+                    .gte(today - Duration::days(SCREENING_COUNTS_FOR_DAYS)),
+            )
+            .and_where(tps_screening::Column::ScreenedOn.lte(today))
+            .to_owned(),
+    )
 }
 
 /// Whether there is a screening that counts today.

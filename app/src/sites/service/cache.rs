@@ -3,7 +3,7 @@
 //! (PostgreSQL NOTIFY: every process) and drops that site's pages at once; otherwise a
 //! page lives two seconds, so its events blocks are never staler than that.
 
-use crate::live::LiveBus;
+use crate::live::{Heard, LiveBus};
 use std::{
     collections::HashMap,
     future::Future,
@@ -82,15 +82,12 @@ fn lock(cache: &Cache) -> std::sync::MutexGuard<'_, Pages> {
 }
 
 async fn forget_on_publish(bus: LiveBus, cache: Arc<Cache>) {
-    use tokio::sync::broadcast::error::RecvError;
-    let mut signals = bus.signals();
-    loop {
-        match signals.recv().await {
-            Ok((topic, group)) if &*topic == TOPIC => forget(&cache, &group),
-            Ok(_) => {}
+    let mut heard = bus.listen(TOPIC);
+    while let Some(signal) = heard.next().await {
+        match signal {
+            Heard::Signal(group) => forget(&cache, &group),
             // Missed signals may have been publishes: start again.
-            Err(RecvError::Lagged(_)) => lock(&cache).clear(),
-            Err(RecvError::Closed) => return,
+            Heard::Missed => lock(&cache).clear(),
         }
     }
 }

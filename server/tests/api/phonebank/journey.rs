@@ -6,7 +6,7 @@ use crate::groups::add_member;
 use serde_json::Value;
 
 /// A member of the group, signed in, who will call.
-async fn caller(sender: &Sender) -> String {
+pub(super) async fn caller(sender: &Sender) -> String {
     let app = &sender.app;
     let session = app.signed_in("Sam Caller", "sam@example.org").await;
     let id = app.me(Some(&session)).await["id"].as_i64().unwrap() as i32;
@@ -14,7 +14,7 @@ async fn caller(sender: &Sender) -> String {
     session
 }
 
-async fn page(sender: &Sender, id: i32, session: &str) -> Value {
+pub(super) async fn page(sender: &Sender, id: i32, session: &str) -> Value {
     let reply = sender
         .app
         .call(
@@ -28,7 +28,7 @@ async fn page(sender: &Sender, id: i32, session: &str) -> Value {
 }
 
 /// Saves the call on `page` with `outcome` and `extra` fields; returns the reply's body.
-async fn save(
+pub(super) async fn save(
     sender: &Sender,
     id: i32,
     session: &str,

@@ -187,27 +187,34 @@ async fn do_not_call_and_wrong_numbers_take_effect_in_every_phonebank_of_every_g
         let who = Lessee {
             phonebank_id: first,
             caller_id: caller,
-            tps_counts: false,
         };
         let now = Utc::now();
-        let row = lease_next(&app.db, who, now).await.unwrap().unwrap();
+        let row = lease_next(&app.db, who, None, now).await.unwrap().unwrap();
         let result = CallResult {
             outcome,
             answers: Default::default(),
             note: None,
             callback_at: None,
         };
-        save_call(&app.db, who, row.id, row.lease_seq, "k1", &result, now)
-            .await
-            .unwrap();
+        save_call(
+            &app.db,
+            who,
+            row.id,
+            row.lease_seq,
+            "k1",
+            &result,
+            None,
+            now,
+        )
+        .await
+        .unwrap();
 
         let elsewhere = Lessee {
             phonebank_id: second,
             caller_id: caller + 1000,
-            tps_counts: false,
         };
         assert!(
-            lease_next(&app.db, elsewhere, now + Duration::days(2))
+            lease_next(&app.db, elsewhere, None, now + Duration::days(2))
                 .await
                 .unwrap()
                 .is_none(),

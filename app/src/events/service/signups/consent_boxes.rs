@@ -5,6 +5,7 @@
 //! `SignUpDetails::owner`); anyone else's waits for the address to confirm it
 //! (double opt-in, see `consent::service`). A mobile number is never confirmed
 //! by a form: SMS consent from one waits for the number to reply YES to the text it gets.
+//! Phone calls are offered only to a signed-in member whose mobile is confirmed.
 
 use super::SignUpDetails;
 use crate::{
@@ -13,7 +14,7 @@ use crate::{
         service::{has_consent, record_consent, request_consent, Channel, ConsentChoice},
     },
     error::AppResult,
-    events::model::{CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING},
+    events::model::{CONSENT_CALLS_WORDING, CONSENT_EMAIL_WORDING, CONSENT_SMS_WORDING},
 };
 use sea_orm::ConnectionTrait;
 
@@ -61,6 +62,24 @@ pub(super) async fn record_consents(
         } else {
             request_consent(txn, choice).await?;
         }
+    }
+    // Calls (PECR regulation 21) only from that proven owner, in force at once.
+    if let (true, Some(phone), Some(_)) = (
+        details.consent_calls && details.phone_confirmed,
+        details.phone.as_ref(),
+        details.owner(),
+    ) {
+        let choice = ConsentChoice {
+            email,
+            person_id: details.person_id,
+            channel: Channel::Phone,
+            scope: PARTY_SCOPE,
+            granted: true,
+            wording: CONSENT_CALLS_WORDING,
+            source: &source,
+            phone: Some(phone.as_str()),
+        };
+        record_consent(txn, choice).await?;
     }
     Ok(confirm_token)
 }
