@@ -5,7 +5,7 @@ pub mod migrations;
 pub use migrations::Migrator;
 use sea_orm::{
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
-    ConnectOptions, Database, DatabaseConnection, DbErr,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr,
 };
 use sea_orm_migration::MigratorTrait;
 use std::time::Duration;
@@ -76,6 +76,23 @@ pub fn is_unique_violation(err: &DbErr) -> bool {
         err.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
     )
+}
+
+/// A turn to write, on SQLite: take it before `begin_write` and keep it until the commit
+/// on paths many callers write at once (a phonebank's calls). SQLite has one writer; a
+/// writer that finds it busy sleeps in SQLite's busy handler (1, 2, 5 … 100 ms) and may
+/// lose the race again, which under load was most of a save's time at the tail. Taking
+/// turns here, in order, they queue instead. One turn for the whole process (SQLite is
+/// one process); PostgreSQL needs none.
+pub async fn sqlite_write_turn(
+    db: &impl ConnectionTrait,
+) -> Option<tokio::sync::MutexGuard<'static, ()>> {
+    static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        Some(TURN.lock().await)
+    } else {
+        None
+    }
 }
 
 /// Starts a transaction that will write. On SQLite it takes the write lock at once

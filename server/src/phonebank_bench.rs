@@ -75,6 +75,12 @@ pub struct PhonebankBenchArgs {
     /// were folded together), to compare.
     #[arg(long)]
     pub unfolded: bool,
+    /// Pace the callers to this many cycles a second in all (each caller starting a call
+    /// on a steady schedule, as people who spend time on each call do), instead of
+    /// running flat out. Times are then taken from when each call was due to start, so a
+    /// server falling behind shows in them.
+    #[arg(long)]
+    pub rate: Option<f64>,
 }
 
 pub async fn run(db: &DatabaseConnection, args: &PhonebankBenchArgs) -> Result<(), BoxError> {
@@ -91,6 +97,7 @@ pub async fn run(db: &DatabaseConnection, args: &PhonebankBenchArgs) -> Result<(
             &callers[..n.min(callers.len())],
             args.seconds,
             !args.unfolded,
+            args.rate,
         )
         .await?;
         println!("{n} callers: {figures}");
@@ -238,7 +245,10 @@ async fn load(
     callers: &[PersonView],
     seconds: u64,
     fold: bool,
+    rate: Option<f64>,
 ) -> Result<String, BoxError> {
+    // Each caller's time between calls when paced.
+    let every = rate.map(|r| std::time::Duration::from_secs_f64(callers.len() as f64 / r));
     let bus = LiveBus::new(db.clone());
     let held: Arc<Mutex<HashMap<i32, i32>>> = Arc::default();
     let doubles = Arc::new(AtomicU64::new(0));
@@ -246,7 +256,9 @@ async fn load(
     let until = Instant::now() + std::time::Duration::from_secs(seconds);
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for person in callers.iter().cloned() {
+    for (n, person) in callers.iter().cloned().enumerate() {
+        // Paced callers start spread over one interval, not all at once.
+        let mut due = every.map(|e| started + e.mul_f64(n as f64 / callers.len() as f64));
         let (db, held, doubles, conflicts, bus) = (
             db.clone(),
             held.clone(),
@@ -257,7 +269,14 @@ async fn load(
         tasks.push(tokio::spawn(async move {
             let mut times: Vec<(f64, f64)> = Vec::new();
             while Instant::now() < until {
-                let t0 = Instant::now();
+                let t0 = match (due, every) {
+                    (Some(at), Some(every)) => {
+                        tokio::time::sleep_until(at.into()).await;
+                        due = Some(at + every);
+                        at
+                    }
+                    _ => Instant::now(),
+                };
                 let access =
                     phonebank_for(&db, phonebank_id, Some(&person), PhonebankAction::Call).await?;
                 let settings = CallSettings {
@@ -349,8 +368,9 @@ async fn load(
     };
     let next: Vec<f64> = times.iter().map(|t| t.0).collect();
     let cycle: Vec<f64> = times.iter().map(|t| t.1).collect();
+    let paced = rate.map_or_else(String::new, |r| format!("offered {r:.0}/s: "));
     Ok(format!(
-        "{} cycles in {elapsed:.1} s = {:.0} cycles/s; Next call p50 {:.1} ms, p99 {:.1} ms; whole cycle p99 {:.1} ms; double leases {}, saves refused {}",
+        "{paced}{} cycles in {elapsed:.1} s = {:.0} cycles/s; Next call p50 {:.1} ms, p99 {:.1} ms; whole cycle p99 {:.1} ms; double leases {}, saves refused {}",
         times.len(),
         times.len() as f64 / elapsed,
         pct(next.clone(), 0.5),

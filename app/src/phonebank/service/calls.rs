@@ -6,7 +6,7 @@
 use super::leasing::{held_by, lease_in, Lessee, NextLease};
 use crate::{
     consent::{model::Channel, service::calls::withdraw_phone_everywhere},
-    db::begin_write,
+    db::{begin_write, sqlite_write_turn},
     error::{AppError, AppResult},
     mail::suppressions::address_hash,
     phonebank::{
@@ -80,6 +80,7 @@ pub async fn save_call<C: ConnectionTrait + TransactionTrait>(
     now: DateTime<Utc>,
 ) -> AppResult<Saved> {
     check_result(result, now)?;
+    let _turn = sqlite_write_turn(db).await;
     let txn = begin_write(db).await?;
     let answers = if result.outcome.keeps_answers() {
         &result.answers

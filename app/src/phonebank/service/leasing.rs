@@ -7,7 +7,7 @@
 
 use crate::{
     consent::service::calls::not_objecting_to_calls,
-    db::begin_write,
+    db::{begin_write, sqlite_write_turn},
     error::AppResult,
     personal_data::access_log::{record_one, Viewed, Viewing},
     phonebank::{
@@ -22,7 +22,7 @@ use sea_orm::{
         Expr, ExprTrait, LockBehavior, LockType, Query, QueryStatementBuilder, SelectStatement,
     },
     ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
-    QuerySelect, TransactionSession, TransactionTrait,
+    TransactionSession, TransactionTrait,
 };
 
 /// How long a lease lasts after the last sign of life from the caller's page.
@@ -66,6 +66,7 @@ pub async fn lease_next<C: ConnectionTrait + TransactionTrait>(
             return Ok(Some(held.clone()));
         }
     }
+    let _turn = sqlite_write_turn(db).await;
     let txn = begin_write(db).await?;
     let leased = match held {
         Some(held) => renew_held(&txn, who, held, now).await?,
@@ -128,40 +129,33 @@ async fn log_seen(
     record_one(db, seen, whose).await
 }
 
-/// In one read: the contact the caller holds now, if any, and whether one of their
-/// call-backs is due (each side of the OR by its own index: leased_by, callback_for).
+/// The contact the caller holds now, if any, and whether one of their call-backs is due
+/// (asked only when they hold none). Two reads, each by its own index (leased_by,
+/// callback_for): as one query with an OR, PostgreSQL walks the whole queue instead.
 async fn mine_now(
     db: &impl ConnectionTrait,
     who: Lessee,
     now: DateTime<Utc>,
 ) -> AppResult<(Option<contact::Model>, bool)> {
-    let rows = contact::Entity::find()
+    let held = contact::Entity::find()
+        .filter(contact::Column::LeasedBy.eq(who.caller_id))
         .filter(contact::Column::PhonebankId.eq(who.phonebank_id))
         .filter(contact::Column::State.eq(ContactState::Queued))
-        .filter(
-            Condition::any()
-                .add(
-                    Condition::all()
-                        .add(contact::Column::LeasedBy.eq(who.caller_id))
-                        .add(contact::Column::AvailableAt.gt(now)),
-                )
-                .add(
-                    Condition::all()
-                        .add(contact::Column::CallbackFor.eq(who.caller_id))
-                        .add(contact::Column::AvailableAt.lte(now)),
-                ),
-        )
-        .limit(2)
-        .all(db)
+        .filter(contact::Column::AvailableAt.gt(now))
+        .one(db)
         .await?;
-    let held = rows
-        .iter()
-        .find(|r| r.leased_by == Some(who.caller_id) && r.available_at > now)
-        .cloned();
-    let callback_due = rows
-        .iter()
-        .any(|r| r.callback_for == Some(who.caller_id) && r.available_at <= now);
-    Ok((held, callback_due))
+    if held.is_some() {
+        return Ok((held, false));
+    }
+    let callback_due = contact::Entity::find()
+        .filter(contact::Column::CallbackFor.eq(who.caller_id))
+        .filter(contact::Column::PhonebankId.eq(who.phonebank_id))
+        .filter(contact::Column::State.eq(ContactState::Queued))
+        .filter(contact::Column::AvailableAt.lte(now))
+        .one(db)
+        .await?
+        .is_some();
+    Ok((None, callback_due))
 }
 
 /// The caller's current lease, pushed on by `LEASE_FOR`: reloading the page shows the
