@@ -74,7 +74,9 @@ pub async fn dashboard_updates(
         changes,
         bus.closing(),
         move |received| match received {
-            Ok(changed) if changed == id => Step::Send("changed".into()),
+            Ok(changed) if changed == id || changed == live::EVERY_PHONEBANK => {
+                Step::Send("changed".into())
+            }
             Err(RecvError::Lagged(_)) => Step::Send("changed".into()),
             Ok(_) => Step::Skip,
             Err(RecvError::Closed) => Step::End,

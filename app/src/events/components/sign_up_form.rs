@@ -37,6 +37,9 @@ pub fn SignUpForm(slots: Vec<SlotView>, referrer: Option<i32>) -> impl IntoView 
                                             // With a confirmed mobile, agreeing to texts or calls is one tick.
                                             {person.mobile.is_some().then(|| view! {
                                                 <CheckboxField label=CONSENT_SMS_WORDING name="consent_sms" />
+                                            })}
+                                            // Calls only from the proven owner of the address and the number.
+                                            {(person.mobile.is_some() && person.email_confirmed).then(|| view! {
                                                 <CheckboxField label=CONSENT_CALLS_WORDING name="consent_calls" />
                                             })}
                                         }.into_any(),

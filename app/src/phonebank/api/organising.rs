@@ -163,7 +163,8 @@ pub async fn set_phonebank_status(id: i32, status: String) -> Result<(), AppErro
 }
 
 /// Corrects a call's outcome and answers as a reviewer (what it said before is kept with
-/// who changed it). An outcome that is not a conversation keeps no answers.
+/// who changed it). An outcome that is not a conversation keeps no answers; with none
+/// sent, a conversation's stay as they were.
 #[server(endpoint = "phonebanks/correct")]
 pub async fn correct_call(
     id: i32,
@@ -183,13 +184,16 @@ pub async fn correct_call(
             phonebank_for(&ctx.db, id, ctx.maybe_person(), PhonebankAction::Organise).await?;
         let outcome = Outcome::parse(&outcome)
             .ok_or_else(|| AppError::invalid("outcome", "Choose how the call ended."))?;
-        let answers = if outcome.keeps_answers() {
-            let questions = parse_survey(&access.phonebank.survey).unwrap_or_default();
-            answers_from_form(&questions, &answers.unwrap_or_default())?
-        } else {
-            Default::default()
+        // No answers sent (nothing ticked, no free text): the call's answers stay.
+        let answers = match answers {
+            Some(form) if outcome.keeps_answers() => {
+                let questions = parse_survey(&access.phonebank.survey).unwrap_or_default();
+                Some(answers_from_form(&questions, &form)?)
+            }
+            None if outcome.keeps_answers() => None,
+            _ => Some(Default::default()),
         };
-        correct_call(&ctx.db, &access, call_id, outcome, Some(&answers)).await?;
+        correct_call(&ctx.db, &access, call_id, outcome, answers.as_ref()).await?;
         crate::phonebank::service::live::changed(&ctx.state.live, id).await;
         redirect_to(&format!("/phonebanks/{id}?corrected={call_id}"));
         Ok(())

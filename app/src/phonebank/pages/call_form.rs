@@ -156,7 +156,16 @@ pub fn QuestionField(
     let inputs = match &question.kind {
         QuestionKind::FreeText => {
             let id = format!("{id_prefix}answer-{field}");
-            view! { <label class="visually-hidden" for=id.clone()>{question.label.clone()}</label><textarea id=id name=format!("answers[{field}]") rows="2">{given.clone()}</textarea> }.into_any()
+            let name = format!("answers[{field}]");
+            // An empty text child would be drawn as a space: no child when there is none.
+            let area = if given.is_empty() {
+                view! { <textarea id=id.clone() name=name rows="2"></textarea> }.into_any()
+            } else {
+                view! { <textarea id=id.clone() name=name rows="2">{given.clone()}</textarea> }
+                    .into_any()
+            };
+            view! { <label class="visually-hidden" for=id>{question.label.clone()}</label>{area} }
+                .into_any()
         }
         QuestionKind::SeveralChoices(options) => options
             .iter()

@@ -29,7 +29,14 @@ pub fn PhonebankDashboardPage() -> impl IntoView {
     let status = ServerAction::<SetPhonebankStatus>::new();
     let correct = ServerAction::<CorrectCall>::new();
     let tick = RwSignal::new(0u32);
-    refresh_on_changes(id(), tick);
+    // While a correction is open the dashboard is not read again, which would redraw
+    // the table and throw away what the reviewer is typing; saving it closes it.
+    let correcting = RwSignal::new(false);
+    Effect::new(move |_| {
+        correct.version().track();
+        correcting.set(false);
+    });
+    refresh_on_changes(id(), tick, correcting);
     let dashboard = Resource::new(
         move || {
             (
@@ -55,7 +62,7 @@ pub fn PhonebankDashboardPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match dashboard.await {
-                        Ok(view) => view! { <Board view status correct /> }.into_any(),
+                        Ok(view) => view! { <Board view status correct correcting /> }.into_any(),
                         Err(AppError::Unauthenticated) => view! { <p class="notice notice-error">"Please " <a href="/sign-in">"sign in"</a> " as an organiser."</p> }.into_any(),
                         Err(err) => view! { <p class="notice notice-error" role="alert">{err.to_string()}</p> }.into_any(),
                     }
@@ -70,6 +77,7 @@ fn Board(
     view: Dashboard,
     status: ServerAction<SetPhonebankStatus>,
     correct: ServerAction<CorrectCall>,
+    correcting: RwSignal<bool>,
 ) -> impl IntoView {
     let id = view.id;
     let state = match view.status {
@@ -122,7 +130,7 @@ fn Board(
             }}
         }).collect_view()}
         <h2>"Recent calls"</h2>
-        <RecentCalls calls=view.recent survey=view.survey id correct />
+        <RecentCalls calls=view.recent survey=view.survey id correct correcting />
     }
 }
 
@@ -132,6 +140,7 @@ fn RecentCalls(
     survey: Vec<Question>,
     id: i32,
     correct: ServerAction<CorrectCall>,
+    correcting: RwSignal<bool>,
 ) -> impl IntoView {
     if calls.is_empty() {
         return view! { <p class="empty">"No calls yet."</p> }.into_any();
@@ -162,7 +171,7 @@ fn RecentCalls(
                                 <td>{c.outcome.label()}{c.corrected.map(|by| view! { <br /><small>{by}</small> })}</td>
                                 <td>{c.answers}</td>
                                 <td>
-                                    <details class="correct-call" open=move || error.get().is_some()>
+                                    <details class="correct-call" open=move || error.get().is_some() on:toggle=move |ev| correcting.set(is_open(&ev))>
                                         <summary>{format!("Correct call {row}")}</summary>
                                         <ActionForm action=correct on:submit=move |_| sent_row.set(Some(row))>
                                             <input type="hidden" name="id" value=id />
@@ -189,12 +198,16 @@ fn RecentCalls(
 }
 
 /// Bumps `tick` whenever the phonebank's live stream says something changed, and every
-/// 15 seconds (in the browser only).
-fn refresh_on_changes(id: i32, tick: RwSignal<u32>) {
+/// 15 seconds, unless a correction is open (in the browser only).
+fn refresh_on_changes(id: i32, tick: RwSignal<u32>, correcting: RwSignal<bool>) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::{closure::Closure, JsCast};
-        let bump = move || tick.update(|n| *n += 1);
+        let bump = move || {
+            if !correcting.get_untracked() {
+                tick.update(|n| *n += 1);
+            }
+        };
         if let Ok(handle) = set_interval_with_handle(bump, std::time::Duration::from_secs(15)) {
             on_cleanup(move || handle.clear());
         }
@@ -216,5 +229,21 @@ fn refresh_on_changes(id: i32, tick: RwSignal<u32>) {
         on_cleanup(move || source.with_value(|s| s.close()));
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = (id, tick);
+    let _ = (id, tick, correcting);
+}
+
+/// Whether the disclosure a toggle event came from is now open.
+fn is_open(ev: &leptos::ev::Event) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.has_attribute("open"))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        false
+    }
 }

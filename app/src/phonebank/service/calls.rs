@@ -146,10 +146,18 @@ pub async fn save_call<C: ConnectionTrait + TransactionTrait>(
             update.col_expr(contact::Column::State, Expr::value(ContactState::Excluded))
         }
     };
-    update
+    // Checked again at the write: on PostgreSQL the lease may have lapsed and gone to
+    // someone else since the read above (nothing locked the row), and then this call
+    // must not be saved.
+    let updated = update
         .filter(held_by(who, contact_id, lease_seq))
         .exec(&txn)
         .await?;
+    if updated.rows_affected != 1 {
+        return Err(AppError::conflict(
+            "This call had been handed to someone else, so it was not saved.",
+        ));
+    }
     if result.outcome.blocks_number() {
         block_number(&txn, &held, result.outcome).await?;
     }

@@ -43,9 +43,11 @@ pub struct NextLease<'a> {
     pub seen: Option<Viewing<'a>>,
 }
 
-/// A lease taken or renewed this recently is not renewed again on a reload: a page read
-/// just after saving (which took the lease) writes nothing.
-const FRESH_LEASE: Duration = Duration::seconds(15);
+/// A contact just handed out is leased this much longer than `LEASE_FOR` (a renewal
+/// never is), so a lease still further off than `LEASE_FOR` was handed out moments ago,
+/// and logged then: the page read just after saving (which took the lease) writes
+/// nothing. Any later read renews the lease and logs the contact shown again.
+const JUST_LEASED: Duration = Duration::milliseconds(500);
 
 /// The contact this caller holds now, renewed; else one of their call-backs that is due;
 /// else the contact that has waited longest. None: nobody is up for a call. With `seen`,
@@ -57,17 +59,17 @@ pub async fn lease_next<C: ConnectionTrait + TransactionTrait>(
     seen: Option<Viewing<'_>>,
     now: DateTime<Utc>,
 ) -> AppResult<Option<contact::Model>> {
-    // Reads first, so the usual case takes the write lock only to lease (SQLite has one
-    // writer, and every write a Next call spares is throughput), and a lease just taken
-    // (by saving the last call) takes none.
-    let (held, callback_due) = mine_now(db, who, now).await?;
-    if let Some(held) = &held {
-        if held.available_at >= now + LEASE_FOR - FRESH_LEASE {
-            return Ok(Some(held.clone()));
+    // A read first, so a lease just taken (by saving the last call) takes no write.
+    if let Some(held) = held_now(db, who, now).await? {
+        if held.available_at > now + LEASE_FOR {
+            return Ok(Some(held));
         }
     }
     let _turn = sqlite_write_turn(db).await;
     let txn = begin_write(db).await?;
+    // Asked again inside the write, so two requests from one caller (two tabs) cannot
+    // each take a contact.
+    let (held, callback_due) = mine_now(&txn, who, now).await?;
     let leased = match held {
         Some(held) => renew_held(&txn, who, held, now).await?,
         None => take(&txn, who, callback_due, now).await?,
@@ -137,13 +139,7 @@ async fn mine_now(
     who: Lessee,
     now: DateTime<Utc>,
 ) -> AppResult<(Option<contact::Model>, bool)> {
-    let held = contact::Entity::find()
-        .filter(contact::Column::LeasedBy.eq(who.caller_id))
-        .filter(contact::Column::PhonebankId.eq(who.phonebank_id))
-        .filter(contact::Column::State.eq(ContactState::Queued))
-        .filter(contact::Column::AvailableAt.gt(now))
-        .one(db)
-        .await?;
+    let held = held_now(db, who, now).await?;
     if held.is_some() {
         return Ok((held, false));
     }
@@ -156,6 +152,21 @@ async fn mine_now(
         .await?
         .is_some();
     Ok((None, callback_due))
+}
+
+/// The contact the caller holds now, if any (by the leased_by index).
+async fn held_now(
+    db: &impl ConnectionTrait,
+    who: Lessee,
+    now: DateTime<Utc>,
+) -> AppResult<Option<contact::Model>> {
+    Ok(contact::Entity::find()
+        .filter(contact::Column::LeasedBy.eq(who.caller_id))
+        .filter(contact::Column::PhonebankId.eq(who.phonebank_id))
+        .filter(contact::Column::State.eq(ContactState::Queued))
+        .filter(contact::Column::AvailableAt.gt(now))
+        .one(db)
+        .await?)
 }
 
 /// The caller's current lease, pushed on by `LEASE_FOR`: reloading the page shows the
@@ -245,7 +256,10 @@ async fn claim(
     };
     let leased = contact::Entity::update_many()
         .col_expr(contact::Column::LeasedBy, Expr::value(who.caller_id))
-        .col_expr(contact::Column::AvailableAt, Expr::value(now + LEASE_FOR))
+        .col_expr(
+            contact::Column::AvailableAt,
+            Expr::value(now + LEASE_FOR + JUST_LEASED),
+        )
         .col_expr(
             contact::Column::LeaseSeq,
             Expr::col(contact::Column::LeaseSeq).add(1),

@@ -14,6 +14,8 @@ use std::{
 use tokio::sync::broadcast;
 
 const TOPIC: &str = "phonebank";
+/// Sent to every dashboard when signals were missed (no phonebank has this id).
+pub const EVERY_PHONEBANK: i32 = 0;
 /// How often one process signals a phonebank's changes, at most.
 const AT_MOST_EVERY: Duration = Duration::from_secs(1);
 
@@ -92,7 +94,8 @@ async fn send_waiting(bus: LiveBus, hub: Arc<Hub>) {
     }
 }
 
-/// The ids of phonebanks that changed, from now on (from every process).
+/// The ids of phonebanks that changed, from now on (from every process);
+/// `EVERY_PHONEBANK` when some were missed.
 pub fn watch(bus: &LiveBus) -> broadcast::Receiver<i32> {
     changes(&hub(bus)).subscribe()
 }
@@ -100,11 +103,14 @@ pub fn watch(bus: &LiveBus) -> broadcast::Receiver<i32> {
 async fn relay(bus: LiveBus, hub: Arc<Hub>) {
     let mut heard = bus.listen(TOPIC);
     while let Some(signal) = heard.next().await {
-        if let Heard::Signal(payload) = signal {
-            if let Ok(id) = payload.parse::<i32>() {
-                // Nobody watching here is no error.
-                let _ = changes(&hub).send(id);
-            }
-        }
+        let id = match signal {
+            Heard::Signal(payload) => match payload.parse::<i32>() {
+                Ok(id) => id,
+                Err(_) => continue,
+            },
+            Heard::Missed => EVERY_PHONEBANK,
+        };
+        // Nobody watching here is no error.
+        let _ = changes(&hub).send(id);
     }
 }

@@ -83,9 +83,12 @@ async fn a_saved_call_reaches_the_dashboard_and_a_reviewer_corrects_its_answers(
         correction(&sender, id, call_id.clone(), fields)
     };
 
-    // A conversation's required answer is still required, and nothing changes.
-    let refused = correct(&[("outcome", "talked")]).await;
+    // An answer the question does not offer is refused beside it, and nothing changes.
+    let refused = correct(&[("outcome", "talked"), ("answers[q1]", "maybe")]).await;
     assert_eq!(refused.error_field(), "q1");
+    // The outcome alone, with no answers sent: the answers stay.
+    let kept = correct(&[("outcome", "talked")]).await;
+    assert!(kept.succeeded(), "{}", kept.body);
     assert_eq!(
         dashboard(&sender, id).await["recent"][0]["given"],
         line["given"]
