@@ -16,6 +16,11 @@ test('a guest finds an event near a postcode and signs up without an account', a
   await expect(page.getByRole('link', { name: "Leeds members' meeting" })).toHaveCount(0);
   await page.getByRole('link', { name: 'Door knocking in Ancoats' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Door knocking in Ancoats' })).toBeVisible();
+  // Once in a while (two red CI runs), the sign-up form was drawn again just after this
+  // client-side navigation, emptying the fields typed into it, so the browser's own
+  // required-field check stopped the submit. Not yet explained: typing waits until the
+  // page has stopped loading.
+  await page.waitForLoadState('networkidle');
 
   await page.getByLabel('Your name').fill('Gita Guest');
   await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('gita', testInfo));
