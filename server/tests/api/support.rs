@@ -314,3 +314,22 @@ async fn fresh_database_url() -> String {
         ),
     }
 }
+
+/// The next `data:` line of a live stream (Server-Sent Events), waiting up to three
+/// seconds.
+pub async fn next_stream_data(body: &mut Body) -> String {
+    loop {
+        let frame = tokio::time::timeout(std::time::Duration::from_secs(3), body.frame())
+            .await
+            .expect("a message within three seconds")
+            .expect("the stream stays open")
+            .expect("a frame");
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&data).to_string();
+        if let Some(line) = text.lines().find_map(|l| l.strip_prefix("data:")) {
+            return line.trim().to_string();
+        }
+    }
+}

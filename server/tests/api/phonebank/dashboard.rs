@@ -3,11 +3,11 @@
 //! call's outcome and answers, kept with who did it.
 
 use super::journey::{caller, page, save};
+use crate::support::next_stream_data;
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},
 };
-use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
@@ -51,7 +51,7 @@ async fn a_saved_call_reaches_the_dashboard_and_a_reviewer_corrects_its_answers(
         "text/event-stream"
     );
     let mut stream = response.into_body();
-    assert_eq!(next_message(&mut stream).await, "open");
+    assert_eq!(next_stream_data(&mut stream).await, "open");
     // Give the second process's listener a moment to start listening.
     tokio::time::sleep(Duration::from_millis(300)).await;
 
@@ -67,7 +67,7 @@ async fn a_saved_call_reaches_the_dashboard_and_a_reviewer_corrects_its_answers(
     )
     .await;
     assert!(saved.succeeded(), "{}", saved.body);
-    assert_eq!(next_message(&mut stream).await, "changed");
+    assert_eq!(next_stream_data(&mut stream).await, "changed");
     assert!(
         saved_at.elapsed() < Duration::from_secs(2),
         "the change took {:?}",
@@ -151,22 +151,4 @@ fn stream_request(id: i32, session: &str) -> Request<Body> {
         .header(header::COOKIE, format!("mn_session={session}"))
         .body(Body::empty())
         .unwrap()
-}
-
-/// The next `data:` line of the stream, waiting up to three seconds.
-async fn next_message(body: &mut Body) -> String {
-    loop {
-        let frame = tokio::time::timeout(Duration::from_secs(3), body.frame())
-            .await
-            .expect("a message within three seconds")
-            .expect("the stream stays open")
-            .expect("a frame");
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&data).to_string();
-        if let Some(line) = text.lines().find_map(|l| l.strip_prefix("data:")) {
-            return line.trim().to_string();
-        }
-    }
 }

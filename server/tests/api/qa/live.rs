@@ -8,7 +8,6 @@ use axum::{
     body::Body,
     http::{header, Request},
 };
-use http_body_util::BodyExt;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
@@ -107,19 +106,5 @@ async fn ann_voter(chat: &super::Webchat) -> String {
 
 /// The next `data:` line of the stream as an update, waiting up to three seconds.
 async fn next_update(body: &mut Body) -> LiveUpdate {
-    let deadline = Duration::from_secs(3);
-    loop {
-        let frame = tokio::time::timeout(deadline, body.frame())
-            .await
-            .expect("an update within three seconds")
-            .expect("the stream stays open")
-            .expect("a frame");
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&data).to_string();
-        if let Some(line) = text.lines().find_map(|l| l.strip_prefix("data:")) {
-            return serde_json::from_str(line.trim()).expect("an update");
-        }
-    }
+    serde_json::from_str(&crate::support::next_stream_data(body).await).expect("an update")
 }
