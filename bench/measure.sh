@@ -3,18 +3,24 @@
 
 : >"$dir/notes"
 
-rss_kb() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
-# The largest server's RSS now, and the peak so far (kept in a file: measure runs in a subshell).
+# A process's resident memory in KiB, whole or one part: RssAnon is the heap and stacks
+# (what the server allocates), RssFile the pages of files it maps (SQLite's database pages
+# and the binary itself), which the kernel can drop and read again.
+rss_kb() { awk -v field="${2:-VmRSS}:" '$1 == field { print $2 }' "/proc/$1/status"; }
+# The largest server's figure now, and the peaks so far (kept in files: measure runs in a subshell).
 largest_kb() {
   local kb largest=0
   for pid in "${servers[@]}"; do
-    kb=$(rss_kb "$pid")
+    kb=$(rss_kb "$pid" "${1:-VmRSS}")
     ((kb > largest)) && largest=$kb
   done
   echo "$largest"
 }
 idle_kb=$(largest_kb)
+idle_heap_kb=$(largest_kb RssAnon)
 echo "$idle_kb" >"$dir/peak"
+echo "$idle_heap_kb" >"$dir/peak_heap"
+echo "$(largest_kb RssFile)" >"$dir/peak_file"
 
 # Waits until every server answers an event page quickly again: requests wrk gave up on
 # can keep a server busy after wrk stops, and would slow the next measurement.
@@ -65,6 +71,10 @@ measure() {
     for pid in "${loads[@]}"; do kill -0 "$pid" 2>/dev/null && running=1; done
     kb=$(largest_kb)
     ((kb > $(cat "$dir/peak"))) && echo "$kb" >"$dir/peak"
+    kb=$(largest_kb RssAnon)
+    ((kb > $(cat "$dir/peak_heap"))) && echo "$kb" >"$dir/peak_heap"
+    kb=$(largest_kb RssFile)
+    ((kb > $(cat "$dir/peak_file"))) && echo "$kb" >"$dir/peak_file"
     sleep 0.2
   done
   wrk_figures "${outs[@]}"
@@ -182,6 +192,8 @@ one_client "group directory near a postcode (25 mi)" -s bench/groups_near.lua "h
 echo
 cat "$dir/notes"
 echo "server memory (RSS, largest process): idle $((idle_kb / 1024)) MiB, peak under load $(($(cat "$dir/peak") / 1024)) MiB"
+echo "  of which heap and stacks (RssAnon): idle $((idle_heap_kb / 1024)) MiB, peak $(($(cat "$dir/peak_heap") / 1024)) MiB;" \
+  "mapped files, the database's pages and the binary (RssFile): peak $(($(cat "$dir/peak_file") / 1024)) MiB"
 sql "SELECT s.id, s.capacity, s.confirmed_count,
     (SELECT COUNT(*) FROM signups u WHERE u.slot_id = s.id AND u.status = 'confirmed'),
     (SELECT COUNT(*) FROM signups u WHERE u.slot_id = s.id AND u.status = 'waitlisted')
