@@ -45,6 +45,83 @@ pub fn stylesheet_href() -> &'static str {
     })
 }
 
+/// The hash `hash.txt` gives a kind of file (`js`, `wasm`, `css`, `split`, `manifest`).
+pub fn hash_of(kind: &str) -> Option<&'static str> {
+    hashes()
+        .as_ref()?
+        .iter()
+        .find(|(k, _)| k == kind)
+        .map(|(_, hash)| hash.as_str())
+}
+
+/// The names (without extension) of the browser's JS glue and WASM frame, as Leptos's
+/// `HydrationScripts` works them out, but once per process rather than per request.
+fn frame_file_names() -> &'static (String, String) {
+    static NAMES: OnceLock<(String, String)> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let named = |kind| hash_of(kind).map(|hash| format!("membersnet.{hash}"));
+        // Without hashing, wasm-bindgen's own name unless cargo-leptos named the output.
+        let plain_wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+            "membersnet"
+        } else {
+            "membersnet_bg"
+        };
+        (
+            named("js").unwrap_or_else(|| "membersnet".to_string()),
+            named("wasm").unwrap_or_else(|| plain_wasm.to_string()),
+        )
+    })
+}
+
+/// Leptos's hydration loader (leptos 0.8's `hydration_script.js`): imports the JS glue,
+/// which fetches the WASM frame and hydrates the page.
+const HYDRATION_SCRIPT: &str = "(function (root, pkg_path, output_name, wasm_output_name) {\
+    import(`${root}/${pkg_path}/${output_name}.js`).then((mod) => {\
+    mod.default({ module_or_path: `${root}/${pkg_path}/${wasm_output_name}.wasm` }).then(() => mod.hydrate());\
+    });})";
+
+/// What Leptos's `HydrationScripts` writes into the head: the frame's preloads and the
+/// script that hydrates. Ours because that component also puts the split manifest in the
+/// request's context, from where Leptos adds a section's chunk preloads to the head of
+/// whichever request's owner the thread last had current: under load, pages went out
+/// with another page's preloads or none, and each miss logged a warning. Sections'
+/// preloads are added by the server's `section_preloads` layer instead.
+pub fn hydration_scripts() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let (js, wasm) = frame_file_names();
+    let nonce = leptos::nonce::use_nonce();
+    let script = format!("{HYDRATION_SCRIPT}(\"\", \"pkg\", {js:?}, {wasm:?});");
+    view! {
+        <link rel="modulepreload" href=format!("/pkg/{js}.js") crossorigin="" />
+        <link rel="preload" href=format!("/pkg/{wasm}.wasm") r#as="fetch" type="application/wasm" crossorigin="" />
+        <script type="module" nonce=nonce>{script}</script>
+    }
+}
+
+/// Where a page says which section of the browser's code drew it, for the server's
+/// `section_preloads` layer: a request extension, as `PagePolicy` is.
+#[derive(Clone, Default)]
+pub struct PageSection(std::sync::Arc<std::sync::Mutex<Option<&'static str>>>);
+
+impl PageSection {
+    /// Notes the section of the page being drawn (`event_section`, …).
+    pub fn note(section: &'static str) {
+        use leptos::prelude::use_context;
+        let slot = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<PageSection>().cloned());
+        if let Some(PageSection(slot)) = slot {
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(section);
+            }
+        }
+    }
+
+    /// The section the page noted, if it drew one.
+    pub fn take(&self) -> Option<&'static str> {
+        self.0.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
+
 /// Whether a `/pkg` file name carries a content hash (`name.<22 characters>.ext`), so
 /// its content never changes under that name.
 pub fn is_hashed_name(file_name: &str) -> bool {

@@ -69,6 +69,8 @@ macro_rules! sections {
                     }
 
                     async fn view(_this: Self) -> AnyView {
+                        #[cfg(feature = "ssr")]
+                        crate::assets::PageSection::note(stringify!($section));
                         $section(Page::$route).await
                     }
 

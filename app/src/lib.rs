@@ -47,12 +47,14 @@ pub mod state;
 pub mod tokens;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags};
+#[cfg(feature = "ssr")]
+use leptos_meta::MetaTags;
+use leptos_meta::{provide_meta_context, Link, Meta};
 use leptos_router::components::Router;
 
 /// The HTML document around the app, rendered on the server.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
     set_content_security_policy();
     view! {
         <!DOCTYPE html>
@@ -60,9 +62,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <AutoReload options=options.clone() />
-                <HydrationScripts options />
-                {stylesheet()}
+                <AutoReload options />
+                {assets::hydration_scripts()}
+                <link rel="stylesheet" href=assets::stylesheet_href() />
                 <MetaTags />
                 <script src="/register-sw.js" defer=true></script>
             </head>
@@ -71,16 +73,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-/// The stylesheet, under its built (hashed) name. Only the server writes the document's
-/// head, so the browser's code never needs the name.
-fn stylesheet() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let href = assets::stylesheet_href();
-    #[cfg(not(feature = "ssr"))]
-    let href = "";
-    view! { <link rel="stylesheet" href=href /> }
 }
 
 /// The app: head tags, router, frame and routes.

@@ -84,3 +84,26 @@ test('every lazily loaded piece of code stays within its budget', async ({}, tes
     .filter((chunk) => chunk.size > PAGE_CHUNK_BUDGET);
   expect(over).toEqual([]);
 });
+
+test('each page preloads its own section’s code, also when many pages are drawn at once', async ({ request }, testInfo) => {
+  test.skip(noJs(testInfo), 'a request check, run once');
+  // The section chunks a page's head preloads (the frame's own preload left out).
+  const preloads = (html: string) =>
+    [...html.matchAll(/<link rel="preload" href="\/pkg\/([^"]+\.wasm)"/g)]
+      .map((match) => match[1])
+      .filter((name) => !name.startsWith('membersnet.'))
+      .sort()
+      .join(' ');
+  const paths = ['/', '/events', '/events/1-door-knocking-in-ancoats', '/groups'];
+  const alone: string[] = [];
+  for (const path of paths) {
+    alone.push(preloads(await (await request.get(path)).text()));
+  }
+  for (const [i, list] of alone.entries()) expect(list, paths[i]).not.toBe('');
+  expect(new Set(alone).size, 'four sections, four sets of chunks').toBe(paths.length);
+  // Leptos's own preloads went to whichever page the server thread had drawn last.
+  const together = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => request.get(paths[i % paths.length]).then((response) => response.text())),
+  );
+  together.forEach((html, i) => expect(preloads(html), paths[i % paths.length]).toBe(alone[i % paths.length]));
+});

@@ -20,6 +20,7 @@ pub mod phonebank_routes;
 pub mod privacy_bench;
 pub mod qa_bench;
 pub mod qa_routes;
+pub mod section_preloads;
 pub mod security;
 pub mod seed;
 pub mod site_uploads;
@@ -200,6 +201,10 @@ pub fn app(state: AppState, leptos_options: LeptosOptions) -> Router {
                 ))
                 .layer(middleware::from_fn(security::check_origin))
                 .layer(middleware::from_fn(error_status::error_status))
-                .layer(CompressionLayer::new()),
+                .layer(CompressionLayer::new())
+                .layer(middleware::from_fn_with_state(
+                    section_preloads::SectionPreloads::load(&leptos_options.site_root),
+                    section_preloads::add_section_preloads,
+                )),
         )
 }
