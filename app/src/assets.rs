@@ -36,10 +36,8 @@ pub fn files_are_hashed() -> bool {
 pub fn stylesheet_href() -> &'static str {
     static HREF: OnceLock<String> = OnceLock::new();
     HREF.get_or_init(|| {
-        let hash = hashes()
-            .as_ref()
-            .and_then(|list| list.iter().find(|(kind, _)| kind == "css"))
-            .map(|(_, hash)| format!(".{hash}"))
+        let hash = hash_of("css")
+            .map(|hash| format!(".{hash}"))
             .unwrap_or_default();
         format!("/pkg/membersnet{hash}.css")
     })
@@ -95,30 +93,6 @@ pub fn hydration_scripts() -> impl leptos::IntoView {
         <link rel="modulepreload" href=format!("/pkg/{js}.js") crossorigin="" />
         <link rel="preload" href=format!("/pkg/{wasm}.wasm") r#as="fetch" type="application/wasm" crossorigin="" />
         <script type="module" nonce=nonce>{script}</script>
-    }
-}
-
-/// Where a page says which section of the browser's code drew it, for the server's
-/// `section_preloads` layer: a request extension, as `PagePolicy` is.
-#[derive(Clone, Default)]
-pub struct PageSection(std::sync::Arc<std::sync::Mutex<Option<&'static str>>>);
-
-impl PageSection {
-    /// Notes the section of the page being drawn (`event_section`, …).
-    pub fn note(section: &'static str) {
-        use leptos::prelude::use_context;
-        let slot = use_context::<axum::http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<PageSection>().cloned());
-        if let Some(PageSection(slot)) = slot {
-            if let Ok(mut slot) = slot.lock() {
-                *slot = Some(section);
-            }
-        }
-    }
-
-    /// The section the page noted, if it drew one.
-    pub fn take(&self) -> Option<&'static str> {
-        self.0.lock().ok().and_then(|mut slot| slot.take())
     }
 }
 

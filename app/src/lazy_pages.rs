@@ -70,7 +70,7 @@ macro_rules! sections {
 
                     async fn view(_this: Self) -> AnyView {
                         #[cfg(feature = "ssr")]
-                        crate::assets::PageSection::note(stringify!($section));
+                        crate::page_slot::PageSection::fill(stringify!($section));
                         $section(Page::$route).await
                     }
 

@@ -32,6 +32,10 @@ pub mod validate;
 #[cfg(feature = "ssr")]
 pub mod ctx;
 #[cfg(feature = "ssr")]
+pub mod page_slot;
+#[cfg(feature = "ssr")]
+pub use page_slot::PagePolicy;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod format;
@@ -124,35 +128,9 @@ fn set_content_security_policy() {
         return;
     };
     let policy = content_security_policy(Some(&nonce));
-    if let Some(slot) = use_context::<axum::http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<PagePolicy>().cloned())
-    {
-        slot.set(policy.clone());
-    }
+    PagePolicy::fill(policy.clone());
     if let Ok(value) = HeaderValue::from_str(&policy) {
         response.insert_header(header::CONTENT_SECURITY_POLICY, value);
-    }
-}
-
-/// This page's policy, handed back to the server's security layer through the request.
-/// Now and then (about one page in six right after signing in, in Chromium) the response
-/// went out without the header set above, so every inline script, hydration's included,
-/// was refused; the layer sends this one whenever the response has none.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Default)]
-pub struct PagePolicy(std::sync::Arc<std::sync::Mutex<Option<String>>>);
-
-#[cfg(feature = "ssr")]
-impl PagePolicy {
-    fn set(&self, policy: String) {
-        if let Ok(mut slot) = self.0.lock() {
-            *slot = Some(policy);
-        }
-    }
-
-    /// The policy the page set, if it was rendered.
-    pub fn take(&self) -> Option<String> {
-        self.0.lock().ok().and_then(|mut slot| slot.take())
     }
 }
 

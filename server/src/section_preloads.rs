@@ -1,11 +1,11 @@
 //! Each page's head gets the preloads of its own section's WASM chunks, so the browser
 //! fetches them while the frame downloads instead of after it has started. The links of
 //! every section are written once, from the split build's manifest; a page says which
-//! section drew it (`app::assets::PageSection`), and this layer adds that section's links
+//! section drew it (`app::page_slot::PageSection`), and this layer adds that section's links
 //! before `</head>`. Leptos's own way of adding them picked the wrong request's page
 //! under load (see `app::assets::hydration_scripts`).
 
-use app::assets::{hash_of, PageSection};
+use app::{assets::hash_of, page_slot::PageSection};
 use axum::{
     body::Body,
     extract::{Request, State},
