@@ -6,4 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./env.sh
+# Shared code in pieces smaller than this goes into one chunk every section loads
+# (setup.sh's patch to the splitter), so a page needs a few files, not hundreds.
+export WASM_SPLIT_MERGE_CHUNKS_BELOW="${WASM_SPLIT_MERGE_CHUNKS_BELOW:-16384}"
 cargo leptos build --release --split --precompress "$@"

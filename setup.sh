@@ -32,9 +32,26 @@ fast_tool_build() {
   CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=0 \
     cargo install "$@"
 }
-if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
-  say "building cargo-leptos 0.3.10 from source (about 10 minutes on two cores, once)"
-  fast_tool_build cargo-leptos --version 0.3.10 --locked
+# Its WASM splitter carries one patch of ours (.ci/patches): shared code in small pieces
+# goes into one chunk, so that a page loads a few files instead of hundreds. The stamp
+# beside the binary names the patch it was built with; a new patch rebuilds it.
+split_patch=.ci/patches/wasm_split_cli_support-0.2.3-merge-small-chunks.patch
+stamp="$HOME/.cargo/bin/.cargo-leptos-patch"
+if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10' || ! cmp -s "$split_patch" "$stamp"; then
+  say "building cargo-leptos 0.3.10 from source, with our splitter patch (about 10 minutes on two cores, once)"
+  work="$(mktemp -d)"
+  # The splitter's published source, from the crates registry by way of cargo itself.
+  mkdir -p "$work/fetch/src" && touch "$work/fetch/src/lib.rs"
+  printf '[package]\nname = "fetch"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nwasm_split_cli_support = "=0.2.3"\n' >"$work/fetch/Cargo.toml"
+  source_dir="$(cd "$work/fetch" && cargo metadata --format-version 1 | python3 -c '
+import json, sys
+print(next(p["manifest_path"] for p in json.load(sys.stdin)["packages"] if p["name"] == "wasm_split_cli_support").rsplit("/", 1)[0])')"
+  cp -r "$source_dir" "$work/wasm_split_cli_support"
+  patch -d "$work/wasm_split_cli_support" -p1 <"$split_patch"
+  fast_tool_build cargo-leptos --version 0.3.10 --locked --force \
+    --config "patch.crates-io.wasm_split_cli_support.path=\"$work/wasm_split_cli_support\""
+  cp "$split_patch" "$stamp"
+  rm -rf "$work"
 fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q '0\.2\.130'; then
   say "building wasm-bindgen-cli 0.2.130 from source (about 2 minutes, once)"
