@@ -72,11 +72,21 @@ fn frame_file_names() -> &'static (String, String) {
 }
 
 /// Leptos's hydration loader (leptos 0.8's `hydration_script.js`): imports the JS glue,
-/// which fetches the WASM frame and hydrates the page.
+/// which fetches the WASM frame and hydrates the page. Ours starts after the first paint:
+/// the page is already drawn by the server, so on a slow phone its text shows before the
+/// code is fetched and compiled (Lighthouse counted every WASM file that started before the
+/// paint against the page's largest paint: 3.2 s of LCP where the first paint was 1.0 s).
+/// Then it puts the preloads waiting in `<template data-preloads>` into the head, so the
+/// frame and the page's section download side by side. A page opened in a background tab
+/// does not paint, so it starts at once.
 const HYDRATION_SCRIPT: &str = "(function (root, pkg_path, output_name, wasm_output_name) {\
+    const start = () => {\
+    for (const t of document.querySelectorAll('template[data-preloads]')) document.head.append(t.content);\
     import(`${root}/${pkg_path}/${output_name}.js`).then((mod) => {\
     mod.default({ module_or_path: `${root}/${pkg_path}/${wasm_output_name}.wasm` }).then(() => mod.hydrate());\
-    });})";
+    });};\
+    if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start)); else start();\
+    })";
 
 /// What Leptos's `HydrationScripts` writes into the head: the frame's preloads and the
 /// script that hydrates. Ours because that component also puts the split manifest in the
@@ -90,8 +100,10 @@ pub fn hydration_scripts() -> impl leptos::IntoView {
     let nonce = leptos::nonce::use_nonce();
     let script = format!("{HYDRATION_SCRIPT}(\"\", \"pkg\", {js:?}, {wasm:?});");
     view! {
-        <link rel="modulepreload" href=format!("/pkg/{js}.js") crossorigin="" />
-        <link rel="preload" href=format!("/pkg/{wasm}.wasm") r#as="fetch" type="application/wasm" crossorigin="" />
+        <template data-preloads="">
+            <link rel="modulepreload" href=format!("/pkg/{js}.js") crossorigin="" />
+            <link rel="preload" href=format!("/pkg/{wasm}.wasm") r#as="fetch" type="application/wasm" crossorigin="" />
+        </template>
         <script type="module" nonce=nonce>{script}</script>
     }
 }

@@ -1,5 +1,7 @@
 //! Each page's head gets the preloads of its own section's WASM chunks, so the browser
-//! fetches them while the frame downloads instead of after it has started. The links of
+//! fetches them while the frame downloads instead of after it has started. They wait in a
+//! `<template data-preloads>` until the hydration script puts them in the head after the
+//! first paint (`app::assets::hydration_scripts`). The links of
 //! every section are written once, from the split build's manifest; a page says which
 //! section drew it (`app::page_slot::PageSection`), and this layer adds that section's links
 //! before `</head>`. Leptos's own way of adding them picked the wrong request's page
@@ -45,12 +47,15 @@ impl SectionPreloads {
         let sections = manifest
             .into_iter()
             .map(|(key, modules)| {
-                let mut links = format!(r#"<link rel="modulepreload" href="/pkg/{loader}" crossorigin="">"#);
+                let mut links = format!(
+                    r#"<template data-preloads><link rel="modulepreload" href="/pkg/{loader}" crossorigin="">"#
+                );
                 for module in modules {
                     links.push_str(&format!(
                         r#"<link rel="preload" href="/pkg/{module}.wasm" as="fetch" type="application/wasm" crossorigin="">"#
                     ));
                 }
+                links.push_str("</template>");
                 (section_name(&key).to_string(), links)
             })
             .collect();
@@ -139,7 +144,10 @@ mod tests {
         ]);
         let preloads = SectionPreloads::from_manifest(manifest, "__wasm_split.dd.js");
         let event = preloads.links("event_section").unwrap();
-        assert!(event.starts_with(r#"<link rel="modulepreload" href="/pkg/__wasm_split.dd.js""#));
+        assert!(event.starts_with(
+            r#"<template data-preloads><link rel="modulepreload" href="/pkg/__wasm_split.dd.js""#
+        ));
+        assert!(event.ends_with("</template>"));
         assert!(event.contains(r#"href="/pkg/chunk_2.bb.wasm""#));
         assert!(event.contains(r#"href="/pkg/split_event.cc.wasm""#));
         assert!(!event.contains("chunk_1"));
