@@ -4,12 +4,12 @@ use crate::ui::page_title::PageTitle;
 use crate::{
     auth::session::use_session,
     events::{
-        api::{get_friends_activity, list_events, DEFAULT_WITHIN_MILES},
+        api::{list_events, DEFAULT_WITHIN_MILES},
         components::{event_card::EventCardView, near_me::NearMeButton},
     },
     people::model::ActivityItem,
     places::model::PLACE_NAMES_CREDIT,
-    suggest::{api::get_suggestions, pages::SuggestionList},
+    suggest::{api::get_for_you, model::ForYouView, pages::SuggestionList},
     ui::{escape::query_value, form::FilterInput, notice::QueryNotice},
 };
 use leptos::prelude::*;
@@ -139,12 +139,11 @@ fn Feature(title: &'static str, text: &'static str) -> impl IntoView {
 /// For signed-in people: three suggested events and what their friends are going to.
 #[component]
 fn ForYou() -> impl IntoView {
-    let suggestions = Resource::new(|| (), |_| get_suggestions(Some(3)));
-    let activity = Resource::new(|| (), |_| get_friends_activity());
+    let for_you = Resource::new(|| (), |_| get_for_you());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let (Ok(suggested), Ok(feed)) = (suggestions.await, activity.await) else {
+                let Ok(ForYouView { suggestions: suggested, activity: feed }) = for_you.await else {
                     return ().into_any();
                 };
                 view! {

@@ -43,6 +43,7 @@ mod m20261205_000037_create_phonebanks;
 mod m20261206_000038_create_qa;
 mod m20261207_000039_create_sites;
 mod m20261208_000040_create_fundraising;
+mod m20261209_000041_index_signups_person_start_created;
 mod place_cells;
 
 pub struct Migrator;
@@ -91,6 +92,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000038_create_qa::Migration),
             Box::new(m20261207_000039_create_sites::Migration),
             Box::new(m20261208_000040_create_fundraising::Migration),
+            Box::new(m20261209_000041_index_signups_person_start_created::Migration),
         ]
     }
 }

@@ -15,7 +15,6 @@ use crate::{
         CancelLinkView, EventCard, EventDetail, EventListView, HostedEventView, MyEventView,
         SignUpStatus,
     },
-    people::model::ActivityItem,
 };
 use leptos::prelude::*;
 
@@ -304,19 +303,6 @@ pub async fn brought_count() -> Result<u64, AppError> {
     serve(|ctx| async move {
         let person = ctx.person()?;
         referrals::brought_count(&ctx.db, person.id).await
-    })
-    .await
-}
-
-/// The signed-in person's friends' latest sign-ups they may see (none when signed out):
-/// the home page's "what your friends are doing".
-#[server(endpoint = "friends/activity")]
-pub async fn get_friends_activity() -> Result<Vec<ActivityItem>, AppError> {
-    serve(|ctx| async move {
-        match ctx.maybe_person() {
-            Some(me) => friends_going::list_friends_activity(&ctx.db, me.id, 10).await,
-            None => Ok(Vec::new()),
-        }
     })
     .await
 }

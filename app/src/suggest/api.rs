@@ -1,6 +1,9 @@
 //! Suggestion server functions.
 
-use crate::{error::AppError, suggest::model::SuggestionsView};
+use crate::{
+    error::AppError,
+    suggest::model::{ForYouView, SuggestionsView},
+};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -16,3 +19,21 @@ pub async fn get_suggestions(limit: Option<u32>) -> Result<SuggestionsView, AppE
     })
     .await
 }
+
+/// The home page's part for the signed-in person: three suggestions and their friends'
+/// ten latest sign-ups, in one call so the friends are read once.
+#[server(endpoint = "for-you")]
+pub async fn get_for_you() -> Result<ForYouView, AppError> {
+    serve(|ctx| async move {
+        let person = ctx.person()?;
+        service::get_for_you(&ctx.db, person, HOME_SUGGESTIONS, HOME_ACTIVITY).await
+    })
+    .await
+}
+
+/// Suggestions on the home page.
+#[cfg(feature = "ssr")]
+const HOME_SUGGESTIONS: usize = 3;
+/// Friends' sign-ups on the home page.
+#[cfg(feature = "ssr")]
+const HOME_ACTIVITY: usize = 10;

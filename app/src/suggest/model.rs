@@ -13,7 +13,11 @@
 //! than 40 miles away is out of reach and never suggested, whoever is going.
 
 pub use crate::events::model::{Candidate, NEAR_MILES};
-use crate::{events::model::EventCard, people::model::FriendsGoing, places::model::distance_text};
+use crate::{
+    events::model::EventCard,
+    people::model::{ActivityItem, FriendsGoing},
+    places::model::distance_text,
+};
 use serde::{Deserialize, Serialize};
 
 /// A ranked event with its reason.
@@ -109,6 +113,14 @@ pub struct SuggestionsView {
     pub items: Vec<SuggestionView>,
     pub has_friends: bool,
     pub has_postcode: bool,
+}
+
+/// The home page's part for a signed-in person: a few suggestions, and their friends'
+/// latest sign-ups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ForYouView {
+    pub suggestions: SuggestionsView,
+    pub activity: Vec<ActivityItem>,
 }
 
 #[cfg(test)]

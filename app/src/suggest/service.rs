@@ -1,15 +1,16 @@
-//! Gathers candidate events for one person and ranks them (`model::rank`).
+//! Gathers candidate events for one person and ranks them (`model::rank`), and for the
+//! home page their friends' latest sign-ups from the same read of the friends' places.
 
 use crate::{
     auth::model::PersonView,
     error::AppResult,
     events::service::{
-        friends_going::close_friends_at,
+        friends_going::{close_friends_at, friends_activity, read_friends_places},
         suggestion_sources::{LeadingSlots, OwnSignUps, Viewer},
     },
     people::service::going::list_sharing_friends,
     places::{model::Coordinates, service::lookup::locate_postcode},
-    suggest::model::{rank, Candidate, SuggestionView, SuggestionsView},
+    suggest::model::{rank, Candidate, ForYouView, SuggestionView, SuggestionsView},
     validate::PostcodeUk,
 };
 use chrono::Utc;
@@ -22,6 +23,17 @@ pub async fn get_suggestions(
     person: &PersonView,
     limit: usize,
 ) -> AppResult<SuggestionsView> {
+    Ok(get_for_you(db, person, limit, 0).await?.suggestions)
+}
+
+/// The person's `limit` best suggestions and their friends' `activity` latest sign-ups to
+/// upcoming events (none read when 0): the friends and their places are read once for both.
+pub async fn get_for_you(
+    db: &impl ConnectionTrait,
+    person: &PersonView,
+    limit: usize,
+    activity: usize,
+) -> AppResult<ForYouView> {
     let person_id = person.id;
     let viewer = Viewer {
         person_id,
@@ -35,12 +47,13 @@ pub async fn get_suggestions(
     // session 5: 20-28 ms against 12-13 ms), so there they run one after the other.
     let friends_side = async {
         let friends = list_sharing_friends(db, person_id).await?;
-        let events = if friends.is_empty() {
-            Vec::new()
-        } else {
-            viewer.friends_events(db).await?
-        };
-        AppResult::Ok((friends, events))
+        if friends.is_empty() {
+            return AppResult::Ok((friends, Vec::new(), Vec::new()));
+        }
+        let places = read_friends_places(db, person_id, viewer.now).await?;
+        let events = viewer.friends_events(db, &places).await?;
+        let activity = friends_activity(db, &places, &friends, activity).await?;
+        AppResult::Ok((friends, events, activity))
     };
     let other_side = async {
         let own = OwnSignUps::read(db, person_id, viewer.now).await?;
@@ -49,7 +62,7 @@ pub async fn get_suggestions(
         let near_events = viewer.near_events(db).await?;
         AppResult::Ok((own.event_ids, close, group_events, near_events))
     };
-    let ((friends, friends_events), (mine, close, group_events, near_events)) =
+    let ((friends, friends_events, activity), (mine, close, group_events, near_events)) =
         if db.get_database_backend() == DbBackend::Postgres {
             futures::try_join!(friends_side, other_side)?
         } else {
@@ -99,7 +112,7 @@ pub async fn get_suggestions(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    Ok(SuggestionsView {
+    let suggestions = SuggestionsView {
         items: ranked
             .into_iter()
             .filter_map(|r| {
@@ -111,6 +124,10 @@ pub async fn get_suggestions(
             .collect(),
         has_friends: !friends.is_empty(),
         has_postcode: viewer.home.is_some(),
+    };
+    Ok(ForYouView {
+        suggestions,
+        activity,
     })
 }
 

@@ -1,7 +1,7 @@
 //! Finding events: the upcoming list and one event's page.
 
 use super::{
-    hosts::{is_host, is_invited_cohost},
+    hosts::{hosting_of, Hosting},
     near_search::soonest_near,
     structured_data::structured_data,
 };
@@ -23,9 +23,9 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    sea_query::{Expr, ExprTrait, Func},
+    sea_query::{Expr, ExprTrait, Func, JoinType},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    QuerySelect, RelationTrait, Select, SelectModel, Selector,
 };
 use std::collections::HashMap;
 
@@ -99,13 +99,15 @@ pub async fn list_upcoming_events(
     let offset = u64::from(page - 1) * PAGE_SIZE;
     let (mut rows, distances) = match filter.near {
         None => (
-            query
-                .order_by_asc(event::Column::StartsAt)
-                .order_by_asc(event::Column::Id)
-                .offset(offset)
-                .limit(PAGE_SIZE + 1)
-                .all(db)
-                .await?,
+            with_host_name(
+                query
+                    .order_by_asc(event::Column::StartsAt)
+                    .order_by_asc(event::Column::Id)
+                    .offset(offset)
+                    .limit(PAGE_SIZE + 1),
+            )
+            .all(db)
+            .await?,
             None,
         ),
         Some(centre) => {
@@ -118,11 +120,13 @@ pub async fn list_upcoming_events(
                 .skip(offset as usize)
                 .map(|(_, id, miles)| (id, miles))
                 .collect();
-            let mut rows = event::Entity::find()
-                .filter(event::Column::Id.is_in(page_ids.iter().map(|(id, _)| *id)))
-                .all(db)
-                .await?;
-            rows.sort_by_key(|e| (e.starts_at, e.id));
+            let mut rows = with_host_name(
+                event::Entity::find()
+                    .filter(event::Column::Id.is_in(page_ids.iter().map(|(id, _)| *id))),
+            )
+            .all(db)
+            .await?;
+            rows.sort_by_key(|row| (row.event.starts_at, row.event.id));
             (
                 rows,
                 Some(page_ids.into_iter().collect::<HashMap<i32, f64>>()),
@@ -131,7 +135,8 @@ pub async fn list_upcoming_events(
     };
     let has_more = rows.len() as u64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    let mut events = cards_for(db, rows).await?;
+    let slots = slots_by_event(db, rows.iter().map(|row| row.event.id)).await?;
+    let mut events = cards_of_hosted(rows, slots);
     if let Some(distances) = distances {
         for card in &mut events {
             card.distance = distances.get(&card.id).map(|miles| distance_text(*miles));
@@ -168,6 +173,39 @@ pub async fn slots_by_event(
         slots.entry(slot.event_id).or_default().push(slot);
     }
     Ok(slots)
+}
+
+/// An event with its host's name, read in the event's own query (`with_host_name`).
+#[derive(Debug, FromQueryResult)]
+struct EventWithHost {
+    #[sea_orm(nested)]
+    event: event::Model,
+    host_name: String,
+}
+
+/// The events of `query`, each with its host's name from auth's directory, in one query.
+fn with_host_name(query: Select<event::Entity>) -> Selector<SelectModel<EventWithHost>> {
+    query
+        .column_as(host_name(), "host_name")
+        .into_model::<EventWithHost>()
+}
+
+/// The name of an event's host, as a column of the event's query.
+fn host_name() -> sea_orm::sea_query::SimpleExpr {
+    name_of_person(Expr::col((event::Entity, event::Column::HostId)))
+}
+
+/// Cards for events read with their hosts' names, whose slots are read (`slots_by_event`).
+fn cards_of_hosted(
+    rows: Vec<EventWithHost>,
+    mut slots: HashMap<i32, Vec<event_slot::Model>>,
+) -> Vec<EventCard> {
+    rows.into_iter()
+        .map(|row| {
+            let event_slots = slots.remove(&row.event.id).unwrap_or_default();
+            card(&row.event, row.host_name, &event_slots)
+        })
+        .collect()
 }
 
 /// Cards for events whose slots are already read (`slots_by_event`), with their hosts.
@@ -256,12 +294,67 @@ pub(super) fn slot_view(slot: &event_slot::Model) -> SlotView {
     }
 }
 
-/// An event with its host's name, read together.
+/// An event with its host's name and one of its slots (none if it has none), read
+/// together: a page reads its event in one query, one row a slot.
 #[derive(Debug, FromQueryResult)]
-struct EventWithHost {
+struct EventSlotRow {
     #[sea_orm(nested)]
     event: event::Model,
     host_name: String,
+    slot_id: Option<i32>,
+    slot_label: Option<String>,
+    slot_starts_at: Option<DateTime<Utc>>,
+    slot_ends_at: Option<DateTime<Utc>>,
+    slot_capacity: Option<i32>,
+    slot_confirmed_count: Option<i32>,
+    slot_created_at: Option<DateTime<Utc>>,
+}
+
+impl EventSlotRow {
+    fn slot(&self) -> Option<event_slot::Model> {
+        Some(event_slot::Model {
+            id: self.slot_id?,
+            event_id: self.event.id,
+            label: self.slot_label.clone(),
+            starts_at: self.slot_starts_at?,
+            ends_at: self.slot_ends_at?,
+            capacity: self.slot_capacity,
+            confirmed_count: self.slot_confirmed_count?,
+            created_at: self.slot_created_at?,
+        })
+    }
+}
+
+/// The event `event_id` with its host's name and its slots (soonest first), in one query.
+async fn event_with_slots(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+) -> AppResult<(event::Model, String, Vec<event_slot::Model>)> {
+    let slot_column = |column: event_slot::Column| Expr::col((event_slot::Entity, column));
+    let rows = event::Entity::find_by_id(event_id)
+        .column_as(host_name(), "host_name")
+        .join_rev(JoinType::LeftJoin, event_slot::Relation::Event.def())
+        .expr_as(slot_column(event_slot::Column::Id), "slot_id")
+        .expr_as(slot_column(event_slot::Column::Label), "slot_label")
+        .expr_as(slot_column(event_slot::Column::StartsAt), "slot_starts_at")
+        .expr_as(slot_column(event_slot::Column::EndsAt), "slot_ends_at")
+        .expr_as(slot_column(event_slot::Column::Capacity), "slot_capacity")
+        .expr_as(
+            slot_column(event_slot::Column::ConfirmedCount),
+            "slot_confirmed_count",
+        )
+        .expr_as(
+            slot_column(event_slot::Column::CreatedAt),
+            "slot_created_at",
+        )
+        .order_by_asc(event_slot::Column::StartsAt)
+        .order_by_asc(event_slot::Column::Id)
+        .into_model::<EventSlotRow>()
+        .all(db)
+        .await?;
+    let slots = rows.iter().filter_map(EventSlotRow::slot).collect();
+    let first = rows.into_iter().next().ok_or(AppError::NotFound)?;
+    Ok((first.event, first.host_name, slots))
 }
 
 /// One event's page as `viewer` sees it. Cancelled events still show, marked; events
@@ -272,33 +365,18 @@ pub async fn get_event_detail(
     viewer: Option<&PersonView>,
     public_url: &str,
 ) -> AppResult<EventDetail> {
-    // One query: the host's name comes with the event, from auth's directory.
-    let EventWithHost {
-        event: e,
-        host_name,
-    } = event::Entity::find_by_id(event_id)
-        .column_as(
-            name_of_person(Expr::col((event::Entity, event::Column::HostId))),
-            "host_name",
-        )
-        .into_model::<EventWithHost>()
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let is_host = match viewer {
-        Some(v) => is_host(db, &e, v.id).await?,
-        None => false,
+    let (e, host_name, slots) = event_with_slots(db, event_id).await?;
+    let hosting = match viewer {
+        Some(v) => hosting_of(db, &e, v.id).await?,
+        None => Hosting::None,
     };
+    let is_host = hosting == Hosting::Host;
+    let cohost_invited = hosting == Hosting::Invited;
     let status = e.status;
     let is_staff = viewer.is_some_and(|v| v.has_role(Role::Staff));
     if matches!(status, EventStatus::Pending | EventStatus::Rejected) && !is_host && !is_staff {
         return Err(AppError::NotFound);
     }
-    let slots = slots_of(db, event_id).await?;
-    let cohost_invited = match viewer {
-        Some(v) if !is_host => is_invited_cohost(db, event_id, v.id).await?,
-        _ => false,
-    };
     let my_signup = match viewer {
         Some(person) => signup::Entity::find()
             .filter(signup::Column::PersonId.eq(person.id))

@@ -5,7 +5,7 @@ use crate::{
     error::AppResult,
     events::{
         entity::{event, signup},
-        model::{event_path, SignUpStatus},
+        model::{event_path, EventStatus, SignUpStatus},
     },
     format::format_when,
     people::{
@@ -13,8 +13,8 @@ use crate::{
         service::going::{list_sharing_friends, sharing_friend_ids_of},
     },
 };
-use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 /// The viewer's friends (with whom they have been to an event) among `friends`: they count
@@ -67,8 +67,7 @@ pub async fn friends_going_to_events(
     viewer: i32,
     event_ids: &[i32],
 ) -> AppResult<HashMap<i32, FriendsGoing>> {
-    let friends = list_sharing_friends(db, viewer).await?;
-    if friends.is_empty() || event_ids.is_empty() {
+    if event_ids.is_empty() {
         return Ok(HashMap::new());
     }
     let rows: Vec<(i32, Option<i32>)> = signup::Entity::find()
@@ -81,11 +80,16 @@ pub async fn friends_going_to_events(
         .into_tuple()
         .all(db)
         .await?;
+    // Most events have no friend going: then their names and who is close do not matter.
+    if rows.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let friends = list_sharing_friends(db, viewer).await?;
     let close = list_close_friends(db, viewer, &friends).await?;
     let mut by_event: HashMap<i32, Vec<i32>> = HashMap::new();
     for (event_id, person_id) in rows {
-        // The friends were read before the sign-ups: someone who became a sharing friend
-        // in between is left out rather than looked up in a map that lacks them.
+        // The friends are read after the sign-ups: someone who stopped sharing in between
+        // is left out rather than looked up in a map that lacks them.
         let Some(person_id) = person_id.filter(|id| friends.contains_key(id)) else {
             continue;
         };
@@ -105,45 +109,93 @@ pub async fn friends_going_to_events(
         .collect())
 }
 
-/// The viewer's friends' latest sign-ups to upcoming events, newest first.
-pub async fn list_friends_activity(
+/// A sharing friend's confirmed place at an upcoming event: read once for the home page,
+/// where it feeds both the suggestions and the friends' activity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FriendPlace {
+    pub event_id: i32,
+    pub friend_id: i32,
+    pub starts_at: DateTime<Utc>,
+    pub signed_up_at: DateTime<Utc>,
+}
+
+/// A place as read: event, person (none for a guest), start, when they signed up.
+type PlaceRow = (i32, Option<i32>, DateTime<Utc>, DateTime<Utc>);
+
+/// The viewer's sharing friends' confirmed places at slots starting after `now`, from the
+/// sign-ups index alone (one range per friend: each sign-up carries its event and start).
+pub async fn read_friends_places(
     db: &impl ConnectionTrait,
     viewer: i32,
-    limit: u64,
-) -> AppResult<Vec<ActivityItem>> {
-    let friends = list_sharing_friends(db, viewer).await?;
-    if friends.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows: Vec<(Option<i32>, i32, chrono::DateTime<Utc>)> = signup::Entity::find()
+    now: DateTime<Utc>,
+) -> Result<Vec<FriendPlace>, DbErr> {
+    let rows: Vec<PlaceRow> = signup::Entity::find()
         .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(viewer)))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed))
-        .filter(signup::Column::StartsAt.gt(Utc::now()))
-        .order_by_desc(signup::Column::CreatedAt)
-        .limit(limit)
+        .filter(signup::Column::StartsAt.gt(now))
         .select_only()
-        .column(signup::Column::PersonId)
-        .column(signup::Column::EventId)
-        .column(signup::Column::StartsAt)
+        .columns([
+            signup::Column::EventId,
+            signup::Column::PersonId,
+            signup::Column::StartsAt,
+            signup::Column::CreatedAt,
+        ])
         .into_tuple()
         .all(db)
         .await?;
-    let events: HashMap<i32, event::Model> = event::Entity::find()
-        .filter(event::Column::Id.is_in(rows.iter().map(|r| r.1)))
+    Ok(rows
+        .into_iter()
+        .filter_map(|(event_id, friend, starts_at, signed_up_at)| {
+            Some(FriendPlace {
+                event_id,
+                friend_id: friend?,
+                starts_at,
+                signed_up_at,
+            })
+        })
+        .collect())
+}
+
+/// The friends' latest sign-ups among `places`, newest first: at most `limit`, naming
+/// only friends in `friends` (id → name; read before the places, so someone who became a
+/// sharing friend in between is left out).
+pub async fn friends_activity(
+    db: &impl ConnectionTrait,
+    places: &[FriendPlace],
+    friends: &HashMap<i32, String>,
+    limit: usize,
+) -> AppResult<Vec<ActivityItem>> {
+    let mut latest: Vec<&FriendPlace> = places
+        .iter()
+        .filter(|place| friends.contains_key(&place.friend_id))
+        .collect();
+    latest.sort_by(|a, b| {
+        (b.signed_up_at, b.event_id, b.friend_id).cmp(&(a.signed_up_at, a.event_id, a.friend_id))
+    });
+    latest.truncate(limit);
+    if latest.is_empty() {
+        return Ok(Vec::new());
+    }
+    let events: HashMap<i32, (String, String)> = event::Entity::find()
+        .filter(event::Column::Id.is_in(latest.iter().map(|place| place.event_id)))
+        .filter(event::Column::Status.eq(EventStatus::Published))
+        .select_only()
+        .columns([event::Column::Id, event::Column::Title, event::Column::Slug])
+        .into_tuple()
         .all(db)
         .await?
         .into_iter()
-        .map(|e| (e.id, e))
+        .map(|(id, title, slug): (i32, String, String)| (id, (title, slug)))
         .collect();
-    Ok(rows
+    Ok(latest
         .into_iter()
-        .filter_map(|(person_id, event_id, starts_at)| {
-            let e = events.get(&event_id)?;
+        .filter_map(|place| {
+            let (title, slug) = events.get(&place.event_id)?;
             Some(ActivityItem {
-                friend_name: friends.get(&person_id?)?.clone(),
-                event_title: e.title.clone(),
-                event_path: event_path(e.id, &e.slug),
-                when: format_when(starts_at),
+                friend_name: friends.get(&place.friend_id)?.clone(),
+                event_title: title.clone(),
+                event_path: event_path(place.event_id, slug),
+                when: format_when(place.starts_at),
             })
         })
         .collect())

@@ -19,31 +19,45 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set,
 };
 
+/// Where a person stands with an event's hosting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hosting {
+    /// The host, or a co-host who accepted.
+    Host,
+    /// Asked to co-host, not answered yet.
+    Invited,
+    None,
+}
+
+/// Where `person_id` stands with the event's hosting: one read of their co-host row, if
+/// they are not the host.
+pub async fn hosting_of(
+    db: &impl ConnectionTrait,
+    found: &event::Model,
+    person_id: i32,
+) -> AppResult<Hosting> {
+    if found.host_id == person_id {
+        return Ok(Hosting::Host);
+    }
+    Ok(
+        match event_cohost::Entity::find_by_id((found.id, person_id))
+            .one(db)
+            .await?
+        {
+            Some(row) if row.accepted_at.is_some() => Hosting::Host,
+            Some(_) => Hosting::Invited,
+            None => Hosting::None,
+        },
+    )
+}
+
 /// Whether `person_id` hosts the event or co-hosts it (having accepted).
 pub async fn is_host(
     db: &impl ConnectionTrait,
     found: &event::Model,
     person_id: i32,
 ) -> AppResult<bool> {
-    if found.host_id == person_id {
-        return Ok(true);
-    }
-    Ok(event_cohost::Entity::find_by_id((found.id, person_id))
-        .one(db)
-        .await?
-        .is_some_and(|row| row.accepted_at.is_some()))
-}
-
-/// Whether `person_id` has been asked to co-host the event and has not answered yet.
-pub async fn is_invited_cohost(
-    db: &impl ConnectionTrait,
-    event_id: i32,
-    person_id: i32,
-) -> AppResult<bool> {
-    Ok(event_cohost::Entity::find_by_id((event_id, person_id))
-        .one(db)
-        .await?
-        .is_some_and(|row| row.accepted_at.is_none()))
+    Ok(hosting_of(db, found, person_id).await? == Hosting::Host)
 }
 
 /// The invited person agrees to co-host. NotFound when nobody asked them.

@@ -8,12 +8,11 @@ mod own_sign_ups;
 use crate::{
     error::AppResult,
     events::{
-        entity::{event, event_slot, signup},
-        model::{Candidate, EventStatus, SignUpStatus, NEAR_MILES},
-        service::in_box::in_box,
+        entity::{event, event_slot},
+        model::{Candidate, EventStatus, NEAR_MILES},
+        service::{friends_going::FriendPlace, in_box::in_box},
     },
     groups::service::{access::active_group_ids_of, lookups::group_names},
-    people::service::going::sharing_friend_ids_of,
     places::model::Coordinates,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -56,9 +55,6 @@ type HostedEventRow = (
     i32,
 );
 
-/// A friend's confirmed place: event, friend, the slot's start.
-type FriendGoingRow = (i32, Option<i32>, DateTime<Utc>);
-
 /// An event friends are going to: who and when, and the event as ranking sees it.
 pub struct FriendsEvent {
     at: FriendsAtEvent,
@@ -100,8 +96,7 @@ impl Viewer {
     }
 
     /// The events most of the person's sharing friends are going to (most friends first,
-    /// then soonest), each with who they are. Their sign-ups come from the sign-ups index
-    /// alone (one range per friend: each sign-up carries its event and start) and are
+    /// then soonest), each with who they are, from their places (`read_friends_places`),
     /// grouped here: grouping in SQL cost more than moving the rows, on both databases
     /// (sessions 6 and 8). Then only the leading events are read, keeping the published
     /// ones that are not the person's own (so a few of the 200 may drop out rather than
@@ -109,20 +104,11 @@ impl Viewer {
     pub async fn friends_events(
         &self,
         db: &impl ConnectionTrait,
+        places: &[FriendPlace],
     ) -> Result<Vec<FriendsEvent>, DbErr> {
-        let goings: Vec<FriendGoingRow> = signup::Entity::find()
-            .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(self.person_id)))
-            .filter(signup::Column::Status.eq(SignUpStatus::Confirmed))
-            .filter(signup::Column::StartsAt.gt(self.now))
-            .select_only()
-            .columns([
-                signup::Column::EventId,
-                signup::Column::PersonId,
-                signup::Column::StartsAt,
-            ])
-            .into_tuple()
-            .all(db)
-            .await?;
+        let goings = places
+            .iter()
+            .map(|place| (place.event_id, place.friend_id, place.starts_at));
         let leading = FriendsAtEvent::leading(goings, FRIEND_CANDIDATES);
         let events: HashMap<i32, EventRow> = event::Entity::find()
             .filter(event::Column::Id.is_in(leading.iter().map(|e| e.event_id)))

@@ -21,7 +21,7 @@ async fn what_ann_sees(app: &TestApp, ann: &str, event: i32) -> Vec<(String, Str
         ("/api/events/get", vec![("id", event.to_string())]),
         ("/api/events/list", vec![]),
         ("/api/events/suggested", vec![]),
-        ("/api/friends/activity", vec![]),
+        ("/api/for-you", vec![]),
     ] {
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
         seen.push((
@@ -87,7 +87,11 @@ async fn a_friends_sign_up_shows_only_when_they_share_with_friends() {
     );
     assert!(shows("reply /api/events/get"));
     assert!(shows("reply /api/events/list"));
-    assert!(shows("reply /api/friends/activity"));
+    assert!(shows("reply /api/for-you"));
+    assert!(
+        shows("page /"),
+        "the home page's friends' activity names them"
+    );
 }
 
 #[tokio::test]

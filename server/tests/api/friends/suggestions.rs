@@ -187,3 +187,71 @@ async fn a_friends_event_out_of_reach_is_not_suggested_and_a_near_one_leads() {
     assert_eq!(ids, [with_bob as i64, without as i64], "{got:?}");
     assert!(got[0].1.starts_with("Bob Baker is going · "), "{got:?}");
 }
+
+/// The home page's part, in one call: at most three suggestions, and the friends' ten
+/// latest sign-ups, newest first, each naming the friend and the event.
+#[tokio::test]
+async fn for_you_gives_three_suggestions_and_the_friends_ten_latest_sign_ups() {
+    let app = TestApp::spawn().await;
+    let (ann, bob, cat) = ann_and_two_friends(&app).await;
+    let mut events = Vec::new();
+    for _ in 0..12 {
+        events.push(event_with_capacity(&app, "").await.0);
+    }
+    for (n, event) in events.iter().enumerate() {
+        let friend = if n % 2 == 0 { &bob } else { &cat };
+        sign_up(&app, friend, *event).await;
+    }
+
+    let reply = app.call("/api/for-you", &[], Some(&ann.1)).await;
+    assert!(reply.succeeded(), "{}", reply.body);
+    let reply = reply.json();
+    assert_eq!(ids_and_reasons(&reply["suggestions"]).len(), 3);
+    let activity: Vec<(String, String)> = reply["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            (
+                item["friend_name"].as_str().unwrap().to_string(),
+                item["event_path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = events
+        .iter()
+        .enumerate()
+        .rev()
+        .take(10)
+        .map(|(n, event)| {
+            let name = if n % 2 == 0 {
+                "Bob Baker"
+            } else {
+                "Cat Carter"
+            };
+            (name.to_string(), format!("/events/{event}-door-knocking"))
+        })
+        .collect();
+    assert_eq!(activity, expected, "the ten latest, newest first");
+
+    let page = app.get("/", Some(&ann.1)).await;
+    assert!(
+        page.body.contains("Your friends are going"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Cat Carter signed up to"));
+
+    let stranger = person(&app, "Sid Stranger", "sid@example.org").await;
+    let reply = app
+        .call("/api/for-you", &[], Some(&stranger.1))
+        .await
+        .json();
+    assert_eq!(
+        reply["activity"],
+        serde_json::json!([]),
+        "no friends, no activity"
+    );
+    let visitor = app.call("/api/for-you", &[], None).await;
+    assert!(!visitor.succeeded(), "a visitor has nothing for them");
+}

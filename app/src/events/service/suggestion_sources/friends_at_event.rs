@@ -17,12 +17,11 @@ impl FriendsAtEvent {
     /// Groups (event, friend, start) places by event and keeps the `limit` events with the
     /// most friends, then the soonest. A friend with places on two dates counts once.
     pub fn leading(
-        places: impl IntoIterator<Item = (i32, Option<i32>, DateTime<Utc>)>,
+        places: impl IntoIterator<Item = (i32, i32, DateTime<Utc>)>,
         limit: u64,
     ) -> Vec<FriendsAtEvent> {
         let mut by_event: HashMap<i32, FriendsAtEvent> = HashMap::new();
         for (event_id, friend, starts_at) in places {
-            let Some(friend) = friend else { continue };
             let at = by_event.entry(event_id).or_insert(FriendsAtEvent {
                 event_id,
                 friend_ids: Vec::new(),
@@ -58,13 +57,12 @@ mod tests {
     #[test]
     fn most_friends_first_then_soonest_each_friend_once() {
         let places = [
-            (1, Some(10), day(9)),
-            (2, Some(10), day(5)),
-            (2, Some(11), day(12)),
-            (2, Some(10), day(3)), // a second date: counts once, and is the soonest
-            (3, Some(12), day(4)),
-            (3, None, day(4)), // a guest, never counted
-            (4, Some(11), day(2)),
+            (1, 10, day(9)),
+            (2, 10, day(5)),
+            (2, 11, day(12)),
+            (2, 10, day(3)), // a second date: counts once, and is the soonest
+            (3, 12, day(4)),
+            (4, 11, day(2)),
         ];
         let got = FriendsAtEvent::leading(places, 3);
         assert_eq!(
