@@ -167,6 +167,7 @@ pub async fn slots_by_event(
     for slot in event_slot::Entity::find()
         .filter(event_slot::Column::EventId.is_in(ids))
         .order_by_asc(event_slot::Column::StartsAt)
+        .order_by_asc(event_slot::Column::Id)
         .all(db)
         .await?
     {
@@ -280,6 +281,7 @@ pub(super) async fn slots_of(
     Ok(event_slot::Entity::find()
         .filter(event_slot::Column::EventId.eq(event_id))
         .order_by_asc(event_slot::Column::StartsAt)
+        .order_by_asc(event_slot::Column::Id)
         .all(db)
         .await?)
 }

@@ -109,8 +109,8 @@ pub async fn friends_going_to_events(
         .collect())
 }
 
-/// A sharing friend's confirmed place at an upcoming event: read once for the home page,
-/// where it feeds both the suggestions and the friends' activity.
+/// A sharing friend's confirmed place at an upcoming event: read once for a person's
+/// suggestions, and on the home page for their friends' activity too.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FriendPlace {
     pub event_id: i32,
@@ -156,28 +156,49 @@ pub async fn read_friends_places(
         .collect())
 }
 
-/// The friends' latest sign-ups among `places`, newest first: at most `limit`, naming
-/// only friends in `friends` (id → name; read before the places, so someone who became a
-/// sharing friend in between is left out).
+/// The friends' latest sign-ups among `places` to published events, newest first: at
+/// most `limit`, naming only friends in `friends` (id → name; read before the places, so
+/// someone who became a sharing friend in between is left out). Events are looked up a
+/// batch at a time, so one no longer published gives its place to the next sign-up.
 pub async fn friends_activity(
     db: &impl ConnectionTrait,
     places: &[FriendPlace],
     friends: &HashMap<i32, String>,
     limit: usize,
 ) -> AppResult<Vec<ActivityItem>> {
-    let mut latest: Vec<&FriendPlace> = places
+    let mut latest: Vec<(&FriendPlace, &String)> = places
         .iter()
-        .filter(|place| friends.contains_key(&place.friend_id))
+        .filter_map(|place| Some((place, friends.get(&place.friend_id)?)))
         .collect();
-    latest.sort_by(|a, b| {
+    latest.sort_by(|(a, _), (b, _)| {
         (b.signed_up_at, b.event_id, b.friend_id).cmp(&(a.signed_up_at, a.event_id, a.friend_id))
     });
-    latest.truncate(limit);
-    if latest.is_empty() {
-        return Ok(Vec::new());
+    let mut items = Vec::new();
+    let mut rest = latest.as_slice();
+    while items.len() < limit && !rest.is_empty() {
+        let (batch, later) = rest.split_at((limit - items.len()).min(rest.len()));
+        rest = later;
+        let events = published_titles(db, batch.iter().map(|(place, _)| place.event_id)).await?;
+        items.extend(batch.iter().filter_map(|(place, name)| {
+            let (title, slug) = events.get(&place.event_id)?;
+            Some(ActivityItem {
+                friend_name: (*name).clone(),
+                event_title: title.clone(),
+                event_path: event_path(place.event_id, slug),
+                when: format_when(place.starts_at),
+            })
+        }));
     }
-    let events: HashMap<i32, (String, String)> = event::Entity::find()
-        .filter(event::Column::Id.is_in(latest.iter().map(|place| place.event_id)))
+    Ok(items)
+}
+
+/// The title and slug of each of these events that is published.
+async fn published_titles(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, (String, String)>, DbErr> {
+    Ok(event::Entity::find()
+        .filter(event::Column::Id.is_in(ids))
         .filter(event::Column::Status.eq(EventStatus::Published))
         .select_only()
         .columns([event::Column::Id, event::Column::Title, event::Column::Slug])
@@ -186,17 +207,5 @@ pub async fn friends_activity(
         .await?
         .into_iter()
         .map(|(id, title, slug): (i32, String, String)| (id, (title, slug)))
-        .collect();
-    Ok(latest
-        .into_iter()
-        .filter_map(|place| {
-            let (title, slug) = events.get(&place.event_id)?;
-            Some(ActivityItem {
-                friend_name: friends.get(&place.friend_id)?.clone(),
-                event_title: title.clone(),
-                event_path: event_path(place.event_id, slug),
-                when: format_when(place.starts_at),
-            })
-        })
         .collect())
 }

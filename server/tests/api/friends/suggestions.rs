@@ -2,6 +2,8 @@
 
 use super::{befriend, person, sign_up, TestApp};
 use crate::events::event_with_capacity;
+use app::events::{model::EventStatus, tables::event};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 fn ids_and_reasons(reply: &serde_json::Value) -> Vec<(i64, String)> {
     reply["items"]
@@ -189,7 +191,7 @@ async fn a_friends_event_out_of_reach_is_not_suggested_and_a_near_one_leads() {
 }
 
 /// The home page's part, in one call: at most three suggestions, and the friends' ten
-/// latest sign-ups, newest first, each naming the friend and the event.
+/// latest sign-ups to published events, newest first, each naming the friend and event.
 #[tokio::test]
 async fn for_you_gives_three_suggestions_and_the_friends_ten_latest_sign_ups() {
     let app = TestApp::spawn().await;
@@ -202,6 +204,16 @@ async fn for_you_gives_three_suggestions_and_the_friends_ten_latest_sign_ups() {
         let friend = if n % 2 == 0 { &bob } else { &cat };
         sign_up(&app, friend, *event).await;
     }
+
+    // The latest sign-up's event is cancelled: it leaves the activity, and the sign-up
+    // before the ten takes its place.
+    let cancelled = *events.last().unwrap();
+    event::Entity::update_many()
+        .col_expr(event::Column::Status, EventStatus::Cancelled.into())
+        .filter(event::Column::Id.eq(cancelled))
+        .exec(&app.db)
+        .await
+        .unwrap();
 
     let reply = app.call("/api/for-you", &[], Some(&ann.1)).await;
     assert!(reply.succeeded(), "{}", reply.body);
@@ -222,6 +234,7 @@ async fn for_you_gives_three_suggestions_and_the_friends_ten_latest_sign_ups() {
         .iter()
         .enumerate()
         .rev()
+        .skip(1)
         .take(10)
         .map(|(n, event)| {
             let name = if n % 2 == 0 {
@@ -232,7 +245,10 @@ async fn for_you_gives_three_suggestions_and_the_friends_ten_latest_sign_ups() {
             (name.to_string(), format!("/events/{event}-door-knocking"))
         })
         .collect();
-    assert_eq!(activity, expected, "the ten latest, newest first");
+    assert_eq!(
+        activity, expected,
+        "the ten latest to published events, newest first"
+    );
 
     let page = app.get("/", Some(&ann.1)).await;
     assert!(
