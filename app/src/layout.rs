@@ -3,7 +3,7 @@
 use crate::auth::{model::Role, session::use_session};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_location};
 
 /// Header, main content and footer.
 #[component]
@@ -54,9 +54,15 @@ fn SiteHeader() -> impl IntoView {
 }
 
 /// "Sign in" for visitors; name, outbox (staff) and "Sign out" for people signed in.
+///
+/// These links are drawn once the session is known, which on the server can be after the
+/// visitor has gone (a closed connection ends the request and its context while the
+/// render finishes). `<A/>` looks for the router as it is drawn and panicked then (seen
+/// under `./bench.sh`); `AccountLink` takes the current path, read up front, instead.
 #[component]
 fn AccountLinks() -> impl IntoView {
     let session = use_session();
+    let path = use_location().pathname;
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
@@ -65,20 +71,20 @@ fn AccountLinks() -> impl IntoView {
                         let is_staff = person.has_role(Role::Staff);
                         view! {
                             <li>
-                                <A href="/my-events">"My events"</A>
+                                <AccountLink href="/my-events" path>"My events"</AccountLink>
                             </li>
                             <li>
-                                <A href="/profile">{person.name}</A>
+                                <AccountLink href="/profile" path>{person.name}</AccountLink>
                             </li>
                             {is_staff.then(|| view! {
                                 <li>
-                                    <A href="/staff/events">"Approvals"</A>
+                                    <AccountLink href="/staff/events" path>"Approvals"</AccountLink>
                                 </li>
                                 <li>
-                                    <A href="/staff/outbox">"Outbox"</A>
+                                    <AccountLink href="/staff/outbox" path>"Outbox"</AccountLink>
                                 </li>
                                 <li>
-                                    <A href="/treasurer">"Donations"</A>
+                                    <AccountLink href="/treasurer" path>"Donations"</AccountLink>
                                 </li>
                             })}
                             <li>
@@ -94,7 +100,7 @@ fn AccountLinks() -> impl IntoView {
                     None => {
                         view! {
                             <li>
-                                <A href="/sign-in" attr:class="nav-cta">"Sign in"</A>
+                                <AccountLink href="/sign-in" path class="nav-cta">"Sign in"</AccountLink>
                             </li>
                         }
                             .into_any()
@@ -103,6 +109,33 @@ fn AccountLinks() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// A header link marked as the current page (as `<A/>` marks it) when the path is it or
+/// lies under it; never panics once the request's context is gone.
+#[component]
+fn AccountLink(
+    href: &'static str,
+    path: Memo<String>,
+    #[prop(optional)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let current = move || {
+        path.try_with(|path| is_under(path, href))
+            .unwrap_or(false)
+            .then_some("page")
+    };
+    view! {
+        <a href=href class=class aria-current=current>
+            {children()}
+        </a>
+    }
+}
+
+/// Whether `path` is `href` or a page under it.
+fn is_under(path: &str, href: &str) -> bool {
+    path.strip_prefix(href)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 #[component]
@@ -136,5 +169,19 @@ fn SiteFooter() -> impl IntoView {
                 </p>
             </div>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_under;
+
+    #[test]
+    fn a_link_is_current_on_its_page_and_the_pages_under_it() {
+        assert!(is_under("/profile", "/profile"));
+        assert!(is_under("/staff/events/3", "/staff/events"));
+        assert!(!is_under("/profiles", "/profile"));
+        assert!(!is_under("/", "/profile"));
+        assert!(!is_under("/my-events-old", "/my-events"));
     }
 }
