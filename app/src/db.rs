@@ -1,6 +1,7 @@
 //! Database connection and migrations. One set of migrations runs on SQLite and PostgreSQL.
 
 pub mod migrations;
+pub mod packed;
 
 pub use migrations::Migrator;
 use sea_orm::{

@@ -2,6 +2,7 @@
 //! attendance may be seen (`people::service::going`, the only source of friend ids here).
 
 use crate::{
+    db::packed::{read_packed, Packed},
     error::AppResult,
     events::{
         entity::{event, signup},
@@ -119,41 +120,40 @@ pub struct FriendPlace {
     pub signed_up_at: DateTime<Utc>,
 }
 
-/// A place as read: event, person (none for a guest), start, when they signed up.
-type PlaceRow = (i32, Option<i32>, DateTime<Utc>, DateTime<Utc>);
+/// A place as packed: event, person (never a guest's place: the filter names people),
+/// start, when they signed up.
+const PLACE_COLUMNS: [Packed; 4] = [
+    Packed::Int("event_id"),
+    Packed::Int("person_id"),
+    Packed::Time("starts_at"),
+    Packed::Time("created_at"),
+];
 
 /// The viewer's sharing friends' confirmed places at slots starting after `now`, from the
 /// sign-ups index alone (one range per friend: each sign-up carries its event and start).
+/// About a thousand rows for a person with fifty friends: read as one packed value
+/// (`db::packed`), which costs a fraction of moving them one by one.
 pub async fn read_friends_places(
     db: &impl ConnectionTrait,
     viewer: i32,
     now: DateTime<Utc>,
 ) -> Result<Vec<FriendPlace>, DbErr> {
-    let rows: Vec<PlaceRow> = signup::Entity::find()
+    let places = signup::Entity::find()
         .filter(signup::Column::PersonId.in_subquery(sharing_friend_ids_of(viewer)))
         .filter(signup::Column::Status.eq(SignUpStatus::Confirmed))
-        .filter(signup::Column::StartsAt.gt(now))
-        .select_only()
-        .columns([
-            signup::Column::EventId,
-            signup::Column::PersonId,
-            signup::Column::StartsAt,
-            signup::Column::CreatedAt,
-        ])
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(event_id, friend, starts_at, signed_up_at)| {
-            Some(FriendPlace {
-                event_id,
-                friend_id: friend?,
-                starts_at,
-                signed_up_at,
+        .filter(signup::Column::StartsAt.gt(now));
+    read_packed(db, places, PLACE_COLUMNS)
+        .await?
+        .records()
+        .map(|mut place| {
+            Ok(FriendPlace {
+                event_id: place.int()?,
+                friend_id: place.int()?,
+                starts_at: place.time()?,
+                signed_up_at: place.time()?,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// The friends' latest sign-ups among `places` to published events, newest first: at
