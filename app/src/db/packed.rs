@@ -12,7 +12,8 @@ use sea_orm::{
     Select,
 };
 
-/// A column to pack, by its name in the query's table: whole numbers or times.
+/// A column to pack, by its name in the query's table: whole numbers or times that are
+/// never NULL (a lone NULL would read as no rows, and among others as a bad field).
 #[derive(Clone, Copy, Debug)]
 pub enum Packed {
     Int(&'static str),
@@ -23,7 +24,8 @@ const SEPARATOR: char = ',';
 
 /// The aggregate that joins one column's values, in the order the rows are read (the
 /// same order for every aggregate of one query); NULL when there are no rows. A NULL
-/// value is packed as an empty field, so the columns stay in step.
+/// value, which `Packed` columns should not hold, packs as an empty field so the columns
+/// stay in step and the read fails on it instead of pairing the wrong values.
 fn aggregate(backend: DbBackend, column: Packed) -> Expr {
     Expr::cust(match (backend, column) {
         (DbBackend::Postgres, Packed::Int(name)) => {
