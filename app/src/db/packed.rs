@@ -8,16 +8,16 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sea_orm::{
-    sea_query::Expr, ConnectionTrait, DbBackend, DbErr, EntityTrait, QuerySelect, QueryTrait,
-    Select,
+    sea_query::Expr, ConnectionTrait, DbBackend, DbErr, EntityTrait, IdenStatic, QuerySelect,
+    QueryTrait, Select,
 };
 
-/// A column to pack, by its name in the query's table: whole numbers or times that are
-/// never NULL (a lone NULL would read as no rows, and among others as a bad field).
+/// A column of the query's table to pack: whole numbers or times that are never NULL (a
+/// lone NULL would read as no rows, and among others as a bad field).
 #[derive(Clone, Copy, Debug)]
-pub enum Packed {
-    Int(&'static str),
-    Time(&'static str),
+pub enum Packed<C> {
+    Int(C),
+    Time(C),
 }
 
 const SEPARATOR: char = ',';
@@ -26,20 +26,22 @@ const SEPARATOR: char = ',';
 /// same order for every aggregate of one query); NULL when there are no rows. A NULL
 /// value, which `Packed` columns should not hold, packs as an empty field so the columns
 /// stay in step and the read fails on it instead of pairing the wrong values.
-fn aggregate(backend: DbBackend, column: Packed) -> Expr {
-    Expr::cust(match (backend, column) {
-        (DbBackend::Postgres, Packed::Int(name)) => {
+fn aggregate(backend: DbBackend, column: Packed<impl IdenStatic>) -> Expr {
+    let (name, is_time) = match column {
+        Packed::Int(column) => (column.as_str(), false),
+        Packed::Time(column) => (column.as_str(), true),
+    };
+    Expr::cust(match (backend, is_time) {
+        (DbBackend::Postgres, false) => {
             format!("string_agg(coalesce(\"{name}\"::text, ''), '{SEPARATOR}')")
         }
         // Whole microseconds since 1970: exact, and no text format to agree on.
-        (DbBackend::Postgres, Packed::Time(name)) => format!(
+        (DbBackend::Postgres, true) => format!(
             "string_agg(coalesce(((extract(epoch from \"{name}\") * 1000000)::bigint)::text, ''), \
              '{SEPARATOR}')"
         ),
         // SQLite keeps times as text already; its default separator is a comma.
-        (_, Packed::Int(name) | Packed::Time(name)) => {
-            format!("group_concat(coalesce(\"{name}\", ''))")
-        }
+        _ => format!("group_concat(coalesce(\"{name}\", ''))"),
     })
 }
 
@@ -48,7 +50,7 @@ fn aggregate(backend: DbBackend, column: Packed) -> Expr {
 pub async fn read_packed<E: EntityTrait, const N: usize>(
     db: &impl ConnectionTrait,
     select: Select<E>,
-    columns: [Packed; N],
+    columns: [Packed<E::Column>; N],
 ) -> Result<PackedRows<N>, DbErr> {
     let backend = db.get_database_backend();
     let query = columns.iter().fold(select.select_only(), |query, column| {

@@ -122,11 +122,11 @@ pub struct FriendPlace {
 
 /// A place as packed: event, person (never a guest's place: the filter names people),
 /// start, when they signed up.
-const PLACE_COLUMNS: [Packed; 4] = [
-    Packed::Int("event_id"),
-    Packed::Int("person_id"),
-    Packed::Time("starts_at"),
-    Packed::Time("created_at"),
+const PLACE_COLUMNS: [Packed<signup::Column>; 4] = [
+    Packed::Int(signup::Column::EventId),
+    Packed::Int(signup::Column::PersonId),
+    Packed::Time(signup::Column::StartsAt),
+    Packed::Time(signup::Column::CreatedAt),
 ];
 
 /// The viewer's sharing friends' confirmed places at slots starting after `now`, from the
