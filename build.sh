@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./env.sh
-# Shared code in pieces smaller than this goes into one chunk every section loads
-# (setup.sh's patch to the splitter), so a page needs a few files, not hundreds.
+# Shared code in pieces smaller than this is merged into a few chunks (setup.sh's patch to
+# the splitter), so a page needs a few files, not hundreds...
 export WASM_SPLIT_MERGE_CHUNKS_BELOW="${WASM_SPLIT_MERGE_CHUNKS_BELOW:-16384}"
+# ...merged apart for the pages a first visit lands on (the home page, an event page from a
+# link in a text, the events search), so that they load little shared code they don't use.
+export WASM_SPLIT_MERGE_KEEP_APART="${WASM_SPLIT_MERGE_KEEP_APART-home_section,event_section,finding_section}"
 cargo leptos build --release --split --precompress "$@"

@@ -33,7 +33,7 @@ fast_tool_build() {
     cargo install "$@"
 }
 # Its WASM splitter carries one patch of ours (.ci/patches): shared code in small pieces
-# goes into one chunk, so that a page loads a few files instead of hundreds. The stamp
+# is merged into a few chunks, so that a page loads a few files instead of hundreds. The stamp
 # beside the binary names the patch it was built with; a new patch rebuilds it.
 split_patch=.ci/patches/wasm_split_cli_support-0.2.3-merge-small-chunks.patch
 stamp="$HOME/.cargo/bin/.cargo-leptos-patch"
