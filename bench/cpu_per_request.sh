@@ -10,6 +10,7 @@
 # The builds run in turn, round after round. Needs a seeded file (run ./bench.sh once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/sign_in.sh
 path=$1 conns=$2 seconds=$3 rounds=$4
 shift 4
 seeded=$(ls -t "${BENCH_CACHE:-/var/tmp/membersnet-bench}"/seed_*.db | head -1)
@@ -28,10 +29,7 @@ for round in $(seq 1 "$rounds"); do
       "$bin" serve >"$work/server.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 120); do curl -s -o /dev/null "$origin/" && break; sleep 0.5; done
-    token=$(curl -s -D - -o /dev/null -X POST "$origin/api/auth/sign-in" -H "Origin: $origin" \
-      -H "Accept: application/json" --data "email=sam%40membersnet.example&password=demo-password-2026" |
-      sed -n 's/.*mn_session=\([0-9a-f]*\).*/\1/p')
-    cookie="Cookie: mn_session=$token"
+    cookie="Cookie: mn_session=$(sam_session "$origin")"
     wrk -t1 -c"$conns" -d3s -H "$cookie" "$origin$path" >/dev/null
     before=$(cpu_ticks)
     out=$(wrk -t1 -c"$conns" -d"${seconds}s" -H "$cookie" "$origin$path")

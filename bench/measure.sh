@@ -102,10 +102,8 @@ soon=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%S)
 read -r -a slots <<<"$(sql "SELECT s.id FROM event_slots s JOIN events e ON e.id = s.event_id
   WHERE e.status = 'published' AND s.capacity >= 100 AND s.starts_at > '$soon+00:00'
   ORDER BY s.confirmed_count, s.id LIMIT 2" | tr '\n' ' ')"
-token=$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:${ports[0]}/api/auth/sign-in" \
-  -H "Origin: http://127.0.0.1:${ports[0]}" -H "Accept: application/json" \
-  --data "email=sam%40membersnet.example&password=demo-password-2026" |
-  sed -n 's/.*mn_session=\([0-9a-f]*\).*/\1/p')
+source bench/sign_in.sh
+token=$(sam_session "http://127.0.0.1:${ports[0]}")
 counts=$(sql "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM signups),
   (SELECT COUNT(*) FROM groups), (SELECT COUNT(*) FROM forum_posts), (SELECT COUNT(*) FROM friendships)")
 # Sam's accepted friends who share their sign-ups, and their confirmed upcoming sign-ups.
